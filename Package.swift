@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// appraise: checks candidates for new Party Committees against YAML eligibility rules.
+///
+/// Dependency order (each arrow is "may import"):
+/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> appraise.
+/// CEL never imports YAML; Reports does no I/O; only `appraise` touches files, clocks and terminals.
+let package = Package(
+    name: "appraise",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "appraise", targets: ["appraise"]),
+        .library(name: "RuleEngine", targets: ["RuleEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAML", dependencies: ["CLibYAML", "Diagnostics"]),
+        .target(name: "CEL", dependencies: ["Diagnostics"]),
+        .target(
+            name: "RuleEngine",
+            dependencies: [
+                "YAML", "CEL", "Diagnostics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Reports", dependencies: ["RuleEngine", "Diagnostics"]),
+        .executableTarget(
+            name: "appraise",
+            dependencies: [
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,42 @@
+/// A record type declared by the host program, such as a dossier's `discipline` record.
+///
+/// Field names are resolved to slot numbers when an expression is checked; at run time an
+/// `ObjectValue` of this type stores its fields in that slot order.
+public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
+    /// One declared field.
+    public struct Field: Sendable, Hashable {
+        public let name: String
+        public let type: CELType
+        /// A one-line description, for `appraise schema` and for suggestions.
+        public let doc: String
+
+        public init(name: String, type: CELType, doc: String = "") {
+            self.name = name
+            self.type = type
+            self.doc = doc
+        }
+    }
+
+    /// The record's name as rule authors see it (`discipline`, `candidate`, `business`).
+    public let name: String
+    public let fields: [Field]
+    private let slots: [String: Int]
+
+    public init(name: String, fields: [Field]) {
+        self.name = name
+        self.fields = fields
+        var slots: [String: Int] = [:]
+        for (index, field) in fields.enumerated() where slots[field.name] == nil {
+            slots[field.name] = index
+        }
+        self.slots = slots
+    }
+
+    /// The slot of a field, or nil when the record has no such field.
+    public func slot(of fieldName: String) -> Int? { slots[fieldName] }
+
+    public var description: String { name }
+
+    public static func == (lhs: ObjectType, rhs: ObjectType) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}

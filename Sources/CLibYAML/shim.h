@@ -1,0 +1,4 @@
+#ifndef APPRAISE_CLIBYAML_SHIM_H
+#define APPRAISE_CLIBYAML_SHIM_H
+#include <yaml.h>
+#endif

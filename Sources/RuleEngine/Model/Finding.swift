@@ -1,0 +1,88 @@
+import Diagnostics
+
+/// Where a finding points: a node of a dossier, with its field path.
+public struct FindingLocation: Hashable, Sendable {
+    /// The path as given on the command line, or the slate's folder joined with the entry.
+    public var file: String
+    /// 1-based line and column (libyaml's start mark of the node).
+    public var line: Int
+    public var column: Int
+    /// The field path, such as `family[0].businesses[1].contracts[0]`, or `candidate`.
+    public var path: String
+
+    public init(file: String, line: Int, column: Int, path: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    public init(_ location: SourceLocation, path: String) {
+        self.init(file: location.file, line: location.line, column: location.column, path: path)
+    }
+}
+
+/// A plain value read from a dossier or computed by a rule, as reports print it.
+public enum EvidenceValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    /// Strings, and dates as `YYYY-MM-DD`.
+    case string(String)
+    case list([EvidenceValue])
+}
+
+/// One dossier value that the decisive part of a rule read, with where it stands.
+public struct EvidenceItem: Hashable, Sendable {
+    public var location: FindingLocation
+    public var value: EvidenceValue
+
+    public init(location: FindingLocation, value: EvidenceValue) {
+        self.location = location
+        self.value = value
+    }
+}
+
+/// A rule that held for a dossier (or a slate): which rule, why, on what basis, and where.
+public struct Finding: Hashable, Sendable {
+    public var rule: String
+    public var severity: Severity
+    /// The rule's title in the report language.
+    public var title: String
+    /// The rule's message template filled in, in the report language.
+    public var message: String
+    public var basis: String
+    public var location: FindingLocation
+    /// The dossier values the decisive part of `when` read.
+    public var evidence: [EvidenceItem]
+    /// The decisive comparisons as text, e.g. `months_between(d.date, as_of) = 8 < bar_months = 12`.
+    public var comparisons: [String]
+    /// Slate findings: the other dossiers involved, in input order.
+    public var related: [FindingLocation]
+    /// Position of the rule in load order; sorts findings of equal severity.
+    public var ruleOrder: Int
+
+    public init(
+        rule: String, severity: Severity, title: String, message: String, basis: String,
+        location: FindingLocation, evidence: [EvidenceItem] = [], comparisons: [String] = [],
+        related: [FindingLocation] = [], ruleOrder: Int = 0
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.title = title
+        self.message = message
+        self.basis = basis
+        self.location = location
+        self.evidence = evidence
+        self.comparisons = comparisons
+        self.related = related
+        self.ruleOrder = ruleOrder
+    }
+
+    /// Report order (`details.md` §18): severity, then rule load order, then line and column.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.severity.reportRank, lhs.ruleOrder, lhs.location.line, lhs.location.column)
+            < (rhs.severity.reportRank, rhs.ruleOrder, rhs.location.line, rhs.location.column)
+    }
+}
