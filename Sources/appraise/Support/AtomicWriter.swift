@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a report file so that readers see either the old file or the whole new one: the
+/// bytes go to a temporary file in the same folder, are flushed to disk, and are renamed over
+/// the target. A crash or SIGKILL mid-run never leaves half a report.
+struct AtomicWriter {
+    let path: String
+    private let temporaryPath: String
+    private let descriptor: Int32
+
+    /// Opens a temporary file beside `path`.
+    init(path: String) throws(CLIError) {
+        self.path = path
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(folder)/.\(base).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw CLIError.io(path: path, reason: "cannot create a temporary file in \(folder): \(errnoText())")
+        }
+        fchmod(fd, 0o644)
+        self.descriptor = fd
+        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Appends bytes to the temporary file.
+    func write(_ text: String) throws(CLIError) {
+        var text = text
+        let ok = text.withUTF8 { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        if !ok {
+            let reason = errnoText()
+            discard()
+            throw CLIError.io(path: path, reason: reason)
+        }
+    }
+
+    /// Flushes and renames the temporary file over the target.
+    func commit() throws(CLIError) {
+        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+            let reason = errnoText()
+            unlink(temporaryPath)
+            throw CLIError.io(path: path, reason: reason)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = errnoText()
+            unlink(temporaryPath)
+            throw CLIError.io(path: path, reason: reason)
+        }
+    }
+
+    /// Removes the temporary file; the target is left as it was.
+    func discard() {
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+}
+
+/// The text of the current `errno`.
+func errnoText() -> String { String(cString: strerror(errno)) }

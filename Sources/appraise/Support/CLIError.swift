@@ -1,0 +1,13 @@
+/// A problem of the command line or of the files it names, reported on standard error with
+/// exit status 2.
+enum CLIError: Error, CustomStringConvertible {
+    case io(path: String, reason: String)
+    case usage(String)
+
+    var description: String {
+        switch self {
+        case .io(let path, let reason): "\(path): error: \(reason)"
+        case .usage(let message): "error: \(message)"
+        }
+    }
+}

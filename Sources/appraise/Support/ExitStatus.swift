@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The exit codes of `cli.md`: 0 clean, 1 findings at or above `--fail-on`, 2 bad input
+/// (unreadable or invalid files, bad rules, a wrong command line). 2 wins over 1.
+enum ExitStatus: Int32, Comparable {
+    case clean = 0
+    case findings = 1
+    case badInput = 2
+
+    static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
