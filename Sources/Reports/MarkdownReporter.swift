@@ -72,7 +72,7 @@ public struct MarkdownReporter: Reporter {
             lines.append("**\(labels.errors)**")
             lines.append("")
             lines += table(
-                ["Code", labels.severity, labels.message, labels.location],
+                [labels.errorCode, labels.severity, labels.message, labels.location],
                 candidate.errors.map {
                     [$0.code, $0.severity.rawValue, $0.message, ReportText.location($0) ?? ""]
                 })

@@ -18,6 +18,7 @@ struct ReportLabels: Sendable {
     let comparisons: String
     let related: String
     let errors: String
+    let errorCode: String
     let basis: String
     let message: String
     let rule: String
@@ -59,7 +60,7 @@ struct ReportLabels: Sendable {
         sources: [.option: "from --as-of", .slate: "the slate's congress date", .today: "today"],
         title: "Candidate screening report", asOf: "As of", rules: "Rules", candidates: "Candidates",
         candidate: "Candidate", slateFindings: "Slate findings", findings: "Findings",
-        evidence: "Evidence", comparisons: "Comparisons", related: "Related", errors: "Errors",
+        evidence: "Evidence", comparisons: "Comparisons", related: "Related", errors: "Errors", errorCode: "Code",
         basis: "Basis", message: "Message", rule: "Rule", severity: "Severity", location: "Location",
         file: "File", id: "ID", name: "Name", verdict: "Verdict", count: "Count", total: "Total",
         all: "All", noFindings: "no findings", committee: "Committee",
@@ -77,7 +78,7 @@ struct ReportLabels: Sendable {
         title: "Báo cáo thẩm định nhân sự", asOf: "Tính đến ngày", rules: "Quy tắc",
         candidates: "Ứng viên", candidate: "Ứng viên", slateFindings: "Phát hiện về danh sách",
         findings: "Phát hiện", evidence: "Chứng cứ", comparisons: "So sánh", related: "Liên quan",
-        errors: "Lỗi", basis: "Căn cứ", message: "Nội dung", rule: "Quy tắc", severity: "Mức độ",
+        errors: "Lỗi", errorCode: "Mã lỗi", basis: "Căn cứ", message: "Nội dung", rule: "Quy tắc", severity: "Mức độ",
         location: "Vị trí", file: "Tệp", id: "Mã", name: "Họ và tên", verdict: "Kết luận",
         count: "Số lượng", total: "Tổng", all: "Tất cả", noFindings: "không có phát hiện",
         committee: "Cấp ủy", needingAttention: "Ứng viên cần lưu ý",
