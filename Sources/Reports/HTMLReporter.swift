@@ -47,7 +47,8 @@ public struct HTMLReporter: Reporter {
             html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             html += "<title>\(e(title)) · \(e(report.asOf))</title>\n"
             html += "<style>\n\(HTMLAssets.css)\n</style>\n</head>\n<body>\n<header>\n"
-            html += "<h1>\(e(title))</h1>\n<p class=\"meta\">\(e(labels.asOf)): <strong>\(e(labels.date(report.asOf)))</strong>"
+            html += "<h1>\(e(title))</h1>\n"
+            html += "<p class=\"meta\">\(e(labels.asOf)): <strong>\(e(labels.date(report.asOf)))</strong>"
             html += " (\(e(labels.source(report.asOfSource)))) · \(e(labels.rules)): \(report.rules.count) · "
             html += "<code>\(e(report.rules.digest))</code></p>\n"
             if let file = report.slate.file {
@@ -74,7 +75,8 @@ public struct HTMLReporter: Reporter {
         func candidateTable(_ report: Report) -> String {
             var html = "<section id=\"candidates\">\n<h2>\(e(labels.candidates))</h2>\n"
             html += "<div class=\"controls\" id=\"verdict-filter\" hidden>\n"
-            html += "<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">\(e(labels.all)) (\(report.summary.candidates))</button>\n"
+            html += "<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">"
+            html += "\(e(labels.all)) (\(report.summary.candidates))</button>\n"
             for verdict in Verdict.allCases {
                 let count = report.candidates.filter { $0.verdict == verdict }.count
                 html += "<button type=\"button\" data-filter=\"\(verdict.rawValue)\" aria-pressed=\"false\">"
