@@ -1,0 +1,231 @@
+import Diagnostics
+import RuleEngine
+
+/// The `json` and `jsonl` reports (`cli.md`, `details.md` §16–§18), keys in the order the
+/// spec shows them. `jsonl` is one candidate a line in input order, then a `{"slate": …}`
+/// line, then a `{"summary": …}` line; the static `…Line` functions let the CLI write each
+/// line as soon as it and every line before it are ready, without holding the report.
+public struct JSONReporter: Reporter {
+    /// One line per candidate (`jsonl`) instead of one pretty-printed document.
+    public var lines: Bool
+
+    public init(lines: Bool = false) {
+        self.lines = lines
+    }
+
+    public func render(_ report: Report) -> String {
+        if lines {
+            var text = ""
+            for candidate in report.candidates { text += Self.candidateLine(candidate) }
+            text += Self.slateLine(report.slate)
+            text += Self.summaryLine(report.summary)
+            return text
+        }
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        Self.writeHeader(report, to: &writer)
+        writer.key("candidates")
+        writer.beginArray()
+        for candidate in report.candidates { Self.write(candidate, to: &writer) }
+        writer.endArray()
+        writer.key("slate")
+        Self.write(report.slate, to: &writer)
+        writer.key("summary")
+        Self.write(report.summary, to: &writer)
+        writer.endObject()
+        return writer.output + "\n"
+    }
+
+    // MARK: - JSONL lines
+
+    /// One candidate as a compact JSON object, ending in a line break.
+    public static func candidateLine(_ candidate: CandidateResult) -> String {
+        var writer = JSONWriter()
+        write(candidate, to: &writer)
+        return writer.output + "\n"
+    }
+
+    /// `{"slate": {...}}`, ending in a line break.
+    public static func slateLine(_ slate: Report.SlateInfo) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("slate")
+        write(slate, to: &writer)
+        writer.endObject()
+        return writer.output + "\n"
+    }
+
+    /// `{"summary": {...}}`, ending in a line break.
+    public static func summaryLine(_ summary: Report.Summary) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("summary")
+        write(summary, to: &writer)
+        writer.endObject()
+        return writer.output + "\n"
+    }
+
+    // MARK: - Objects
+
+    /// `tool`, `as_of`, `as_of_source` and `rules`, the members before `candidates`.
+    static func writeHeader(_ report: Report, to writer: inout JSONWriter) {
+        writer.key("tool")
+        writer.beginObject()
+        writer.key("name")
+        writer.string(report.tool.name)
+        writer.key("version")
+        writer.string(report.tool.version)
+        writer.endObject()
+        writer.key("as_of")
+        writer.string(report.asOf)
+        writer.key("as_of_source")
+        writer.string(report.asOfSource.rawValue)
+        writer.key("rules")
+        writer.beginObject()
+        writer.key("count")
+        writer.int(report.rules.count)
+        writer.key("digest")
+        writer.string(report.rules.digest)
+        writer.endObject()
+    }
+
+    static func write(_ candidate: CandidateResult, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("file")
+        writer.string(candidate.file)
+        writer.key("digest")
+        writer.string(candidate.digest)
+        writer.key("id")
+        writer.string(candidate.id)
+        writer.key("name")
+        writer.string(candidate.name)
+        writer.key("verdict")
+        writer.string(candidate.verdict.rawValue)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in candidate.findings { write(finding, to: &writer) }
+        writer.endArray()
+        writer.key("errors")
+        writer.beginArray()
+        for error in candidate.errors { write(error, to: &writer) }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    static func write(_ slate: Report.SlateInfo, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("file")
+        writer.string(slate.file)
+        writer.key("committee")
+        writer.string(slate.committee)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in slate.findings { write(finding, to: &writer) }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    static func write(_ summary: Report.Summary, to writer: inout JSONWriter) {
+        writer.beginObject()
+        for (name, value) in [
+            ("candidates", summary.candidates), ("eligible", summary.eligible), ("review", summary.review),
+            ("ineligible", summary.ineligible), ("invalid", summary.invalid),
+            ("slate_findings", summary.slateFindings),
+        ] {
+            writer.key(name)
+            writer.int(value)
+        }
+        writer.endObject()
+    }
+
+    static func write(_ finding: Finding, to writer: inout JSONWriter) {
+        writer.beginObject()
+        for (name, value) in [
+            ("rule", finding.rule), ("severity", finding.severity.rawValue), ("title", finding.title),
+            ("message", finding.message), ("basis", finding.basis),
+        ] {
+            writer.key(name)
+            writer.string(value)
+        }
+        writer.key("location")
+        write(finding.location, to: &writer)
+        writer.key("evidence")
+        writer.beginArray()
+        for item in finding.evidence { write(item, to: &writer) }
+        writer.endArray()
+        writer.key("comparisons")
+        writer.beginArray()
+        for comparison in finding.comparisons { writer.string(comparison) }
+        writer.endArray()
+        writer.key("related")
+        writer.beginArray()
+        for location in finding.related { write(location, to: &writer) }
+        writer.endArray()
+        writer.endObject()
+    }
+
+    /// `{file, line, column, path}`.
+    static func write(_ location: FindingLocation, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("file")
+        writer.string(location.file)
+        writer.key("line")
+        writer.int(location.line)
+        writer.key("column")
+        writer.int(location.column)
+        writer.key("path")
+        writer.string(location.path)
+        writer.endObject()
+    }
+
+    /// `{path, file, line, column, value}` (`details.md` §17).
+    static func write(_ item: EvidenceItem, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("path")
+        writer.string(item.location.path)
+        writer.key("file")
+        writer.string(item.location.file)
+        writer.key("line")
+        writer.int(item.location.line)
+        writer.key("column")
+        writer.int(item.location.column)
+        writer.key("value")
+        write(item.value, to: &writer)
+        writer.endObject()
+    }
+
+    /// Ints and doubles as numbers, dates as their `YYYY-MM-DD` strings.
+    static func write(_ value: EvidenceValue, to writer: inout JSONWriter) {
+        switch value {
+        case .null: writer.null()
+        case .bool(let flag): writer.bool(flag)
+        case .int(let number): writer.int(number)
+        case .double(let number): writer.double(number)
+        case .string(let text): writer.string(text)
+        case .list(let items):
+            writer.beginArray()
+            for item in items { write(item, to: &writer) }
+            writer.endArray()
+        }
+    }
+
+    /// `{code, severity, message, file, line, column, path}`, nulls where unknown (§16).
+    static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("code")
+        writer.string(diagnostic.code)
+        writer.key("severity")
+        writer.string(diagnostic.severity.rawValue)
+        writer.key("message")
+        writer.string(diagnostic.message)
+        writer.key("file")
+        writer.string(diagnostic.location?.file)
+        writer.key("line")
+        if let line = diagnostic.location?.line { writer.int(line) } else { writer.null() }
+        writer.key("column")
+        if let column = diagnostic.location?.column { writer.int(column) } else { writer.null() }
+        writer.key("path")
+        writer.string(diagnostic.path)
+        writer.endObject()
+    }
+}

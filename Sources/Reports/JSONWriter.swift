@@ -1,0 +1,155 @@
+/// A small hand-written JSON writer: keys come out in the order they are written (the
+/// order `cli.md` shows), strings are escaped per RFC 8259 with non-ASCII kept as UTF-8,
+/// and nothing depends on hashing or the clock, so the same calls give the same bytes.
+///
+/// It appends to a `String` as it goes, so a caller can write one value, take `output`,
+/// and start again (JSONL lines) without building a tree first.
+public struct JSONWriter: Sendable {
+    /// The text written so far.
+    public private(set) var output = ""
+    /// Two-space indentation with one member a line; compact when false.
+    public let pretty: Bool
+
+    /// One entry per open container: whether it has a member yet.
+    private var hasMembers: [Bool] = []
+    /// A key was just written, so the next value follows it on the same line.
+    private var afterKey = false
+
+    public init(pretty: Bool = false) {
+        self.pretty = pretty
+        output.reserveCapacity(256)
+    }
+
+    // MARK: - Containers
+
+    public mutating func beginObject() { open("{") }
+    public mutating func endObject() { close("}") }
+    public mutating func beginArray() { open("[") }
+    public mutating func endArray() { close("]") }
+
+    /// Writes a member name; the next call writes its value.
+    public mutating func key(_ name: String) {
+        separate()
+        appendQuoted(name)
+        output += pretty ? ": " : ":"
+        afterKey = true
+    }
+
+    // MARK: - Scalars
+
+    public mutating func string(_ value: String) {
+        separate()
+        appendQuoted(value)
+    }
+
+    /// A string, or `null` when absent.
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func int(_ value: Int) {
+        separate()
+        output += String(value)
+    }
+
+    public mutating func int(_ value: Int64) {
+        separate()
+        output += String(value)
+    }
+
+    /// A number; NaN and the infinities, which JSON cannot hold, as the strings
+    /// `"NaN"`, `"Infinity"`, `"-Infinity"` (the `eval --format json` convention).
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else {
+            string(value.isNaN ? "NaN" : (value < 0 ? "-Infinity" : "Infinity"))
+            return
+        }
+        separate()
+        output += value.description
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        output += value ? "true" : "false"
+    }
+
+    public mutating func null() {
+        separate()
+        output += "null"
+    }
+
+    /// Appends JSON text produced elsewhere (another writer's `output`) as one value.
+    public mutating func raw(_ json: String) {
+        separate()
+        output += json
+    }
+
+    // MARK: - Layout
+
+    private mutating func open(_ bracket: String) {
+        separate()
+        output += bracket
+        hasMembers.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadMembers = hasMembers.popLast() ?? false
+        if pretty && hadMembers { newline() }
+        output += bracket
+    }
+
+    /// Writes the comma and line break that go before a value or key.
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = hasMembers.indices.last else { return }
+        if hasMembers[last] { output += "," }
+        hasMembers[last] = true
+        if pretty { newline() }
+    }
+
+    private mutating func newline() {
+        output += "\n"
+        output += String(repeating: "  ", count: hasMembers.count)
+    }
+
+    // MARK: - Escaping
+
+    /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
+    /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on
+    /// Unicode scalars, not Characters, so a combining mark after a quote stays intact.
+    private mutating func appendQuoted(_ value: String) {
+        output += "\""
+        let utf8 = value.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                output.unicodeScalars.append(contentsOf: value.unicodeScalars[runStart..<index])
+                output += JSONWriter.escape(byte)
+                runStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output.unicodeScalars.append(contentsOf: value.unicodeScalars[runStart..<utf8.endIndex])
+        output += "\""
+    }
+
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x22: return "\\\""
+        case 0x5C: return "\\\\"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        default:
+            let hex = String(byte, radix: 16, uppercase: false)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import Diagnostics
+import RuleEngine
+
+/// The `sarif` report: SARIF 2.1.0 with one run, so code-scanning tools and editors can
+/// show findings on the dossier lines. Each finding is a result (`ruleId` = the rule id);
+/// each read or validation error is a result whose `ruleId` is its error code. Columns
+/// are Unicode code points, which is how libyaml counts, stated by `columnKind`.
+public struct SARIFReporter: Reporter {
+    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let descriptors = Self.descriptors(report)
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writer.key("$schema")
+        writer.string(Self.schemaURI)
+        writer.key("version")
+        writer.string("2.1.0")
+        writer.key("runs")
+        writer.beginArray()
+        writer.beginObject()
+        Self.writeTool(report, descriptors: descriptors, to: &writer)
+        writer.key("columnKind")
+        writer.string("unicodeCodePoints")
+        writer.key("results")
+        writer.beginArray()
+        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
+        for candidate in report.candidates {
+            for finding in candidate.findings { Self.write(finding, index: index, to: &writer) }
+            for error in candidate.errors { Self.write(error, index: index, to: &writer) }
+        }
+        for finding in report.slate.findings { Self.write(finding, index: index, to: &writer) }
+        writer.endArray()
+        Self.writeRunProperties(report, to: &writer)
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        return writer.output + "\n"
+    }
+
+    // MARK: - Rules
+
+    /// One `reportingDescriptor` per rule id or error code seen, in order of first use.
+    struct Descriptor {
+        var id: String
+        var title: String
+        var basis: String
+    }
+
+    static func descriptors(_ report: Report) -> [Descriptor] {
+        var seen = Set<String>()
+        var list: [Descriptor] = []
+        func add(_ descriptor: Descriptor) {
+            if seen.insert(descriptor.id).inserted { list.append(descriptor) }
+        }
+        for candidate in report.candidates {
+            for finding in candidate.findings {
+                add(Descriptor(id: finding.rule, title: finding.title, basis: finding.basis))
+            }
+            for error in candidate.errors { add(Descriptor(id: error.code, title: error.code, basis: "")) }
+        }
+        for finding in report.slate.findings {
+            add(Descriptor(id: finding.rule, title: finding.title, basis: finding.basis))
+        }
+        return list
+    }
+
+    static func writeTool(_ report: Report, descriptors: [Descriptor], to writer: inout JSONWriter) {
+        writer.key("tool")
+        writer.beginObject()
+        writer.key("driver")
+        writer.beginObject()
+        writer.key("name")
+        writer.string(report.tool.name)
+        writer.key("version")
+        writer.string(report.tool.version)
+        writer.key("rules")
+        writer.beginArray()
+        for descriptor in descriptors {
+            writer.beginObject()
+            writer.key("id")
+            writer.string(descriptor.id)
+            writer.key("shortDescription")
+            writeMessage(descriptor.title, to: &writer)
+            if !descriptor.basis.isEmpty {
+                writer.key("help")
+                writeMessage(descriptor.basis, to: &writer)
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.endObject()
+    }
+
+    static func writeRunProperties(_ report: Report, to writer: inout JSONWriter) {
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("as_of")
+        writer.string(report.asOf)
+        writer.key("as_of_source")
+        writer.string(report.asOfSource.rawValue)
+        writer.key("rules_count")
+        writer.int(report.rules.count)
+        writer.key("rules_digest")
+        writer.string(report.rules.digest)
+        writer.endObject()
+    }
+
+    // MARK: - Results
+
+    /// disqualify and error → `error`, review → `warning`, note → `note`.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .disqualify, .error: "error"
+        case .review: "warning"
+        case .note: "note"
+        }
+    }
+
+    static func write(_ finding: Finding, index: [String: Int], to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeRule(finding.rule, index: index, to: &writer)
+        writer.key("level")
+        writer.string(level(finding.severity))
+        writer.key("message")
+        writeMessage(finding.message, to: &writer)
+        writer.key("locations")
+        writer.beginArray()
+        writeLocation(finding.location, id: nil, to: &writer)
+        writer.endArray()
+        if !finding.related.isEmpty {
+            writer.key("relatedLocations")
+            writer.beginArray()
+            for (number, location) in finding.related.enumerated() {
+                writeLocation(location, id: number + 1, to: &writer)
+            }
+            writer.endArray()
+        }
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("severity")
+        writer.string(finding.severity.rawValue)
+        writer.key("title")
+        writer.string(finding.title)
+        writer.key("basis")
+        writer.string(finding.basis)
+        writer.key("evidence")
+        writer.beginArray()
+        for item in finding.evidence { JSONReporter.write(item, to: &writer) }
+        writer.endArray()
+        writer.key("comparisons")
+        writer.beginArray()
+        for comparison in finding.comparisons { writer.string(comparison) }
+        writer.endArray()
+        writer.endObject()
+        writer.endObject()
+    }
+
+    /// A read or validation diagnostic as a result; a warning stays a `warning`.
+    static func write(_ diagnostic: Diagnostic, index: [String: Int], to writer: inout JSONWriter) {
+        writer.beginObject()
+        writeRule(diagnostic.code, index: index, to: &writer)
+        writer.key("level")
+        switch diagnostic.severity {
+        case .error: writer.string("error")
+        case .warning: writer.string("warning")
+        case .note: writer.string("note")
+        }
+        writer.key("message")
+        writeMessage(diagnostic.message, to: &writer)
+        if let location = diagnostic.location {
+            writer.key("locations")
+            writer.beginArray()
+            let path = diagnostic.path ?? ""
+            writeLocation(FindingLocation(location, path: path), id: nil, to: &writer)
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    static func writeRule(_ id: String, index: [String: Int], to writer: inout JSONWriter) {
+        writer.key("ruleId")
+        writer.string(id)
+        if let position = index[id] {
+            writer.key("ruleIndex")
+            writer.int(position)
+        }
+    }
+
+    /// A `location` with its physical place and, when the path is known, a logical one.
+    static func writeLocation(_ location: FindingLocation, id: Int?, to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let id {
+            writer.key("id")
+            writer.int(id)
+        }
+        writer.key("physicalLocation")
+        writer.beginObject()
+        writer.key("artifactLocation")
+        writer.beginObject()
+        writer.key("uri")
+        writer.string(Escaping.uriPath(location.file))
+        writer.endObject()
+        writer.key("region")
+        writer.beginObject()
+        writer.key("startLine")
+        writer.int(max(location.line, 1))
+        writer.key("startColumn")
+        writer.int(max(location.column, 1))
+        writer.endObject()
+        writer.endObject()
+        if !location.path.isEmpty {
+            writer.key("logicalLocations")
+            writer.beginArray()
+            writer.beginObject()
+            writer.key("fullyQualifiedName")
+            writer.string(location.path)
+            writer.endObject()
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    static func writeMessage(_ text: String, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("text")
+        writer.string(text)
+        writer.endObject()
+    }
+}

@@ -1,0 +1,119 @@
+import Diagnostics
+import RuleEngine
+
+/// The text report people read in a terminal. `.check` lists every candidate with its
+/// findings (issue 4); `.screen` starts with a summary table and lists only the candidates
+/// that need attention (issue 6). Colour and language come from `ReportOptions`.
+public struct TextReporter: Reporter {
+    public var options: ReportOptions
+
+    public init(options: ReportOptions = ReportOptions()) {
+        self.options = options
+    }
+
+    public func render(_ report: Report) -> String {
+        let context = Context(report: report, options: options)
+        var lines: [String] = []
+        switch options.style {
+        case .check:
+            for candidate in report.candidates {
+                lines += context.candidateBlock(candidate)
+                lines.append("")
+            }
+            if !report.slate.findings.isEmpty { lines += context.slateSection(report.slate) }
+            lines.append(context.summaryLine(report.summary))
+        case .screen:
+            lines += context.screen(report)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What one rendering needs: the labels, the colours and the column widths.
+    struct Context {
+        let labels: ReportLabels
+        let ansi: ANSI
+        let explain: Bool
+        let verdictWidth: Int
+        let severityWidth: Int
+
+        init(report: Report, options: ReportOptions) {
+            let labels = ReportLabels.forLanguage(options.language ?? report.language)
+            self.labels = labels
+            ansi = ANSI(enabled: options.color)
+            explain = options.explain
+            verdictWidth = Verdict.allCases.map { labels.verdict($0).count }.max() ?? 0
+            severityWidth = Severity.allCases.map { labels.severity($0).count }.max() ?? 0
+        }
+
+        // MARK: - Candidates
+
+        /// The header line, then each finding and each error, indented.
+        func candidateBlock(_ candidate: CandidateResult) -> [String] {
+            let word = ReportText.pad(labels.verdict(candidate.verdict).uppercased(), verdictWidth)
+            var header = ansi.verdict(word, candidate.verdict)
+            for part in [candidate.id, candidate.name].compactMap({ $0 }) where !part.isEmpty {
+                header += "  " + ansi.bold(part)
+            }
+            header += "  (\(candidate.file))"
+            var lines = [header]
+            for finding in candidate.findings { lines += findingLines(finding) }
+            for error in candidate.errors { lines.append("  " + errorLine(error)) }
+            if candidate.findings.isEmpty && candidate.errors.isEmpty {
+                lines.append("  " + ansi.dim(labels.noFindings))
+            }
+            return lines
+        }
+
+        /// `file:line:col  SEVERITY  RULE-ID  message`, the basis below it, then with
+        /// `explain` the evidence, comparisons and related locations.
+        func findingLines(_ finding: Finding) -> [String] {
+            let word = ReportText.pad(labels.severity(finding.severity).uppercased(), severityWidth)
+            var lines = [
+                "  \(ReportText.location(finding.location))  \(ansi.severity(word, finding.severity))  "
+                    + "\(ansi.bold(finding.rule))  \(finding.message)",
+            ]
+            let indent = "      "
+            if !finding.basis.isEmpty { lines.append(indent + ansi.dim(finding.basis)) }
+            if explain {
+                for item in finding.evidence {
+                    lines.append(
+                        indent + "\(labels.evidence.lowercased()): \(item.location.path) = "
+                            + "\(ReportText.value(item.value))  (\(ReportText.location(item.location)))")
+                }
+                for comparison in finding.comparisons {
+                    lines.append(indent + "\(labels.comparisons.lowercased()): \(comparison)")
+                }
+            }
+            for location in finding.related {
+                lines.append(
+                    indent + "\(labels.related.lowercased()): \(ReportText.location(location))  \(location.path)")
+            }
+            return lines
+        }
+
+        /// `file:line:column: error: message [code]` (`details.md` §21).
+        func errorLine(_ diagnostic: Diagnostic) -> String {
+            let text = diagnostic.description
+            return diagnostic.severity == .error ? ansi.severity(text, .error) : text
+        }
+
+        // MARK: - Slate and summary
+
+        func slateSection(_ slate: Report.SlateInfo) -> [String] {
+            var lines = [ansi.bold(labels.slateFindings)]
+            for finding in slate.findings { lines += findingLines(finding) }
+            lines.append("")
+            return lines
+        }
+
+        /// `3 candidates: 1 eligible, 1 review, 1 ineligible, 0 invalid`.
+        func summaryLine(_ summary: Report.Summary) -> String {
+            let counts: [(Verdict, Int)] = [
+                (.eligible, summary.eligible), (.review, summary.review),
+                (.ineligible, summary.ineligible), (.invalid, summary.invalid),
+            ]
+            let parts = counts.map { "\($0.1) \(labels.verdict($0.0))" }
+            return "\(summary.candidates) \(labels.candidates.lowercased()): " + parts.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Reports
+import Testing
+
+/// The writer escapes per RFC 8259, keeps non-ASCII as UTF-8 and lays out pretty output.
+@Suite struct JSONWriterTests {
+    func compact(_ text: String) -> String {
+        var writer = JSONWriter()
+        writer.string(text)
+        return writer.output
+    }
+
+    @Test func escapesQuotesBackslashesAndControls() {
+        #expect(compact("a\"b\\c") == #""a\"b\\c""#)
+        #expect(compact("x\ny\r\tz\u{08}\u{0C}") == #""x\ny\r\tz\b\f""#)
+        #expect(compact("\u{01}\u{1F}") == #""\u0001\u001f""#)
+        #expect(compact("/") == #""/""#)
+    }
+
+    @Test func keepsNonASCIIAsUTF8() {
+        #expect(compact("Nguyễn Văn An 🇻🇳") == "\"Nguyễn Văn An 🇻🇳\"")
+        // A combining mark right after a quote must stay whole.
+        #expect(compact("\"\u{301}a") == "\"\\\"\u{301}a\"")
+    }
+
+    @Test func numbersAndNonFiniteDoubles() {
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.int(-7)
+        writer.int(Int64.max)
+        writer.double(0.5)
+        writer.double(1e-7)
+        writer.double(.nan)
+        writer.double(-.infinity)
+        writer.bool(false)
+        writer.null()
+        writer.endArray()
+        #expect(writer.output == #"[-7,9223372036854775807,0.5,1e-07,"NaN","-Infinity",false,null]"#)
+        #expect((try? JSONSerialization.jsonObject(with: Data(writer.output.utf8))) != nil)
+    }
+
+    @Test func prettyLayout() {
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writer.key("a")
+        writer.beginArray()
+        writer.endArray()
+        writer.key("b")
+        writer.beginObject()
+        writer.key("c")
+        writer.int(1)
+        writer.endObject()
+        writer.endObject()
+        #expect(writer.output == "{\n  \"a\": [],\n  \"b\": {\n    \"c\": 1\n  }\n}")
+    }
+}
