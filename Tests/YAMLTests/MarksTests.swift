@@ -71,3 +71,22 @@ import YAML
         #expect(nfd.root?.mapping?.first.map { at($0.value.start) } == "1:7")
     }
 }
+
+@Suite struct BlockScalarMarksTests {
+    @Test func blockAndMultiLineScalars() throws {
+        let document = YAMLLoader.load(bytes: try fixture("block-scalars.yaml"), file: "b.yaml")
+        #expect(document.diagnostics.isEmpty)
+        #expect(outline(document.root) == [
+            " @1:1-16:1",
+            "keep @1:7-4:1 \"kept\\n\\n\"",
+            "strip @4:8-6:1 \"stripped\"",
+            "indented @6:11-8:1 \"  two extra\\n\"",
+            "folded @8:9-13:1 \"a b\\nc\\n\"",
+            "quoted @13:9-14:12 \"line one line two\"",
+            "last @15:7-15:10 \"end\"",
+        ])
+        #expect(document.root?.mapping?.map { "\($0.value.scalar?.style ?? .plain)" } == [
+            "literal", "literal", "literal", "folded", "doubleQuoted", "plain",
+        ])
+    }
+}
