@@ -60,3 +60,13 @@ import YAML
         #expect(document.hasErrors)
     }
 }
+
+@Suite struct LongKeyMessageTests {
+    @Test func aLongDuplicateKeyIsCutInTheMessage() {
+        let key = String(repeating: "ả", count: 70)
+        let document = load("\(key): 1\n\(key): 2\n")
+        #expect(descriptions(document) == [
+            "t.yaml:2:1: error: duplicate key '\(String(repeating: "ả", count: 60))…' in this mapping [yaml.duplicate-key]",
+        ])
+    }
+}
