@@ -21,7 +21,9 @@ public struct Node: Sendable, Hashable {
 
         public var text: String
         public var style: Style
-        /// A tag written explicitly (`!!str`, `!custom`), nil when none.
+        /// A tag written explicitly, nil when none. Core tags are kept in their short form
+        /// (`!!str`, even when written `!<tag:yaml.org,2002:str>`); any other tag (`!custom`) is
+        /// kept as written but the loader reports it as `yaml.tag`.
         public var tag: String?
 
         public init(text: String, style: Style = .plain, tag: String? = nil) {

@@ -43,12 +43,14 @@ enum ScalarResolver {
 
     /// Whether `text` has the shape of a core-schema int (whatever its size).
     static func isIntSyntax(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
-            if bytes[1] == UInt8(ascii: "o") { return bytes[2...].allSatisfy { (0x30...0x37).contains($0) } }
-            if bytes[1] == UInt8(ascii: "x") { return bytes[2...].allSatisfy(isHexDigit) }
+        let bytes = text.utf8
+        if bytes.count > 2, bytes.first == UInt8(ascii: "0") {
+            let marker = bytes[bytes.index(after: bytes.startIndex)]
+            if marker == UInt8(ascii: "o") { return bytes.dropFirst(2).allSatisfy { (0x30...0x37).contains($0) } }
+            if marker == UInt8(ascii: "x") { return bytes.dropFirst(2).allSatisfy(isHexDigit) }
         }
-        let digits = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
+        let signed = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+")
+        let digits = bytes.dropFirst(signed ? 1 : 0)
         return !digits.isEmpty && digits.allSatisfy(isDigit)
     }
 
@@ -67,11 +69,11 @@ enum ScalarResolver {
 
     /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
     private static func isFloatSyntax(_ text: String) -> Bool {
-        var rest = Array(text.utf8)[...]
+        var rest = Substring(text).utf8
         if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { rest = rest.dropFirst() }
         let whole = rest.prefix(while: isDigit)
         rest = rest.dropFirst(whole.count)
-        var fraction: ArraySlice<UInt8> = []
+        var fraction = rest.prefix(0)
         if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
             fraction = rest.prefix(while: isDigit)

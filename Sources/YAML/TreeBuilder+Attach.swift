@@ -104,12 +104,13 @@ extension TreeBuilder {
     /// or a duplicate.
     private mutating func checkedKey(_ key: Node) -> Frame.Pending {
         guard case .scalar(let scalar) = key.kind else { return .value(of: key) }
-        let path = pathOfNextNode().appending(.key(scalar.text))
         if scalar.text == "<<", scalar.style == .plain, scalar.tag == nil {
+            let path = pathOfNextNode().appending(.key(scalar.text))
             diagnostics.append(YAMLMessages.mergeKey(at: key.start, path: path))
             return .skippedValue(key: scalar.text)
         }
         if let first = stack[stack.count - 1].firstDefinition(ofKey: scalar.text) {
+            let path = pathOfNextNode().appending(.key(scalar.text))
             diagnostics.append(YAMLMessages.duplicateKey(scalar.text, at: key.start, first: first, path: path))
             return .skippedValue(key: scalar.text)
         }

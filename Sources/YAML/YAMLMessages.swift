@@ -138,10 +138,8 @@ enum YAMLMessages {
     /// A key or value in single quotes, cut to 60 characters so a hostile key stays readable.
     static func quoted(_ text: String) -> String {
         let limit = 60
-        var scalars = text.unicodeScalars.prefix(limit + 1).map(Character.init)
-        if scalars.count > limit {
-            scalars = Array(scalars.prefix(limit)) + ["…"]
-        }
-        return "'" + String(scalars) + "'"
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return "'" + text + "'" }
+        return "'" + String(String.UnicodeScalarView(scalars.prefix(limit))) + "…'"
     }
 }
