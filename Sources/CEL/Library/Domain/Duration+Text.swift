@@ -39,7 +39,7 @@ extension CELDuration {
         for digit in whole {
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(Int64(digit.value - 48))
-            guard !o1, !o2, sum <= maxSeconds * nanosPerSecond else { return nil }
+            guard !o1, !o2 else { return nil }
             value = sum
         }
         let seconds: Int64
