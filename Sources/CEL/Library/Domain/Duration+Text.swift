@@ -44,13 +44,13 @@ extension CELDuration {
         }
         let seconds: Int64
         let nanos: Int64
-        if unit >= nanosPerSecond {
-            let (s, overflow) = value.multipliedReportingOverflow(by: unit / nanosPerSecond)
+        if unit >= TimeConstants.nanosPerSecond {
+            let (s, overflow) = value.multipliedReportingOverflow(by: unit / TimeConstants.nanosPerSecond)
             guard !overflow else { return nil }
             seconds = s
             nanos = 0
         } else {
-            let perSecond = nanosPerSecond / unit
+            let perSecond = TimeConstants.nanosPerSecond / unit
             seconds = value / perSecond
             nanos = value % perSecond * unit
         }

@@ -136,7 +136,8 @@ struct RegexParser {
         index += 1
         let c = peek
         if c == "=" || c == "!" || (c == "<" && (peek(1) == "=" || peek(1) == "!")) {
-            throw error("lookaround assertions are not supported: `\(text(from: start, to: index + 1))`", at: start)
+            let end = index + (c == "<" ? 2 : 1)
+            throw error("lookaround assertions are not supported: `\(text(from: start, to: end))`", at: start)
         }
         if c == "P" || c == "<" {
             if c == "P" { index += 1 }

@@ -15,21 +15,45 @@ struct RegexProgram: Sendable {
 
     var instructions: [Instruction] = []
     var classes: [ScalarClass] = []
+    /// Per class, membership of the 128 ASCII scalars (bit i of word i / 64), precomputed so
+    /// the common ASCII step is two shifts instead of a search.
+    var asciiBits: [(UInt64, UInt64)] = []
+
+    /// Fills `asciiBits` from `classes`; called once after compiling.
+    mutating func prepare() {
+        asciiBits = classes.map { set in
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            for v in 0..<128 where set.contains(Unicode.Scalar(UInt8(v))) {
+                if v < 64 { low |= 1 << UInt64(v) } else { high |= 1 << UInt64(v - 64) }
+            }
+            return (low, high)
+        }
+    }
+
+    private func classContains(_ k: Int, _ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        guard v < 128 else { return classes[k].contains(scalar) }
+        let bits = asciiBits[k]
+        return v < 64 ? bits.0 & (1 << UInt64(v)) != 0 : bits.1 & (1 << UInt64(v - 64)) != 0
+    }
 
     /// True if the program matches some substring of `input`.
     func run(on input: [Unicode.Scalar]) -> Bool {
         var current = SparseSet(capacity: instructions.count)
         var next = SparseSet(capacity: instructions.count)
+        let code = instructions
         var stack: [Int] = []
         for position in 0...input.count {
             // Unanchored search: a new thread starts at every position.
-            if addThread(0, at: position, input: input, to: &current, stack: &stack) { return true }
+            if addThread(0, at: position, input: input, to: current, stack: &stack) { return true }
             guard position < input.count else { break }
             let scalar = input[position]
             next.removeAll()
-            for pc in current.elements {
-                guard case .scalar(let k) = instructions[pc], classes[k].contains(scalar) else { continue }
-                if addThread(pc + 1, at: position + 1, input: input, to: &next, stack: &stack) { return true }
+            for i in 0..<current.count {
+                let pc = current[i]
+                guard case .scalar(let k) = code[pc], classContains(k, scalar) else { continue }
+                if addThread(pc + 1, at: position + 1, input: input, to: next, stack: &stack) { return true }
             }
             swap(&current, &next)
         }
@@ -39,8 +63,12 @@ struct RegexProgram: Sendable {
     /// Adds the thread at `pc` and everything reachable from it without consuming input
     /// (following jumps, splits and assertions that hold at `position`). True on reaching match.
     private func addThread(
-        _ pc: Int, at position: Int, input: [Unicode.Scalar], to set: inout SparseSet, stack: inout [Int]
+        _ pc: Int, at position: Int, input: [Unicode.Scalar], to set: SparseSet, stack: inout [Int]
     ) -> Bool {
+        if case .scalar = instructions[pc] {  // the common case: no epsilon moves to follow
+            _ = set.insert(pc)
+            return false
+        }
         stack.append(pc)
         while let pc = stack.popLast() {
             guard set.insert(pc) else { continue }
@@ -63,26 +91,39 @@ struct RegexProgram: Sendable {
     }
 }
 
-/// A set of small integers with O(1) insert, membership and clear (Briggs–Torczon).
-struct SparseSet {
-    private(set) var elements: [Int] = []
-    private var sparse: [Int]
+/// A set of small integers with O(1) insert, membership and clear (Briggs–Torczon), on raw
+/// buffers because the VM touches it once per thread per input scalar. Used by one search only.
+final class SparseSet {
+    private let dense: UnsafeMutablePointer<Int>
+    private let sparse: UnsafeMutablePointer<Int>
+    private(set) var count = 0
 
     init(capacity: Int) {
-        sparse = Array(repeating: 0, count: capacity)
-        elements.reserveCapacity(capacity)
+        dense = .allocate(capacity: max(capacity, 1))
+        sparse = .allocate(capacity: max(capacity, 1))
+        sparse.initialize(repeating: 0, count: max(capacity, 1))
+        dense.initialize(repeating: 0, count: max(capacity, 1))
     }
 
+    deinit {
+        dense.deallocate()
+        sparse.deallocate()
+    }
+
+    /// The element at insertion position `i` (0..<count).
+    subscript(i: Int) -> Int { dense[i] }
+
     /// Inserts `value`; false if it was already present.
-    mutating func insert(_ value: Int) -> Bool {
+    func insert(_ value: Int) -> Bool {
         let slot = sparse[value]
-        if slot < elements.count, elements[slot] == value { return false }
-        sparse[value] = elements.count
-        elements.append(value)
+        if slot < count, dense[slot] == value { return false }
+        sparse[value] = count
+        dense[count] = value
+        count += 1
         return true
     }
 
-    mutating func removeAll() { elements.removeAll(keepingCapacity: true) }
+    func removeAll() { count = 0 }
 }
 
 /// Turns a `RegexNode` into a `RegexProgram`, expanding counted repeats, and refuses
@@ -94,6 +135,7 @@ struct RegexCompiler {
         var compiler = RegexCompiler()
         try compiler.emit(node)
         try compiler.append(.match)
+        compiler.program.prepare()
         return compiler.program
     }
 

@@ -27,16 +27,8 @@ extension Timestamp {
         let time = CivilDate.zeroPadded(secondOfDay / 3600, 2) + ":"
             + CivilDate.zeroPadded(secondOfDay / 60 % 60, 2) + ":"
             + CivilDate.zeroPadded(secondOfDay % 60, 2)
-        return date + "T" + time + fractionText(nanos: Int(nanos)) + "Z"
+        return date + "T" + time + TimeConstants.fractionText(nanos: Int(nanos)) + "Z"
     }
-}
-
-/// `.fff`, `.ffffff` or `.fffffffff` for non-zero `nanos` (0..<1e9), else "".
-func fractionText(nanos: Int) -> String {
-    guard nanos != 0 else { return "" }
-    if nanos % 1_000_000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1_000_000, 3) }
-    if nanos % 1000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1000, 6) }
-    return "." + CivilDate.zeroPadded(nanos, 9)
 }
 
 /// A cursor over ASCII bytes for the fixed-width fields of RFC 3339 text.
