@@ -19,7 +19,8 @@ extension Timestamp {
     }
 
     /// The instant in UTC with `Z`; a fraction only when non-zero, with 3, 6 or 9 digits
-    /// (as protobuf's JSON mapping prints it).
+    /// (as protobuf's JSON mapping prints it). Values built by this module are always in range;
+    /// a hand-built out-of-range value prints its date as `????-??-??` rather than trapping.
     public var rfc3339: String {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
