@@ -12,7 +12,7 @@ extension Value {
         case (.bool(let x), .bool(let y)): return x == y
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
             return numericOrder(a, b) == .equal
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.timestamp(let x), .timestamp(let y)): return x == y
         case (.duration(let x), .duration(let y)): return x == y
         case (.date(let x), .date(let y)): return x == y
@@ -38,7 +38,8 @@ extension Value {
     static func order(_ a: Value, _ b: Value) -> Order? {
         switch (a, b) {
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double): return numericOrder(a, b)
-        case (.string(let x), .string(let y)): return orderOf(x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars), x == y)
+        case (.string(let x), .string(let y)): return orderOf(
+                x.utf8.lexicographicallyPrecedes(y.utf8), x.utf8.elementsEqual(y.utf8))
         case (.bool(let x), .bool(let y)): return orderOf(!x && y, x == y)
         case (.timestamp(let x), .timestamp(let y)): return orderOf(x < y, x == y)
         case (.duration(let x), .duration(let y)): return orderOf(x < y, x == y)
@@ -67,16 +68,11 @@ extension Value {
         }
     }
 
-    /// Compares an Int64 with a Double exactly.
+    /// Compares an Int64 with a Double as CEL does: the int converted to double.
     static func compare(_ i: Int64, _ d: Double) -> Order {
         if d.isNaN { return .unordered }
-        if d >= 9_223_372_036_854_775_808.0 { return .less }
-        if d < -9_223_372_036_854_775_808.0 { return .greater }
-        let whole = d.rounded(.towardZero)
-        let w = Int64(whole)
-        if i != w { return i < w ? .less : .greater }
-        let fraction = d - whole
-        return fraction > 0 ? .less : fraction < 0 ? .greater : .equal
+        let x = Double(i)
+        return orderOf(x < d, x == d)
     }
 }
 
@@ -92,7 +88,7 @@ extension MapValue {
     /// The value for a string key, the common case of `m.field`.
     func lookup(string key: String) -> Value? {
         for (index, candidate) in keys.enumerated() {
-            if case .string(let s) = candidate, s == key { return values[index] }
+            if case .string(let s) = candidate, s.utf8.elementsEqual(key.utf8) { return values[index] }
         }
         return nil
     }
