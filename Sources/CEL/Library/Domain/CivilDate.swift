@@ -1,5 +1,5 @@
 /// A calendar date with no time or zone: dossier dates are days, not instants.
-public struct CivilDate: Hashable, Sendable, Comparable {
+public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -12,6 +12,27 @@ public struct CivilDate: Hashable, Sendable, Comparable {
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Parses the strict `YYYY-MM-DD` form used by dossiers and `date('...')`:
+    /// exactly four year digits and two month and day digits, and the date must exist.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = CivilDate.digits(bytes[0..<4]), let month = CivilDate.digits(bytes[5..<7]),
+            let day = CivilDate.digits(bytes[8..<10])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The value of a run of ASCII digits, nil if any byte is not a digit.
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -28,5 +49,16 @@ public struct CivilDate: Hashable, Sendable, Comparable {
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// `YYYY-MM-DD`, zero padded: the form dossiers use and English messages print.
+    public var description: String {
+        Self.zeroPadded(year, 4) + "-" + Self.zeroPadded(month, 2) + "-" + Self.zeroPadded(day, 2)
+    }
+
+    /// `value` in decimal, left padded with zeros to `width` digits (for non-negative values).
+    static func zeroPadded(_ value: some BinaryInteger, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
