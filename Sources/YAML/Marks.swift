@@ -19,12 +19,14 @@ struct MarkConverter {
 
     /// The location of a 0-based byte offset into `bytes`, for libyaml's reader errors, which
     /// carry an offset and no mark. Counts LF, CR and CRLF as line ends, and UTF-8 lead bytes
-    /// as columns, the way libyaml's marks count.
+    /// as columns, the way libyaml's marks count. An offset inside a broken multi-byte sequence
+    /// (libyaml points at the bad trailing byte) is moved back to the sequence's first byte,
+    /// which is where an editor shows the broken character.
     func location(ofOffset offset: Int, in bytes: UnsafeRawBufferPointer) -> SourceLocation {
         var line = 1
         var column = 1
         var index = 0
-        let end = min(offset, bytes.count)
+        let end = Self.startOfBrokenSequence(at: min(offset, bytes.count), in: bytes)
         while index < end {
             let byte = bytes[index]
             if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
@@ -36,5 +38,15 @@ struct MarkConverter {
             index += 1
         }
         return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// The index of the lead byte of an unfinished UTF-8 sequence that `offset` falls into, or
+    /// `offset` itself when it does not fall into one.
+    private static func startOfBrokenSequence(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var lead = offset - 1
+        while lead >= 0, offset - lead <= 3, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0, bytes[lead] >= 0xC0 else { return offset }
+        let length = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+        return offset - lead < length ? lead : offset
     }
 }

@@ -6,6 +6,7 @@ struct Appraise: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appraise",
         abstract: "Check candidates for new Party Committees against eligibility rules.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [EvalCommand.self]
     )
 }

@@ -6,15 +6,15 @@ extension CELDuration {
     /// Carries `nanos` into seconds so both share a sign, then range-checks; nil on overflow
     /// or outside ±`maxSeconds` seconds.
     static func normalized(seconds: Int64, nanos: Int64) -> CELDuration? {
-        var (secs, overflow) = seconds.addingReportingOverflow(nanos / nanosPerSecond)
-        var rest = nanos % nanosPerSecond
+        var (secs, overflow) = seconds.addingReportingOverflow(nanos / TimeConstants.nanosPerSecond)
+        var rest = nanos % TimeConstants.nanosPerSecond
         guard !overflow else { return nil }
         if secs > 0, rest < 0 {
             secs -= 1
-            rest += nanosPerSecond
+            rest += TimeConstants.nanosPerSecond
         } else if secs < 0, rest > 0 {
             secs += 1
-            rest -= nanosPerSecond
+            rest -= TimeConstants.nanosPerSecond
         }
         guard (-maxSeconds...maxSeconds).contains(secs) else { return nil }
         return CELDuration(seconds: secs, nanos: Int32(rest))

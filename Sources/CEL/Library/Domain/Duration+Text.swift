@@ -39,18 +39,18 @@ extension CELDuration {
         for digit in whole {
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(Int64(digit.value - 48))
-            guard !o1, !o2, sum <= maxSeconds * nanosPerSecond else { return nil }
+            guard !o1, !o2 else { return nil }
             value = sum
         }
         let seconds: Int64
         let nanos: Int64
-        if unit >= nanosPerSecond {
-            let (s, overflow) = value.multipliedReportingOverflow(by: unit / nanosPerSecond)
+        if unit >= TimeConstants.nanosPerSecond {
+            let (s, overflow) = value.multipliedReportingOverflow(by: unit / TimeConstants.nanosPerSecond)
             guard !overflow else { return nil }
             seconds = s
             nanos = 0
         } else {
-            let perSecond = nanosPerSecond / unit
+            let perSecond = TimeConstants.nanosPerSecond / unit
             seconds = value / perSecond
             nanos = value % perSecond * unit
         }

@@ -19,7 +19,8 @@ extension Timestamp {
     }
 
     /// The instant in UTC with `Z`; a fraction only when non-zero, with 3, 6 or 9 digits
-    /// (as protobuf's JSON mapping prints it).
+    /// (as protobuf's JSON mapping prints it). Values built by this module are always in range;
+    /// a hand-built out-of-range value prints its date as `????-??-??` rather than trapping.
     public var rfc3339: String {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
@@ -27,16 +28,8 @@ extension Timestamp {
         let time = CivilDate.zeroPadded(secondOfDay / 3600, 2) + ":"
             + CivilDate.zeroPadded(secondOfDay / 60 % 60, 2) + ":"
             + CivilDate.zeroPadded(secondOfDay % 60, 2)
-        return date + "T" + time + fractionText(nanos: Int(nanos)) + "Z"
+        return date + "T" + time + TimeConstants.fractionText(nanos: Int(nanos)) + "Z"
     }
-}
-
-/// `.fff`, `.ffffff` or `.fffffffff` for non-zero `nanos` (0..<1e9), else "".
-func fractionText(nanos: Int) -> String {
-    guard nanos != 0 else { return "" }
-    if nanos % 1_000_000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1_000_000, 3) }
-    if nanos % 1000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1000, 6) }
-    return "." + CivilDate.zeroPadded(nanos, 9)
 }
 
 /// A cursor over ASCII bytes for the fixed-width fields of RFC 3339 text.

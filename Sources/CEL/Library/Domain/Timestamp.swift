@@ -26,10 +26,11 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     /// Normalizes `nanos` into 0..<1e9 (carrying into seconds) and range-checks; nil outside
     /// CEL's range or on overflow.
     static func normalized(seconds: Int64, nanos: Int64) -> Timestamp? {
-        let carry = nanos >= 0 ? nanos / nanosPerSecond : (nanos + 1 - nanosPerSecond) / nanosPerSecond
+        let perSecond = TimeConstants.nanosPerSecond
+        let carry = nanos >= 0 ? nanos / perSecond : (nanos + 1 - perSecond) / perSecond  // floor
         let (total, overflow) = seconds.addingReportingOverflow(carry)
         guard !overflow, (minSeconds...maxSeconds).contains(total) else { return nil }
-        return Timestamp(seconds: total, nanos: Int32(nanos - carry * nanosPerSecond))
+        return Timestamp(seconds: total, nanos: Int32(nanos - carry * perSecond))
     }
 
     /// `self + d`; nil when the result leaves CEL's range.
@@ -53,7 +54,18 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     }
 }
 
-let nanosPerSecond: Int64 = 1_000_000_000
+/// Shared constants and helpers of the timestamp and duration files.
+enum TimeConstants {
+    static let nanosPerSecond: Int64 = 1_000_000_000
+
+    /// `.fff`, `.ffffff` or `.fffffffff` for non-zero `nanos` (0..<1e9), else "".
+    static func fractionText(nanos: Int) -> String {
+        guard nanos != 0 else { return "" }
+        if nanos % 1_000_000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1_000_000, 3) }
+        if nanos % 1000 == 0 { return "." + CivilDate.zeroPadded(nanos / 1000, 6) }
+        return "." + CivilDate.zeroPadded(nanos, 9)
+    }
+}
 
 /// A CEL duration: a signed length of time, within CEL's range of about ±10,000 years.
 public struct CELDuration: Hashable, Sendable, Comparable {

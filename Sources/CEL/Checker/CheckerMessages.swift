@@ -1,0 +1,45 @@
+/// Every message the parser and checker produce, as typed constructors with stable codes.
+public struct CheckerMessage: Sendable, Hashable {
+    public var code: String
+    public var text: String
+
+    static func suffix(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    static func syntax(_ message: String) -> Self { Self(code: "cel.syntax", text: message) }
+
+    static func undeclared(_ name: String, suggestion: String?) -> Self {
+        Self(code: "cel.undeclared", text: "undeclared reference to '\(name)'" + suffix(suggestion))
+    }
+
+    static func undefinedField(_ field: String, on type: CELType, suggestion: String?) -> Self {
+        Self(code: "cel.undefined-field", text: "no field '\(field)' on \(type)" + suffix(suggestion))
+    }
+
+    static func noFields(_ field: String, on type: CELType) -> Self {
+        Self(code: "cel.undefined-field", text: "type '\(type)' has no field '\(field)'")
+    }
+
+    static func unknownFunction(_ name: String, suggestion: String?) -> Self {
+        Self(code: "cel.no-overload", text: "undeclared function '\(name)'" + suffix(suggestion))
+    }
+
+    static func noOverload(_ function: String, receiver: CELType?, arguments: [CELType]) -> Self {
+        let list = "(" + arguments.map(\.description).joined(separator: ", ") + ")"
+        let applied = receiver.map { "\($0).\(list)" } ?? list
+        return Self(code: "cel.no-overload", text: "no matching overload for '\(function)' applied to \(applied)")
+    }
+
+    static func badRange(_ macro: String, _ type: CELType) -> Self {
+        Self(code: "cel.macro", text: "\(macro)() cannot iterate over a value of type '\(type)'")
+    }
+
+    static func notBool(_ macro: String, _ type: CELType) -> Self {
+        Self(code: "cel.macro", text: "the predicate of \(macro)() must be bool, not '\(type)'")
+    }
+
+    static func badMapKey(_ type: CELType) -> Self {
+        Self(code: "cel.no-overload", text: "map keys must be int, string or bool, not '\(type)'")
+    }
+}

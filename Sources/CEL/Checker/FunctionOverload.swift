@@ -1,0 +1,68 @@
+/// One signature of a function, with its implementation bound at check time.
+///
+/// Receiver-style overloads (`s.startsWith(p)`) have a `receiver`; the implementation
+/// then gets the receiver as its first argument. Implementations never see error values:
+/// the interpreter returns the first erroneous argument before calling them.
+public struct FunctionOverload: Sendable {
+    /// A stable id such as `add_int64` or `vnd_int`, for messages and tests.
+    public let id: String
+    public let receiver: CELType?
+    public let arguments: [CELType]
+    public let result: CELType
+    let implementation: Implementation
+
+    /// The shapes an implementation takes; unary and binary avoid an array per call.
+    enum Implementation: Sendable {
+        case unary(@Sendable (Value) -> Value)
+        case binary(@Sendable (Value, Value) -> Value)
+        case nary(@Sendable ([Value]) -> Value)
+    }
+
+    /// A host function (`vnd`, `param_at`): the implementation gets the receiver (if any)
+    /// then the arguments, and returns a value or `.error`.
+    public init(
+        id: String, receiver: CELType? = nil, arguments: [CELType], result: CELType,
+        implementation: @escaping @Sendable ([Value]) -> Value
+    ) {
+        self.init(id: id, receiver: receiver, arguments: arguments, result: result, .nary(implementation))
+    }
+
+    init(id: String, receiver: CELType? = nil, arguments: [CELType], result: CELType, _ implementation: Implementation) {
+        self.id = id
+        self.receiver = receiver
+        self.arguments = arguments
+        self.result = result
+        self.implementation = implementation
+    }
+
+    static func unary(_ id: String, _ argument: CELType, _ result: CELType, receiver: Bool = false,
+                      _ body: @escaping @Sendable (Value) -> Value) -> FunctionOverload {
+        receiver
+            ? FunctionOverload(id: id, receiver: argument, arguments: [], result: result, .unary(body))
+            : FunctionOverload(id: id, arguments: [argument], result: result, .unary(body))
+    }
+
+    static func binary(_ id: String, _ a: CELType, _ b: CELType, _ result: CELType, receiver: Bool = false,
+                       _ body: @escaping @Sendable (Value, Value) -> Value) -> FunctionOverload {
+        receiver
+            ? FunctionOverload(id: id, receiver: a, arguments: [b], result: result, .binary(body))
+            : FunctionOverload(id: id, arguments: [a, b], result: result, .binary(body))
+    }
+
+    static func nary(_ id: String, receiver: CELType? = nil, _ arguments: [CELType], _ result: CELType,
+                     _ body: @escaping @Sendable ([Value]) -> Value) -> FunctionOverload {
+        FunctionOverload(id: id, receiver: receiver, arguments: arguments, result: result, .nary(body))
+    }
+
+    /// The receiver (if any) followed by the arguments.
+    var parameters: [CELType] { (receiver.map { [$0] } ?? []) + arguments }
+
+    /// Calls the implementation with already-evaluated, error-free arguments.
+    func call(_ values: [Value]) -> Value {
+        switch implementation {
+        case .unary(let f): values.count == 1 ? f(values[0]) : .error(EvalError("wrong number of arguments"))
+        case .binary(let f): values.count == 2 ? f(values[0], values[1]) : .error(EvalError("wrong number of arguments"))
+        case .nary(let f): f(values)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Diagnostics
+
+/// A problem found while compiling an expression, located by UTF-8 offsets in its text.
+public struct CELIssue: Error, Sendable, Hashable {
+    /// A stable code: `cel.syntax`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
+    public var code: String
+    public var message: String
+    /// UTF-8 offsets in the expression text.
+    public var range: Range<Int>
+
+    public init(code: String, message: String, range: Range<Int>) {
+        self.code = code
+        self.message = message
+        self.range = range
+    }
+}
+
+/// Every issue of an expression that failed to compile.
+public struct CompileFailure: Error, Sendable {
+    public var issues: [CELIssue]
+}
+
+/// A compiled, type-checked expression: compile once, evaluate many times.
+///
+/// Compiling parses, checks against an `Environment` (resolving variables to slots, object
+/// fields to slot indexes and calls to overloads), then plans a node tree. Evaluation does
+/// no parsing and no name lookups the checker could resolve.
+public struct Program: Sendable {
+    let root: Node
+    let localCount: Int
+    public let parsed: ParsedExpr
+    let types: [CELType]
+
+    /// Parses, checks and plans `text`; throws every issue found.
+    public static func compile(_ text: String, in environment: Environment) throws(CompileFailure) -> Program {
+        let parsed: ParsedExpr
+        do {
+            parsed = try Parser.parse(text)
+        } catch {
+            let message = CheckerMessage.syntax(error.message)
+            throw CompileFailure(issues: [CELIssue(code: message.code, message: message.text, range: error.range)])
+        }
+        let checked = Checker.check(parsed, in: environment)
+        guard checked.issues.isEmpty else { throw CompileFailure(issues: checked.issues) }
+        let root = Planner(references: checked.references).plan(parsed.expr)
+        return Program(root: root, localCount: checked.localCount, parsed: parsed, types: checked.types)
+    }
+
+    /// The static type of the whole expression.
+    public var resultType: CELType { types[parsed.expr.id] }
+
+    /// The static type the checker gave a node.
+    public func type(ofExpr id: Int) -> CELType? { types.indices.contains(id) ? types[id] : nil }
+
+    /// Evaluates on an activation; errors come back as `.error` with the failing node's id.
+    public func evaluate(_ activation: Activation) -> Value {
+        var frame = Frame(activation, localCount: localCount)
+        return root.eval(&frame)
+    }
+
+    /// Where a node (say, the one a run-time error names) stands in the text.
+    public func range(ofExpr id: Int) -> Range<Int>? { parsed.sourceInfo.anchor(of: id) }
+
+    /// The source text of the expression.
+    public var text: String { parsed.sourceInfo.text }
+}

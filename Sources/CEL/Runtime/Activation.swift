@@ -1,0 +1,26 @@
+/// The values of an expression's variables, by the slots `Environment.declare` returned.
+/// Build one per dossier (or per `for_each` element) and evaluate many programs on it.
+public struct Activation: Sendable {
+    var values: [Value]
+
+    public init(slotCount: Int) { values = Array(repeating: .null, count: slotCount) }
+
+    public subscript(slot: Int) -> Value {
+        get { values.indices.contains(slot) ? values[slot] : .null }
+        set {
+            if slot >= values.count { values.append(contentsOf: Array(repeating: .null, count: slot - values.count + 1)) }
+            values[slot] = newValue
+        }
+    }
+}
+
+/// The state of one evaluation: the activation's values and the comprehension variables.
+struct Frame {
+    let variables: [Value]
+    var locals: [Value]
+
+    init(_ activation: Activation, localCount: Int) {
+        variables = activation.values
+        locals = localCount == 0 ? [] : Array(repeating: .null, count: localCount)
+    }
+}

@@ -1,0 +1,162 @@
+/// Field selection, `has()`, indexing, and list and map literals.
+/// A field of an object resolved by the checker to a slot.
+final class FieldNode: Node, @unchecked Sendable {
+    let operand: Node
+    let slot: Int
+    let name: String
+    init(id: Int, _ operand: Node, slot: Int, name: String) {
+        self.operand = operand
+        self.slot = slot
+        self.name = name
+        super.init(id: id)
+    }
+    override var children: [Node] { [operand] }
+    override func eval(_ frame: inout Frame) -> Value {
+        switch operand.eval(&frame) {
+        case .object(let object) where slot < object.fields.count: return object.fields[slot]
+        case .error(let e): return .error(e)
+        case .null: return fail("no such field '\(name)': the value is null")
+        case let other: return SelectNode.select(other, name, self)
+        }
+    }
+}
+
+/// `x.name` where the checker could not resolve `x`'s type (a map, or `dyn`).
+final class SelectNode: Node, @unchecked Sendable {
+    let operand: Node
+    let name: String
+    init(id: Int, _ operand: Node, name: String) {
+        self.operand = operand
+        self.name = name
+        super.init(id: id)
+    }
+    override var children: [Node] { [operand] }
+    override func eval(_ frame: inout Frame) -> Value {
+        Self.select(operand.eval(&frame), name, self)
+    }
+
+    static func select(_ value: Value, _ name: String, _ node: Node) -> Value {
+        switch value {
+        case .map(let map): return map.lookup(string: name) ?? node.fail("no such key: '\(name)'")
+        case .object(let object):
+            guard let slot = object.type.slot(of: name) else { return node.fail("no such field '\(name)'") }
+            return object.fields[slot]
+        case .error(let e): return .error(e)
+        case let other: return node.fail("type '\(other.runtimeType.celName)' has no field '\(name)'")
+        }
+    }
+}
+
+/// `has(x.name)`: whether a map has the key, or an object's field was written.
+final class HasNode: Node, @unchecked Sendable {
+    let operand: Node
+    let name: String
+    let slot: Int?
+    init(id: Int, _ operand: Node, name: String, slot: Int?) {
+        self.operand = operand
+        self.name = name
+        self.slot = slot
+        super.init(id: id)
+    }
+    override var children: [Node] { [operand] }
+    override func eval(_ frame: inout Frame) -> Value {
+        switch operand.eval(&frame) {
+        case .map(let map): return .bool(map.lookup(string: name) != nil)
+        case .object(let object):
+            guard let slot = slot ?? object.type.slot(of: name), slot < object.present.count else {
+                return fail("no such field '\(name)'")
+            }
+            return .bool(object.present[slot] && !object.fields[slot].isNull)
+        case .error(let e): return .error(e)
+        case let other: return fail("has() cannot test a field of type '\(other.runtimeType.celName)'")
+        }
+    }
+}
+
+/// `list[i]` and `map[key]`.
+final class IndexNode: Node, @unchecked Sendable {
+    let operand: Node
+    let index: Node
+    init(id: Int, _ operand: Node, _ index: Node) {
+        self.operand = operand
+        self.index = index
+        super.init(id: id)
+    }
+    override var children: [Node] { [operand, index] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let container = operand.eval(&frame)
+        if container.isError { return container }
+        let key = index.eval(&frame)
+        if key.isError { return key }
+        switch (container, key) {
+        case (.list(let list), .int(let i)):
+            guard i >= 0, i < list.elements.count else { return fail("index out of range: \(i)") }
+            return list.elements[Int(i)]
+        case (.list(let list), .double(let d)):
+            guard d == d.rounded(), let i = Int(exactly: d) else { return fail("invalid list index: \(d)") }
+            guard i >= 0, i < list.elements.count else { return fail("index out of range: \(i)") }
+            return list.elements[i]
+        case (.map(let map), _):
+            return map.lookup(key) ?? fail("no such key: \(key.displayText)")
+        default:
+            return fail("no such overload: _[_](\(container.runtimeType.celName), \(key.runtimeType.celName))")
+        }
+    }
+}
+
+final class ListNode: Node, @unchecked Sendable {
+    let elements: [Node]
+    init(id: Int, _ elements: [Node]) {
+        self.elements = elements
+        super.init(id: id)
+    }
+    override var children: [Node] { elements }
+    override func eval(_ frame: inout Frame) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements {
+            let value = element.eval(&frame)
+            if value.isError { return value }
+            values.append(value)
+        }
+        return .list(ListValue(values))
+    }
+}
+
+final class MapNode: Node, @unchecked Sendable {
+    let keys: [Node]
+    let values: [Node]
+    init(id: Int, keys: [Node], values: [Node]) {
+        self.keys = keys
+        self.values = values
+        super.init(id: id)
+    }
+    override var children: [Node] { zip(keys, values).flatMap { [$0, $1] } }
+    override func eval(_ frame: inout Frame) -> Value {
+        var keyValues: [Value] = []
+        var valueValues: [Value] = []
+        for (keyNode, valueNode) in zip(keys, values) {
+            let key = keyNode.eval(&frame)
+            if key.isError { return key }
+            switch key {
+            case .int, .string, .bool: break
+            default: return keyNode.fail("unsupported map key type: \(key.runtimeType.celName)")
+            }
+            if keyValues.contains(where: { Value.equal($0, key) }) {
+                return keyNode.fail("duplicate map key: \(key.displayText)")
+            }
+            let value = valueNode.eval(&frame)
+            if value.isError { return value }
+            keyValues.append(key)
+            valueValues.append(value)
+        }
+        return .map(MapValue(keys: keyValues, values: valueValues))
+    }
+}
+
+extension Value {
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,93 @@
+/// Function calls, bound at check time to the overloads that fit the argument types.
+/// With one overload the implementation is called directly; with several (because some
+/// argument is `dyn`) the first whose parameters accept the run-time values is called.
+struct Dispatch: Sendable {
+    let function: String
+    let overloads: [FunctionOverload]
+
+    func select(_ values: [Value]) -> FunctionOverload? {
+        if overloads.count == 1 { return overloads[0] }
+        return overloads.first { overload in
+            zip(overload.parameters, values).allSatisfy { $1.conforms(to: $0) }
+        }
+    }
+
+    func call(_ values: [Value]) -> Value {
+        guard let overload = select(values) else { return .error(.noOverload(function, values)) }
+        return overload.call(values)
+    }
+}
+
+/// A call with one argument (or a receiver and none).
+final class UnaryCallNode: Node, @unchecked Sendable {
+    let argument: Node
+    let dispatch: Dispatch
+    let direct: (@Sendable (Value) -> Value)?
+    init(id: Int, _ argument: Node, _ dispatch: Dispatch) {
+        self.argument = argument
+        self.dispatch = dispatch
+        if dispatch.overloads.count == 1, case .unary(let f) = dispatch.overloads[0].implementation {
+            direct = f
+        } else {
+            direct = nil
+        }
+        super.init(id: id)
+    }
+    override var children: [Node] { [argument] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let value = argument.eval(&frame)
+        if value.isError { return value }
+        if let direct { return located(direct(value)) }
+        return located(dispatch.call([value]))
+    }
+}
+
+/// A call with two arguments (or a receiver and one): every binary operator.
+final class BinaryCallNode: Node, @unchecked Sendable {
+    let lhs: Node
+    let rhs: Node
+    let dispatch: Dispatch
+    let direct: (@Sendable (Value, Value) -> Value)?
+    init(id: Int, _ lhs: Node, _ rhs: Node, _ dispatch: Dispatch) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.dispatch = dispatch
+        if dispatch.overloads.count == 1, case .binary(let f) = dispatch.overloads[0].implementation {
+            direct = f
+        } else {
+            direct = nil
+        }
+        super.init(id: id)
+    }
+    override var children: [Node] { [lhs, rhs] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let a = lhs.eval(&frame)
+        if a.isError { return a }
+        let b = rhs.eval(&frame)
+        if b.isError { return b }
+        if let direct { return located(direct(a, b)) }
+        return located(dispatch.call([a, b]))
+    }
+}
+
+/// Any other call.
+final class CallNode: Node, @unchecked Sendable {
+    let arguments: [Node]
+    let dispatch: Dispatch
+    init(id: Int, _ arguments: [Node], _ dispatch: Dispatch) {
+        self.arguments = arguments
+        self.dispatch = dispatch
+        super.init(id: id)
+    }
+    override var children: [Node] { arguments }
+    override func eval(_ frame: inout Frame) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments {
+            let value = argument.eval(&frame)
+            if value.isError { return value }
+            values.append(value)
+        }
+        return located(dispatch.call(values))
+    }
+}

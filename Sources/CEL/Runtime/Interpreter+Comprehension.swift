@@ -1,0 +1,94 @@
+/// The macros `all`, `exists`, `exists_one`, `map`, `filter` over a list (elements) or a
+/// map (keys). `all`/`exists` absorb errors like `&&`/`||`: a deciding element wins over an
+/// error in another; the others propagate the first error.
+final class ComprehensionNode: Node, @unchecked Sendable {
+    let kind: Comprehension.Kind
+    let local: Int
+    let range: Node
+    let body: Node
+    let filter: Node?
+    init(id: Int, kind: Comprehension.Kind, local: Int, range: Node, body: Node, filter: Node?) {
+        self.kind = kind
+        self.local = local
+        self.range = range
+        self.body = body
+        self.filter = filter
+        super.init(id: id)
+    }
+    override var children: [Node] { [range] + (filter.map { [$0] } ?? []) + [body] }
+
+    /// The elements iterated: a list's elements or a map's keys.
+    func elements(_ frame: inout Frame) -> Result<[Value], EvalError> {
+        switch range.eval(&frame) {
+        case .list(let list): .success(list.elements)
+        case .map(let map): .success(map.keys)
+        case .error(let e): .failure(e)
+        case let other: .failure(EvalError("\(kind.rawValue)() cannot iterate over \(other.runtimeType.celName)", exprID: id))
+        }
+    }
+
+    override func eval(_ frame: inout Frame) -> Value {
+        let items: [Value]
+        switch elements(&frame) {
+        case .success(let values): items = values
+        case .failure(let e): return .error(e)
+        }
+        switch kind {
+        case .all, .exists: return quantify(items, &frame, decisive: kind == .exists)
+        case .existsOne:
+            var count = 0
+            for item in items {
+                frame.locals[local] = item
+                switch body.eval(&frame) {
+                case .bool(let b): if b { count += 1 }
+                case .error(let e): return .error(e)
+                case let other: return notBool(other)
+                }
+            }
+            return .bool(count == 1)
+        case .map, .filter: return collect(items, &frame)
+        }
+    }
+
+    func quantify(_ items: [Value], _ frame: inout Frame, decisive: Bool) -> Value {
+        var firstError: Value?
+        for item in items {
+            frame.locals[local] = item
+            let value = body.eval(&frame)
+            switch value {
+            case .bool(let b): if b == decisive { return value }
+            case .error: if firstError == nil { firstError = value }
+            default: if firstError == nil { firstError = notBool(value) }
+            }
+        }
+        return firstError ?? .bool(!decisive)
+    }
+
+    func collect(_ items: [Value], _ frame: inout Frame) -> Value {
+        var out: [Value] = []
+        for item in items {
+            frame.locals[local] = item
+            let keep = kind == .filter ? body : filter
+            if let keep {
+                switch keep.eval(&frame) {
+                case .bool(false): continue
+                case .bool(true): break
+                case .error(let e): return .error(e)
+                case let other: return notBool(other)
+                }
+            }
+            if kind == .filter {
+                out.append(item)
+            } else {
+                let value = body.eval(&frame)
+                if value.isError { return value }
+                out.append(value)
+            }
+        }
+        return .list(ListValue(out))
+    }
+
+    func notBool(_ value: Value) -> Value {
+        fail("\(kind.rawValue)() predicate returned \(value.runtimeType.celName), not bool")
+    }
+}

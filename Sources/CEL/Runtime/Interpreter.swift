@@ -1,0 +1,143 @@
+/// The compiled form of an expression: a tree of nodes with variables, fields and overloads
+/// already resolved by the checker. Evaluating walks the tree; nothing is looked up by name
+/// except keys of maps and fields of `dyn` values.
+class Node: @unchecked Sendable {
+    let id: Int
+    init(id: Int) { self.id = id }
+    func eval(_ frame: inout Frame) -> Value { .null }
+    /// Children in source order, for explanations.
+    var children: [Node] { [] }
+
+    /// Tags an error raised here (not one passed up from a child) with this node's id.
+    @inline(__always)
+    final func located(_ value: Value) -> Value {
+        if case .error(var e) = value, e.exprID == nil {
+            e.exprID = id
+            return .error(e)
+        }
+        return value
+    }
+
+    final func fail(_ message: String) -> Value { .error(EvalError(message, exprID: id)) }
+}
+
+final class ConstNode: Node, @unchecked Sendable {
+    let value: Value
+    init(id: Int, _ value: Value) {
+        self.value = value
+        super.init(id: id)
+    }
+    override func eval(_ frame: inout Frame) -> Value { value }
+}
+
+final class GlobalNode: Node, @unchecked Sendable {
+    let slot: Int
+    init(id: Int, slot: Int) {
+        self.slot = slot
+        super.init(id: id)
+    }
+    override func eval(_ frame: inout Frame) -> Value {
+        slot < frame.variables.count ? frame.variables[slot] : .null
+    }
+}
+
+final class LocalNode: Node, @unchecked Sendable {
+    let index: Int
+    init(id: Int, index: Int) {
+        self.index = index
+        super.init(id: id)
+    }
+    override func eval(_ frame: inout Frame) -> Value { frame.locals[index] }
+}
+
+/// `a && b` and `a || b` with CEL's commutative error absorption: the deciding value
+/// (false for &&, true for ||) wins over an error on either side.
+final class LogicNode: Node, @unchecked Sendable {
+    let lhs: Node
+    let rhs: Node
+    let isAnd: Bool
+    init(id: Int, _ lhs: Node, _ rhs: Node, isAnd: Bool) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.isAnd = isAnd
+        super.init(id: id)
+    }
+    override var children: [Node] { [lhs, rhs] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let decisive = !isAnd
+        let left = lhs.eval(&frame)
+        if case .bool(let b) = left, b == decisive { return left }
+        let right = rhs.eval(&frame)
+        if case .bool(let b) = right, b == decisive { return right }
+        if left.isError { return left }
+        if right.isError { return right }
+        guard case .bool = left, case .bool = right else {
+            return fail("no such overload: \(isAnd ? "_&&_" : "_||_")(\(left.runtimeType.celName), \(right.runtimeType.celName))")
+        }
+        return .bool(!decisive)
+    }
+}
+
+final class ConditionalNode: Node, @unchecked Sendable {
+    let condition: Node
+    let then: Node
+    let otherwise: Node
+    init(id: Int, _ condition: Node, _ then: Node, _ otherwise: Node) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+        super.init(id: id)
+    }
+    override var children: [Node] { [condition, then, otherwise] }
+    override func eval(_ frame: inout Frame) -> Value {
+        switch condition.eval(&frame) {
+        case .bool(true): return then.eval(&frame)
+        case .bool(false): return otherwise.eval(&frame)
+        case .error(let e): return .error(e)
+        case let other: return fail("no such overload: _?_:_(\(other.runtimeType.celName), ...)")
+        }
+    }
+}
+
+/// `==` and `!=` with heterogeneous equality.
+final class EqualityNode: Node, @unchecked Sendable {
+    let lhs: Node
+    let rhs: Node
+    let negated: Bool
+    init(id: Int, _ lhs: Node, _ rhs: Node, negated: Bool) {
+        self.lhs = lhs
+        self.rhs = rhs
+        self.negated = negated
+        super.init(id: id)
+    }
+    override var children: [Node] { [lhs, rhs] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let a = lhs.eval(&frame)
+        if a.isError { return a }
+        let b = rhs.eval(&frame)
+        if b.isError { return b }
+        return .bool(Value.equal(a, b) != negated)
+    }
+}
+
+/// `x in list` and `key in map`.
+final class InNode: Node, @unchecked Sendable {
+    let element: Node
+    let container: Node
+    init(id: Int, _ element: Node, _ container: Node) {
+        self.element = element
+        self.container = container
+        super.init(id: id)
+    }
+    override var children: [Node] { [element, container] }
+    override func eval(_ frame: inout Frame) -> Value {
+        let x = element.eval(&frame)
+        if x.isError { return x }
+        switch container.eval(&frame) {
+        case .list(let list): return .bool(list.elements.contains { Value.equal($0, x) })
+        case .map(let map): return .bool(map.lookup(x) != nil)
+        case .error(let e): return .error(e)
+        case let other: return fail("no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")
+        }
+    }
+}

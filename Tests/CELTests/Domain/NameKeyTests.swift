@@ -1,0 +1,38 @@
+import Testing
+
+#if canImport(CELDomain)
+@testable import CELDomain
+#else
+@testable import CEL
+#endif
+
+@Suite struct NameKeyTests {
+    @Test(arguments: [
+        ("NGUY\u{1EC4}N V\u{102}N A", "nguy\u{1EC5}n v\u{103}n a"),
+        ("Nguye\u{302}\u{303}n Va\u{306}n A", "nguy\u{1EC5}n v\u{103}n a"),  // NFD input
+        ("  Tr\u{1EA7}n\u{A0}\u{A0}Th\u{1ECB}\tB\u{ED}ch\u{3000}Ng\u{1ECD}c \n",
+         "tr\u{1EA7}n th\u{1ECB} b\u{ED}ch ng\u{1ECD}c"),
+        ("\u{110}\u{1EB6}NG", "\u{111}\u{1EB7}ng"),
+        ("D\u{323}A\u{323}\u{302}NG", "\u{1E0D}\u{1EAD}ng"),
+        ("ASCII  Name", "ascii name"),
+        ("", ""),
+        (" \t ", ""),
+    ] as [(String, String)])
+    func keys(input: String, expected: String) {
+        let key = nameKey(input)
+        #expect(Array(key.unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
+    @Test func composedAndDecomposedAgree() {
+        let composed = "Nguy\u{1EC5}n Th\u{1ECB} B\u{1EA1}ch"
+        let decomposed = "Nguye\u{302}\u{303}n Thi\u{323} Ba\u{323}ch"
+        #expect(nameKey(composed).unicodeScalars.elementsEqual(nameKey(decomposed).unicodeScalars))
+        #expect(nameKey(decomposed).unicodeScalars.count == 15)
+    }
+
+    @Test func diacriticsAndDStayDistinct() {
+        #expect(nameKey("Bách") != nameKey("Bạch"))
+        #expect(nameKey("Đào") != nameKey("Dào"))
+        #expect(nameKey("Đào").unicodeScalars.first == "\u{111}")
+    }
+}
