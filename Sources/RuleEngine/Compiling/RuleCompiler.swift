@@ -7,27 +7,27 @@ import Diagnostics
 public enum RuleCompiler {
     /// Compiles every rule, in load order.
     public static func compile(_ rules: [Rule], context: RuleContext) -> CompiledRuleSet {
-        let base = baseEnvironment(context)
         var compiled: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []
         for rule in rules {
-            let (result, problems) = compile(rule, context: context, base: base)
+            let (result, problems) = compile(rule, context: context)
             diagnostics += problems
             if let result { compiled.append(result) }
         }
         return CompiledRuleSet(rules: compiled, diagnostics: diagnostics)
     }
 
-    /// The environment every rule starts from: the standard library, the calendar and `param_at`.
-    static func baseEnvironment(_ context: RuleContext) -> Environment {
-        var environment = Environment(calendar: context.calendar)
+    /// A rule's own root environment (slot numbers start at 0 for each rule): the standard
+    /// library, the calendar and `param_at`.
+    static func rootEnvironment(_ context: RuleContext) -> Environment {
+        let environment = Environment(calendar: context.calendar)
         environment.declare(function: "param_at", overloads: HostFunctions.paramAt(context))
         return environment
     }
 
     /// One rule; nil with diagnostics when it does not compile.
-    static func compile(_ rule: Rule, context: RuleContext, base: Environment) -> (CompiledRule?, [Diagnostic]) {
-        var scope = RuleScopeBuilder(environment: base.extended())
+    public static func compile(_ rule: Rule, context: RuleContext) -> (CompiledRule?, [Diagnostic]) {
+        var scope = RuleScopeBuilder(environment: rootEnvironment(context))
         let inputs = scope.declareInputs(rule.scope, context: context)
         var loops: [CompiledRule.Loop] = []
         for clause in rule.forEach {
@@ -100,7 +100,7 @@ struct RuleScopeBuilder {
 
     /// The program, or nil with its issues reported at their places in the rule file.
     mutating func compile(_ expression: RuleExpression, languageForMoney language: String?) -> Program? {
-        var environment = self.environment.extended()
+        let environment = self.environment.extended()
         environment.declare(function: "vnd", overloads: HostFunctions.vnd(language: language ?? "en"))
         return compile(expression.source, in: environment)
     }
@@ -143,7 +143,7 @@ struct RuleScopeBuilder {
 
     /// Each language's template with `vnd` formatting for that language.
     mutating func compileTemplate(_ entry: LocalizedText.Entry) -> CompiledTemplate {
-        var environment = self.environment.extended()
+        let environment = self.environment.extended()
         environment.declare(function: "vnd", overloads: HostFunctions.vnd(language: entry.language))
         let (template, _) = MessageTemplate.parse(entry.source)
         var pieces: [CompiledTemplate.Piece] = []

@@ -39,11 +39,11 @@ public struct Evaluator: Sendable {
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         for input in rule.inputs.dossierFields where input.field < dossier.fields.count {
-            activation[slot: input.slot] = dossier.fields[input.field]
+            activation[input.slot] = dossier.fields[input.field]
         }
-        activation[slot: rule.inputs.asOf] = .date(asOf)
-        activation[slot: rule.inputs.params] = params
-        activation[slot: rule.inputs.slate] = slate
+        activation[rule.inputs.asOf] = .date(asOf)
+        activation[rule.inputs.params] = params
+        activation[rule.inputs.slate] = slate
         let runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
             placement: .candidate)

@@ -34,7 +34,7 @@ struct RuleRunner {
         switch loop.iterable.evaluate(activation) {
         case .list(let list):
             for element in list.elements {
-                activation[slot: loop.slot] = element
+                activation[loop.slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
                         activation: &activation, into: &findings)
             }
@@ -50,7 +50,7 @@ struct RuleRunner {
         for binding in compiled.bindings {
             let value = binding.program.evaluate(activation)
             if case .error(let error) = value { return failure(error.message, at: innermost) }
-            activation[slot: binding.slot] = value
+            activation[binding.slot] = value
         }
         switch compiled.when.evaluate(activation) {
         case .bool(true): return finding(innermost: innermost, activation: activation)
@@ -77,15 +77,10 @@ struct RuleRunner {
                 message += ValueText.format(value, language: language)
             }
         }
-        let explanation = compiled.when.explain(activation)
-        var evidence: [EvidenceItem] = []
-        for read in explanation.reads {
-            let item = EvidenceItem(location: Self.location(read.origin), value: ValueText.evidence(read.value))
-            if !evidence.contains(item) { evidence.append(item) }
-        }
+        let explanation = Evidence.explain(compiled.when, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
-            message: message, basis: compiled.rule.basis, location: place.0, evidence: evidence,
+            message: message, basis: compiled.rule.basis, location: place.0, evidence: explanation.items,
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order)
     }
 
@@ -116,8 +111,8 @@ struct RuleRunner {
             let value = at.evaluate(activation)
             if case .error(let error) = value { return .failure(error) }
             if let origin = Self.origin(of: value) { return .success((Self.location(origin), [])) }
-            if Self.isScalar(value), let last = at.explain(activation).reads.last {
-                return .success((Self.location(last.origin), []))
+            if Self.isScalar(value), let last = Evidence.explain(at, activation).items.last {
+                return .success((last.location, []))
             }
             return .success((fallback, []))
         }

@@ -40,11 +40,11 @@ public struct SlateEvaluator: Sendable {
         for (index, dossier) in candidates.enumerated() { order[ObjectIdentifier(dossier)] = index }
         var activation = Activation(slotCount: rule.slotCount)
         if let slot = rule.inputs.candidates {
-            activation[slot: slot] = .list(ListValue(candidates.map(Value.object)))
+            activation[slot] = .list(ListValue(candidates.map(Value.object)))
         }
-        activation[slot: rule.inputs.slate] = slate
-        activation[slot: rule.inputs.asOf] = .date(asOf)
-        activation[slot: rule.inputs.params] = params
+        activation[rule.inputs.slate] = slate
+        activation[rule.inputs.asOf] = .date(asOf)
+        activation[rule.inputs.params] = params
         let fallback = slateLocation
             ?? candidates.first.flatMap(RuleRunner.dossierLocation)
             ?? FindingLocation(file: "", line: 1, column: 1, path: "slate")
