@@ -26,6 +26,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "text or json ({\"type\": T, \"value\": V}).")
     var format: Format = .text
 
+    @Flag(help: "Also print the value of every sub-expression and the decisive comparisons.")
+    var explain = false
+
     // `--input FILE` (a dossier typed by the schema) is added with the rule engine's schema loader.
 
     @Argument(help: "The expression; put `--` before it when it starts with '-'.")
@@ -67,6 +70,13 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(format == .json ? value.typedJSONText : value.displayText)
+        if explain { Self.printExplanation(program.explain(activation)) }
+    }
+
+    /// `  text = value` for each sub-expression, then the decisive comparisons.
+    static func printExplanation(_ explanation: Explanation) {
+        for sub in explanation.subexpressions { print("  \(sub.text) = \(sub.value.displayText)") }
+        for comparison in explanation.comparisons { print("  decisive: \(comparison)") }
     }
 
     /// Splits `NAME=VALUE` and reads VALUE as YAML.
@@ -104,5 +114,12 @@ struct EvalCommand: ParsableCommand {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension Value {
+    var isErrorValue: Bool {
+        if case .error = self { return true }
+        return false
     }
 }
