@@ -37,18 +37,6 @@ extension ObjectValue {
     }
 }
 
-extension Value {
-    var objectValue: ObjectValue? {
-        if case .object(let object) = self { return object }
-        return nil
-    }
-
-    var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-}
-
 /// `candidate.id` and `candidate.name` read straight from the tree, so a dossier that does
 /// not validate can still name itself in the report when those two parse.
 func candidateIdentity(_ root: Node?) -> (id: String?, name: String?) {

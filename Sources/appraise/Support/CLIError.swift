@@ -3,11 +3,14 @@
 enum CLIError: Error, CustomStringConvertible {
     case io(path: String, reason: String)
     case usage(String)
+    /// The rule set has errors, already printed.
+    case rulesInvalid
 
     var description: String {
         switch self {
         case .io(let path, let reason): "\(path): error: \(reason)"
         case .usage(let message): "error: \(message)"
+        case .rulesInvalid: "error: the rule set has errors (see above); fix them or run `appraise rules lint`"
         }
     }
 }
