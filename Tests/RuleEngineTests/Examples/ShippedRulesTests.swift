@@ -29,6 +29,5 @@ import TestSupport
         #expect(failures.isEmpty, "\(report.renderText())")
         #expect(report.problems.map(\.description) == [])
         #expect(report.results.count > 0)
-        print(report.summary)
     }
 }
