@@ -19,7 +19,7 @@ struct ExplanationTests {
             "d.system = \"state\" == 'state'",
             "months_between(d.date, as_of) = 8 < bar_months = 12",
         ])
-        #expect(explanation.reads.map(\.origin.path) == ["discipline.system", "discipline.revoked", "discipline.date"])
+        #expect(explanation.reads.map(\.origin.path) == ["discipline[0].system", "discipline[0].revoked", "discipline[0].date"])
         #expect(explanation.reads.map(\.origin.location.line) == [3, 6, 5])
         #expect(explanation.reads.map(\.value.displayText) == ["\"state\"", "false", "date('2025-01-10')"])
     }
@@ -27,7 +27,7 @@ struct ExplanationTests {
     @Test func orKeepsOnlyTheTrueSide() throws {
         let explanation = try Self.explain("d.form == 'removal' || d.date < as_of")
         #expect(explanation.comparisons == ["d.date = date('2025-01-10') < as_of = date('2025-09-20')"])
-        #expect(explanation.reads.map(\.origin.path) == ["discipline.date"])
+        #expect(explanation.reads.map(\.origin.path) == ["discipline[0].date"])
     }
 
     @Test func existsKeepsTheDecidingIteration() throws {

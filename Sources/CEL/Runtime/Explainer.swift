@@ -36,8 +36,8 @@ struct Explainer {
             visitComprehension(comprehension, value, decisive: decisive)
         case let field as FieldNode:
             let operand = visit(field.operand, decisive: decisive)
-            if decisive, case .object(let object) = operand, field.slot < object.fieldOrigins.count,
-                let origin = object.fieldOrigins[field.slot] ?? object.origin, !seenReads.contains(origin.path)
+            if decisive, case .object(let object) = operand, value.isScalar,
+                let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
             {
                 seenReads.insert(origin.path)
                 reads.append(.init(origin: origin, value: value))

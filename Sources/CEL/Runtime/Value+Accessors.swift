@@ -15,4 +15,12 @@ extension Value {
         if case .list(let list) = self { return list }
         return nil
     }
+
+    /// True for values with no parts: not a list, map or object.
+    public var isScalar: Bool {
+        switch self {
+        case .list, .map, .object: false
+        default: true
+        }
+    }
 }

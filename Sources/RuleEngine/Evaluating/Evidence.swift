@@ -2,9 +2,6 @@ import CEL
 
 /// The evidence of a finding: the dossier values the decisive part of `when` read, and its
 /// decisive comparisons as text. Computed only for a finding, never on the fast path.
-///
-/// Waits on `Program.explain` from the CEL target (reads with origins, comparisons); until it
-/// lands, findings carry no evidence.
 enum Evidence {
     struct Explained {
         var items: [EvidenceItem] = []
@@ -12,6 +9,11 @@ enum Evidence {
     }
 
     static func explain(_ program: Program, _ activation: Activation) -> Explained {
-        Explained()
+        let explanation = program.explain(activation)
+        let items = explanation.reads.map { read in
+            EvidenceItem(location: FindingLocation(read.origin.location, path: read.origin.path),
+                         value: ValueText.evidence(read.value))
+        }
+        return Explained(items: items, comparisons: explanation.comparisons)
     }
 }

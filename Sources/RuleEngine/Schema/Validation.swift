@@ -54,17 +54,3 @@ extension Schema {
         return Validated(value: validator.sawError ? nil : value, diagnostics: diagnostics)
     }
 }
-
-extension ObjectValue {
-    /// Where a present scalar field stands, with its full path (`discipline[0].date`).
-    ///
-    /// The validator stores only the field's location and name per scalar (building a path
-    /// string for every scalar of every dossier would dominate screening time); the full path
-    /// is joined here, when a finding or evidence item needs it.
-    public func origin(ofField slot: Int) -> ValueOrigin? {
-        guard slot >= 0, slot < fieldOrigins.count, let stored = fieldOrigins[slot] else { return nil }
-        let name = type.fields[slot].name
-        let parent = origin?.path ?? ""
-        return ValueOrigin(location: stored.location, path: parent.isEmpty ? name : parent + "." + name)
-    }
-}
