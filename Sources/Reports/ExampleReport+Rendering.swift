@@ -1,3 +1,5 @@
+import RuleEngine
+
 /// `rules test` output: a text listing ending in `N passed, M failed`, and JUnit XML.
 extension ExampleReport {
     /// One line per result (`PASS`/`FAIL`/`ERROR`), details under failures, problems, then the summary.
@@ -55,26 +57,7 @@ extension ExampleReport {
         return xml
     }
 
-    /// XML text and attribute escaping; control characters XML 1.0 forbids are dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Escaping.xml(text) }
 
     static func text(_ value: EvidenceValue) -> String {
         switch value {
