@@ -17,8 +17,9 @@ public struct PreparedRuleSet: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Loads the schema, calendar and parameters named by `ruleSet`, then compiles its rules.
-    public static func prepare(_ ruleSet: RuleSet) -> PreparedRuleSet {
+    /// Loads the schema, calendar and parameters named by `ruleSet`, then compiles its rules
+    /// (unless `compileRules` is false: `eval` needs only the context).
+    public static func prepare(_ ruleSet: RuleSet, compileRules: Bool = true) -> PreparedRuleSet {
         var diagnostics = ruleSet.diagnostics
         var schema: Schema?
         if let file = ruleSet.schema {
@@ -45,7 +46,7 @@ public struct PreparedRuleSet: Sendable {
         }
         let parameters = builder.build()
         let context = schema.map { RuleContext(schema: $0, parameters: parameters, calendar: calendar) }
-        let compiled = context.map { RuleCompiler.compile(ruleSet.rules, context: $0) }
+        let compiled = context.map { RuleCompiler.compile(compileRules ? ruleSet.rules : [], context: $0) }
             ?? CompiledRuleSet(rules: [], diagnostics: [])
         diagnostics += compiled.diagnostics
         return PreparedRuleSet(

@@ -38,12 +38,7 @@ public struct Evaluator: Sendable {
         fallback: FindingLocation? = nil
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
-        for input in rule.inputs.dossierFields where input.field < dossier.fields.count {
-            activation[input.slot] = dossier.fields[input.field]
-        }
-        activation[rule.inputs.asOf] = .date(asOf)
-        activation[rule.inputs.params] = params
-        activation[rule.inputs.slate] = slate
+        rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
         let runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
             placement: .candidate)

@@ -32,7 +32,8 @@ struct ParameterReader {
         }
         let entries: [Parameter.Entry]
         if let constant = node["value"], node["values"] == nil {
-            entries = [Parameter.Entry(since: nil, value: untypedValue(constant), location: constant.start)]
+            guard let value = readValue(constant, path: path + ".value") else { return nil }
+            entries = [Parameter.Entry(since: nil, value: value, location: constant.start)]
         } else if let list = node["values"] {
             guard let read = readEntries(list, path: path + ".values") else { return nil }
             entries = read
@@ -42,6 +43,15 @@ struct ParameterReader {
         guard let type = commonType(entries, path: path) else { return nil }
         let basis = node["basis"]?.scalar?.text
         return Parameter(name: name, basis: basis, type: type, entries: entries, location: key.start)
+    }
+
+    private mutating func readValue(_ node: Node, path: String) -> Value? {
+        switch untypedValue(node) {
+        case .success(let value): return value
+        case .failure(let error):
+            diagnostics.append(Diagnostic(code: "params.type", message: error.message, location: error.location, path: path))
+            return nil
+        }
     }
 
     private mutating func readEntries(_ list: Node, path: String) -> [Parameter.Entry]? {
@@ -67,7 +77,8 @@ struct ParameterReader {
                     sinceNode, itemPath + ".since"))
                 continue
             }
-            entries.append(Parameter.Entry(since: since, value: untypedValue(valueNode), location: valueNode.start))
+            guard let value = readValue(valueNode, path: itemPath + ".value") else { continue }
+            entries.append(Parameter.Entry(since: since, value: value, location: valueNode.start))
         }
         guard entries.count == items.count else { return nil }
         return entries.sorted { ($0.since ?? $1.since ?? CivilDate.distantPast) < ($1.since ?? CivilDate.distantPast) }

@@ -8,7 +8,7 @@ struct RuleSetSession {
     let printer: DiagnosticPrinter
 
     /// Loads and compiles; does not stop on errors (`rules lint` wants them all).
-    static func load(paths: [String], maxFileBytes: Int) throws(CLIError) -> RuleSetSession {
+    static func load(paths: [String], maxFileBytes: Int, compileRules: Bool = true) throws(CLIError) -> RuleSetSession {
         guard let shipped = RuleSetLocator.shippedRules() ?? (paths.isEmpty ? nil : paths[0]) else {
             throw CLIError.usage("no rule set found: run from the appraise folder or pass --rules PATH")
         }
@@ -16,7 +16,7 @@ struct RuleSetSession {
             throw CLIError.io(path: path, reason: "no such file or folder (given with --rules)")
         }
         let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes))
-        let prepared = PreparedRuleSet.prepare(ruleSet)
+        let prepared = PreparedRuleSet.prepare(ruleSet, compileRules: compileRules)
         var preloaded = ruleSet.files.map(\.source)
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
             preloaded.append(Source(name: file.path, text: String(decoding: file.bytes, as: UTF8.self)))
