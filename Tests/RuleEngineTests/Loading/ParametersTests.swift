@@ -85,7 +85,7 @@ import YAML
 
     @Test func untypedValuesFollowTheCoreSchema() {
         let root = YAMLLoader.load(text: "[1, 1.5, true, ~, '2025-01-10', 2025-01-10, no, {k: v}]", file: "v.yaml").root
-        guard let root, case .list(let list) = untypedValue(root) else {
+        guard let root, case .success(.list(let list)) = untypedValue(root) else {
             Issue.record("a list")
             return
         }
@@ -102,5 +102,28 @@ import YAML
             }
         }
         #expect(kinds == ["int 1", "double 1.5", "bool true", "null", "string 2025-01-10", "date 2025-01-10", "string no", "map 1"])
+    }
+}
+
+@Suite struct UntypedKeysTests {
+    @Test func typedKeysResolveAndCollectionKeysFail() throws {
+        let root = try #require(YAMLLoader.load(text: "{1: a, true: b, c: d}", file: "k.yaml").root)
+        guard case .success(.map(let typed)) = untypedValue(root, keys: .typed) else {
+            Issue.record("a map")
+            return
+        }
+        #expect(typed.keys.map(\.displayText) == ["1", "true", "\"c\""])
+        guard case .success(.map(let text)) = untypedValue(root) else {
+            Issue.record("a map")
+            return
+        }
+        #expect(text.keys.map(\.displayText) == ["\"1\"", "\"true\"", "\"c\""])
+        let bad = try #require(YAMLLoader.load(text: "? [1]\n: x\n", file: "k.yaml").root)
+        guard case .failure(let error) = untypedValue(bad, keys: .typed) else {
+            Issue.record("a failure")
+            return
+        }
+        #expect(error.message == "map keys must be ints, strings or bools, not a list")
+        #expect(error.location.line == 1 && error.location.column == 3)
     }
 }
