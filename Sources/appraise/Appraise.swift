@@ -7,6 +7,6 @@ struct Appraise: ParsableCommand {
         commandName: "appraise",
         abstract: "Check candidates for new Party Committees against eligibility rules.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ScreenCommand.self, EvalCommand.self]
+        subcommands: [CheckCommand.self, ScreenCommand.self, EvalCommand.self, SchemaCommand.self]
     )
 }
