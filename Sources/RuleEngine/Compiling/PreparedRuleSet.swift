@@ -19,7 +19,7 @@ public struct PreparedRuleSet: Sendable {
 
     /// Loads the schema, calendar and parameters named by `ruleSet`, then compiles its rules
     /// (unless `compileRules` is false: `eval` needs only the context).
-    public static func prepare(_ ruleSet: RuleSet, compileRules: Bool = true) -> PreparedRuleSet {
+    public static func prepare(_ ruleSet: RuleSet, compileRules: Bool = true, language: String = "en") -> PreparedRuleSet {
         var diagnostics = ruleSet.diagnostics
         var schema: Schema?
         if let file = ruleSet.schema {
@@ -46,7 +46,7 @@ public struct PreparedRuleSet: Sendable {
         }
         let parameters = builder.build()
         let context = schema.map { RuleContext(schema: $0, parameters: parameters, calendar: calendar) }
-        let compiled = context.map { RuleCompiler.compile(compileRules ? ruleSet.rules : [], context: $0) }
+        let compiled = context.map { RuleCompiler.compile(compileRules ? ruleSet.rules : [], context: $0, language: language) }
             ?? CompiledRuleSet(rules: [], diagnostics: [])
         diagnostics += compiled.diagnostics
         return PreparedRuleSet(

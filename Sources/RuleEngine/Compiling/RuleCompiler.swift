@@ -5,12 +5,14 @@ import Diagnostics
 /// wrong type is an error at load time, located in the rule file). Every issue of every rule is
 /// reported in one run; a rule with an error is left out of the compiled set.
 public enum RuleCompiler {
-    /// Compiles every rule, in load order.
-    public static func compile(_ rules: [Rule], context: RuleContext) -> CompiledRuleSet {
+    /// Compiles every rule, in load order. `language` is the report language: `vnd()` in
+    /// `for_each`, `let`, `when`, `at` and `involved` formats money for it (a message's own
+    /// `vnd()` follows the message's language).
+    public static func compile(_ rules: [Rule], context: RuleContext, language: String = "en") -> CompiledRuleSet {
         var compiled: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []
         for rule in rules {
-            let (result, problems) = compile(rule, context: context)
+            let (result, problems) = compile(rule, context: context, language: language)
             diagnostics += problems
             if let result { compiled.append(result) }
         }
@@ -26,27 +28,27 @@ public enum RuleCompiler {
     }
 
     /// One rule; nil with diagnostics when it does not compile.
-    public static func compile(_ rule: Rule, context: RuleContext) -> (CompiledRule?, [Diagnostic]) {
+    public static func compile(_ rule: Rule, context: RuleContext, language: String = "en") -> (CompiledRule?, [Diagnostic]) {
         var scope = RuleScopeBuilder(environment: rootEnvironment(context))
         let inputs = scope.declareInputs(rule.scope, context: context)
         var loops: [CompiledRule.Loop] = []
         for clause in rule.forEach {
-            let program = scope.compile(clause.iterable, languageForMoney: nil)
+            let program = scope.compile(clause.iterable, languageForMoney: language)
             let element = scope.elementType(of: program, clause: clause)
             guard let slot = scope.declare(clause.name, type: element, at: clause.location) else { continue }
             if let program { loops.append(.init(name: clause.name, slot: slot, iterable: program)) }
         }
         var bindings: [CompiledRule.Binding] = []
         for clause in rule.lets {
-            let program = scope.compile(clause.expression, languageForMoney: nil)
+            let program = scope.compile(clause.expression, languageForMoney: language)
             guard let slot = scope.declare(clause.name, type: program?.resultType ?? .dyn, at: clause.location)
             else { continue }
             if let program { bindings.append(.init(name: clause.name, slot: slot, program: program)) }
         }
-        let when = scope.compile(rule.when, languageForMoney: nil)
+        let when = scope.compile(rule.when, languageForMoney: language)
         if let when { scope.requireBool(when, source: rule.when) }
-        let at = rule.at.flatMap { scope.compile($0, languageForMoney: nil) }
-        let involved = rule.involved.flatMap { scope.compile($0, languageForMoney: nil) }
+        let at = rule.at.flatMap { scope.compile($0, languageForMoney: language) }
+        let involved = rule.involved.flatMap { scope.compile($0, languageForMoney: language) }
         var messages: [String: CompiledTemplate] = [:]
         for entry in rule.message.entries {
             messages[entry.language] = scope.compileTemplate(entry)

@@ -39,7 +39,7 @@ struct RuleRunner {
                         activation: &activation, into: &findings)
             }
         case .error(let error):
-            findings.append(failure(error.message, at: innermost))
+            findings.append(failure(error, in: loop.iterable, at: innermost))
         case let other:
             findings.append(failure("for_each '\(loop.name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
@@ -49,13 +49,13 @@ struct RuleRunner {
     private func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
         for binding in compiled.bindings {
             let value = binding.program.evaluate(activation)
-            if case .error(let error) = value { return failure(error.message, at: innermost) }
+            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }
             activation[binding.slot] = value
         }
         switch compiled.when.evaluate(activation) {
         case .bool(true): return finding(innermost: innermost, activation: activation)
         case .bool(false): return nil
-        case .error(let error): return failure(error.message, at: innermost)
+        case .error(let error): return failure(error, in: compiled.when, at: innermost)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
         }
     }
@@ -73,15 +73,21 @@ struct RuleRunner {
             case .literal(let text): message += text
             case .program(let program):
                 let value = program.evaluate(activation)
-                if case .error(let error) = value { return failure(error.message, at: place.0) }
+                if case .error(let error) = value { return failure(error, in: program, at: place.0) }
                 message += ValueText.format(value, language: language)
             }
         }
-        let explanation = Evidence.explain(compiled.when, activation)
+        let explanation = Evidence.explain(compiled.when, lets: compiled.bindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
             message: message, basis: compiled.rule.basis, location: place.0, evidence: explanation.items,
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order)
+    }
+
+    /// A run-time error of one of the rule's expressions, with the part that failed.
+    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?) -> Finding {
+        guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
+        return failure("\(error.message) (in `\(part)`)", at: location)
     }
 
     /// A rule that failed at run time: an `error` finding, never a silent pass.
@@ -111,7 +117,7 @@ struct RuleRunner {
             let value = at.evaluate(activation)
             if case .error(let error) = value { return .failure(error) }
             if let origin = Self.origin(of: value) { return .success((Self.location(origin), [])) }
-            if Self.isScalar(value), let last = Evidence.explain(at, activation).items.last {
+            if value.isScalar, let last = Evidence.explain(at, lets: [], activation).items.last {
                 return .success((last.location, []))
             }
             return .success((fallback, []))
@@ -125,13 +131,6 @@ struct RuleRunner {
         case .object(let object): object.origin
         case .list(let list): list.origin
         default: nil
-        }
-    }
-
-    static func isScalar(_ value: Value) -> Bool {
-        switch value {
-        case .object, .list, .map: false
-        default: true
         }
     }
 

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes)
+                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
             let setup = try ScreeningSetup.make(
                 inputs: inputs, reporting: reporting, slate: nil, keepForSlate: false, style: .check,
                 session: session, schema: schema, context: context)

@@ -32,7 +32,7 @@ struct RulesTestCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes)
+            let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes, language: language)
             session.printer.printAll(session.prepared.diagnostics)
             guard !session.prepared.hasErrors else { throw CLIError.rulesInvalid }
             let report = ExampleRunner(prepared: session.prepared, language: language.rawValue).run()

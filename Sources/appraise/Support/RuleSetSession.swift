@@ -8,7 +8,9 @@ struct RuleSetSession {
     let printer: DiagnosticPrinter
 
     /// Loads and compiles; does not stop on errors (`rules lint` wants them all).
-    static func load(paths: [String], maxFileBytes: Int, compileRules: Bool = true) throws(CLIError) -> RuleSetSession {
+    static func load(
+        paths: [String], maxFileBytes: Int, compileRules: Bool = true, language: Language = .en
+    ) throws(CLIError) -> RuleSetSession {
         guard let shipped = RuleSetLocator.shippedRules() ?? (paths.isEmpty ? nil : paths[0]) else {
             throw CLIError.usage("no rule set found: run from the appraise folder or pass --rules PATH")
         }
@@ -16,7 +18,7 @@ struct RuleSetSession {
             throw CLIError.io(path: path, reason: "no such file or folder (given with --rules)")
         }
         let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes))
-        let prepared = PreparedRuleSet.prepare(ruleSet, compileRules: compileRules)
+        let prepared = PreparedRuleSet.prepare(ruleSet, compileRules: compileRules, language: language.rawValue)
         var preloaded = ruleSet.files.map(\.source)
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
             preloaded.append(Source(name: file.path, text: String(decoding: file.bytes, as: UTF8.self)))
@@ -26,8 +28,10 @@ struct RuleSetSession {
 
     /// Loads, prints every problem, and fails when any is an error: screening with a broken
     /// rule set would report dossiers as cleaner than they are.
-    static func loadForScreening(paths: [String], maxFileBytes: Int) throws(CLIError) -> (RuleSetSession, Schema, RuleContext) {
-        let session = try load(paths: paths, maxFileBytes: maxFileBytes)
+    static func loadForScreening(
+        paths: [String], maxFileBytes: Int, language: Language
+    ) throws(CLIError) -> (RuleSetSession, Schema, RuleContext) {
+        let session = try load(paths: paths, maxFileBytes: maxFileBytes, language: language)
         session.printer.printAll(session.prepared.diagnostics)
         guard !session.prepared.hasErrors, let schema = session.prepared.schema, let context = session.prepared.context else {
             throw CLIError.rulesInvalid
