@@ -51,10 +51,7 @@ struct ScreeningSetup {
             failOn: reporting.failOn)
         let status = try run.run(header: header, sink: sink)
         if !reporting.outputs.isEmpty {
-            let s = sink.summary
-            Terminal.printOutput(
-                "\(s.candidates) candidates: \(s.eligible) eligible, \(s.review) review, \(s.ineligible) ineligible, "
-                    + "\(s.invalid) invalid; \(s.slateFindings) slate findings\n")
+            Terminal.printOutput(TextReporter.summaryLine(sink.summary, language: reporting.language.rawValue) + "\n")
         }
         return status
     }
