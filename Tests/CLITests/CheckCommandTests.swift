@@ -43,7 +43,7 @@ import TestSupport
               candidates/invalid/nguyen-thi-loi.yaml:18:3: warning: unknown field 'nickname' in candidate [schema.unknown-field]
               candidates/invalid/nguyen-thi-loi.yaml:26:5: error: duplicate key 'total_income' in this mapping [yaml.duplicate-key]
 
-            1 candidates: 0 eligible, 0 review, 0 ineligible, 1 invalid
+            1 candidate: 0 eligible, 0 review, 0 ineligible, 1 invalid
 
             """)
     }
