@@ -93,9 +93,7 @@ import TestSupport
         #expect(usage.code == 2)
         let badOption = try runAppraise(["check", "--fail-on", "sometimes", "candidates/nguyen-van-an.yaml"])
         #expect(badOption.stderr.contains("Error: The value 'sometimes' is invalid for '--fail-on <fail-on>'"))
-        withKnownIssue("ArgumentParser exits 64 on a wrong option; cli.md says 2 (needs a main() in Appraise.swift)") {
-            #expect(badOption.code == 2)
-        }
+        #expect(badOption.code == 2)
     }
 
     @Test func vietnameseDatesAndMoney() throws {
