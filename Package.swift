@@ -57,7 +57,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Lint", "RulesTest"]),
     ],
     swiftLanguageModes: [.v6]
 )

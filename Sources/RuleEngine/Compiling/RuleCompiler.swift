@@ -107,6 +107,16 @@ struct RuleScopeBuilder {
         return compile(expression.source, in: environment)
     }
 
+    /// A checker message in the rule author's terms: an unknown field of `params` is an
+    /// undeclared parameter, declared under the file's top-level `params:`.
+    static func authorMessage(_ message: String) -> String {
+        let prefix = "no field '"
+        guard message.hasPrefix(prefix), let end = message.range(of: "' on params") else { return message }
+        let name = message[message.index(message.startIndex, offsetBy: prefix.count)..<end.lowerBound]
+        let rest = message[end.upperBound...]
+        return "no parameter '\(name)'\(rest.isEmpty ? "; declare it under 'params:' at the top of a rule file" : rest)"
+    }
+
     mutating func compile(_ source: EmbeddedSource, in environment: Environment) -> Program? {
         do {
             return try Program.compile(source.text, in: environment)
@@ -114,7 +124,8 @@ struct RuleScopeBuilder {
             for issue in error.issues {
                 let code = issue.code.hasPrefix("cel.") ? issue.code : "cel." + issue.code
                 diagnostics.append(Diagnostic(
-                    code: code, message: issue.message, location: source.location(ofUTF8Offset: issue.range.lowerBound)))
+                    code: code, message: Self.authorMessage(issue.message),
+                    location: source.location(ofUTF8Offset: issue.range.lowerBound)))
             }
             return nil
         }

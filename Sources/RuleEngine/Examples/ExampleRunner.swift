@@ -34,7 +34,7 @@ public struct ExampleRunner: Sendable {
     }
 
     /// `rules/tests/base.yaml` as a node; a problem when missing and a candidate rule needs it.
-    private func baseNode(_ problems: inout [Diagnostic]) -> Node? {
+    func baseNode(_ problems: inout [Diagnostic]) -> Node? {
         guard let file = prepared.ruleSet.baseDossier else {
             if !prepared.compiled.candidateRules.isEmpty {
                 problems.append(ExampleMessages.noBase())

@@ -29,7 +29,10 @@ public enum RuleFileLoader {
             diagnostics: yamlDiagnostics)
         let start = SourceLocation(file: source.name, line: 1, column: 1)
         guard let root, let pairs = root.mapping else {
-            file.diagnostics.append(RuleMessages.badFormat(nil, at: root?.start ?? start))
+            // A YAML syntax error already says what is wrong; "needs format" would only distract.
+            if root != nil || !yamlDiagnostics.contains(where: { $0.severity == .error }) {
+                file.diagnostics.append(RuleMessages.badFormat(nil, at: root?.start ?? start))
+            }
             return file
         }
         var parser = RuleParser(source: source)

@@ -23,7 +23,14 @@ struct RuleParser {
             diagnostics.append(RuleMessages.idConvention(id.text, at: id.location))
         }
         let name = id?.text
-        for field in ["id", "title", "severity", "basis", "when", "message"] where node[field] == nil {
+        // A misspelt key (`basic:`) is reported once, as unknown with its "did you mean", not
+        // also as a missing `basis`.
+        let misspelt = Set(pairs.compactMap { pair in
+            pair.key.scalar.flatMap { key in
+                RuleFileLoader.ruleKeys.contains(key.text) ? nil : Suggestion.closest(to: key.text, in: RuleFileLoader.ruleKeys)
+            }
+        })
+        for field in ["id", "title", "severity", "basis", "when", "message"] where node[field] == nil && !misspelt.contains(field) {
             diagnostics.append(RuleMessages.missingField(field, rule: name, at: node.start))
         }
         let severity = self.severity(node)

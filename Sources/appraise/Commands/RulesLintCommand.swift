@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import RuleEngine
 
 /// `appraise rules lint [PATH...]`: loads, validates and type-checks rule files and reports
 /// every problem in one run, each with its file, line, column, the offending line and a caret.
@@ -26,7 +27,8 @@ struct RulesLintCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes)
-            let diagnostics = session.prepared.diagnostics
+            let examples = ExampleRunner(prepared: session.prepared).exampleDiagnostics()
+            let diagnostics = (session.prepared.diagnostics + examples).sorted()
             let tool = Report.Tool(version: Appraise.configuration.version)
             switch format {
             case .text:
@@ -38,7 +40,7 @@ struct RulesLintCommand: ParsableCommand {
             case .json: Terminal.printOutput(DiagnosticsReporter.json(diagnostics, tool: tool))
             case .sarif: Terminal.printOutput(DiagnosticsReporter.sarif(diagnostics, tool: tool))
             }
-            return session.prepared.hasErrors ? .badInput : .clean
+            return diagnostics.contains { $0.severity == .error } ? .badInput : .clean
         }
     }
 }

@@ -21,8 +21,8 @@ import Testing
                 message: m
 
             """
+        // `whn` is reported once, as a misspelt key, not also as a missing `when`.
         #expect(diagnostics(text) == [
-            "fx/rules.yaml:4:5: error: rule 'disc-bar' has no 'when' [rule.missing-field]",
             "fx/rules.yaml:4:5: error: rule 'disc-bar' has no 'passes' example [rule.no-passes]",
             "fx/rules.yaml:4:5: error: rule 'disc-bar' has no 'triggers' example [rule.no-triggers]",
             "fx/rules.yaml:4:9: error: rule id 'disc-bar' must be upper-case words and digits joined by '-', such as 'DISC-STATE-BAR' [rule.id-convention]",
