@@ -3,9 +3,11 @@ import YAML
 
 /// The diagnostics of dossier and slate validation (`schema.*`), one constructor per problem
 /// so that codes and wording stay in one place. `field` is the record-qualified field name
-/// (`discipline.form`); `path` is where the value stands (`discipline[0].form`).
+/// (`discipline.form`); `path` is where the value stands (`discipline[0].form`). Messages
+/// name the path, which says exactly which item is wrong (`dossier.md`, Typing).
 enum SchemaMessages {
     static func scalar(_ problem: ScalarProblem, text: String, field: String, at node: Node, path: String) -> Diagnostic {
+        let field = path.isEmpty ? field : path
         let (code, message): (String, String)
         switch problem {
         case .type(let expected):
@@ -30,24 +32,28 @@ enum SchemaMessages {
     }
 
     static func nullItem(expected: FieldType, field: String, at node: Node, path: String) -> Diagnostic {
-        Diagnostic(
-            code: "schema.type", message: "expected \(expected) for an item of \(field), found null",
+        let field = path.isEmpty ? field : path
+        return Diagnostic(
+            code: "schema.type", message: "expected \(expected) for \(field), found null",
             location: node.start, path: path)
     }
 
     static func kind(_ node: Node, expected: String, field: String, path: String) -> Diagnostic {
-        Diagnostic(
+        let field = path.isEmpty ? field : path
+        return Diagnostic(
             code: "schema.kind", message: "expected \(expected) for \(field), found \(node.kindName)",
             location: node.start, path: path)
     }
 
     static func missing(field: String, at parent: Node, path: String) -> Diagnostic {
-        Diagnostic(
+        let field = path.isEmpty ? field : path
+        return Diagnostic(
             code: "schema.required", message: "missing required field \(field)", location: parent.start, path: path)
     }
 
     static func null(field: String, at node: Node, path: String) -> Diagnostic {
-        Diagnostic(
+        let field = path.isEmpty ? field : path
+        return Diagnostic(
             code: "schema.required", message: "required field \(field) is null", location: node.start, path: path)
     }
 

@@ -45,7 +45,7 @@ import YAML
         #expect(id == "0001")
         #expect(name == "Nguyễn Văn An")
         #expect(diagnostics.map(\.description) == [
-            "c/an.yaml:6:43: error: invalid amount '-1' for declaration.total_income; expected whole đồng as an integer ≥ 0 [schema.money]"
+            "c/an.yaml:6:43: error: invalid amount '-1' for declarations[0].total_income; expected whole đồng as an integer ≥ 0 [schema.money]"
         ])
     }
 

@@ -54,11 +54,11 @@ import YAML
         let (slate, diagnostics) = SlateFileLoader.load(YAMLLoader.load(text: text, file: "s.yaml").root, file: "s.yaml", schema: schema)
         #expect(slate == nil)
         #expect(SchemaFixture.lines(diagnostics) == [
-            "s.yaml:1:1: error: missing required field slate_file.candidates [schema.required] @candidates",
+            "s.yaml:1:1: error: missing required field candidates [schema.required] @candidates",
             "s.yaml:3:3: error: missing required field slate.committee [schema.required] @slate.committee",
             "s.yaml:3:10: error: unknown value 'regional' for slate.level; expected one of central, provincial, commune, grassroots [schema.enum] @slate.level",
             "s.yaml:4:18: error: invalid date '2025-13-01' for slate.congress_date; expected an existing date as YYYY-MM-DD [schema.date] @slate.congress_date",
-            "s.yaml:5:20: error: invalid share '15' for targets.women; expected a number from 0 to 1 [schema.share] @slate.targets.women",
+            "s.yaml:5:20: error: invalid share '15' for slate.targets.women; expected a number from 0 to 1 [schema.share] @slate.targets.women",
         ])
     }
 

@@ -26,9 +26,9 @@ import YAML
         let validated = SchemaFixture.validate(text)
         #expect(validated.value == nil)
         #expect(SchemaFixture.lines(validated.diagnostics) == [
-            "d.yaml:8:11: error: unknown value 'warnng' for discipline.form; expected one of reprimand, warning, "
+            "d.yaml:8:11: error: unknown value 'warnng' for discipline[0].form; expected one of reprimand, warning, "
                 + "salary_reduction, demotion, removal, dismissal, expulsion; did you mean 'warning'? [schema.enum] @discipline[0].form",
-            "d.yaml:9:11: error: invalid date '2023-02-30' for discipline.date; expected an existing date as YYYY-MM-DD [schema.date] @discipline[0].date",
+            "d.yaml:9:11: error: invalid date '2023-02-30' for discipline[0].date; expected an existing date as YYYY-MM-DD [schema.date] @discipline[0].date",
             "d.yaml:10:5: warning: unknown field 'dat' in discipline; did you mean 'date'? [schema.unknown-field] @discipline[0].dat",
             "d.yaml:12:1: error: duplicate key 'complaints' in this mapping [yaml.duplicate-key] @complaints",
         ])
@@ -103,14 +103,14 @@ import YAML
             """
         let lines = SchemaFixture.lines(SchemaFixture.validate(text).diagnostics)
         #expect(lines == [
-            "d.yaml:7:12: error: expected an integer for declaration.year, found 'twenty' [schema.type] @declarations[0].year",
-            "d.yaml:7:34: error: invalid amount '-5' for declaration.total_income; expected whole đồng as an integer ≥ 0 [schema.money] @declarations[0].total_income",
-            "d.yaml:7:48: error: invalid amount '1.5' for declaration.increase; expected whole đồng as an integer [schema.money] @declarations[0].increase",
-            "d.yaml:7:64: error: invalid date '0000-00-00' for declaration.submitted; expected an existing date as YYYY-MM-DD [schema.date] @declarations[0].submitted",
-            "d.yaml:8:32: error: invalid amount '.nan' for declaration.total_income; expected whole đồng as an integer ≥ 0 [schema.money] @declarations[1].total_income",
-            "d.yaml:8:48: error: invalid amount '.inf' for declaration.increase; expected whole đồng as an integer [schema.money] @declarations[1].increase",
-            "d.yaml:13:17: error: invalid share '1.5' for business.stake; expected a number from 0 to 1 [schema.share] @family[0].businesses[0].stake",
-            "d.yaml:14:36: error: expected a list for business.contracts, found a mapping [schema.kind] @family[0].businesses[1].contracts",
+            "d.yaml:7:12: error: expected an integer for declarations[0].year, found 'twenty' [schema.type] @declarations[0].year",
+            "d.yaml:7:34: error: invalid amount '-5' for declarations[0].total_income; expected whole đồng as an integer ≥ 0 [schema.money] @declarations[0].total_income",
+            "d.yaml:7:48: error: invalid amount '1.5' for declarations[0].increase; expected whole đồng as an integer [schema.money] @declarations[0].increase",
+            "d.yaml:7:64: error: invalid date '0000-00-00' for declarations[0].submitted; expected an existing date as YYYY-MM-DD [schema.date] @declarations[0].submitted",
+            "d.yaml:8:32: error: invalid amount '.nan' for declarations[1].total_income; expected whole đồng as an integer ≥ 0 [schema.money] @declarations[1].total_income",
+            "d.yaml:8:48: error: invalid amount '.inf' for declarations[1].increase; expected whole đồng as an integer [schema.money] @declarations[1].increase",
+            "d.yaml:13:17: error: invalid share '1.5' for family[0].businesses[0].stake; expected a number from 0 to 1 [schema.share] @family[0].businesses[0].stake",
+            "d.yaml:14:36: error: expected a list for family[0].businesses[1].contracts, found a mapping [schema.kind] @family[0].businesses[1].contracts",
         ])
     }
 
@@ -127,7 +127,7 @@ import YAML
         #expect(lines == [
             "d.yaml:3:3: error: missing required field candidate.name [schema.required] @candidate.name",
             "d.yaml:3:7: error: required field candidate.id is null [schema.required] @candidate.id",
-            "d.yaml:6:5: error: missing required field verification.conclusion [schema.required] @verifications[0].conclusion",
+            "d.yaml:6:5: error: missing required field verifications[0].conclusion [schema.required] @verifications[0].conclusion",
         ])
     }
 
@@ -141,10 +141,10 @@ import YAML
             """
         let lines = SchemaFixture.lines(SchemaFixture.validate(text).diagnostics)
         #expect(lines == [
-            "d.yaml:2:12: error: expected a mapping for dossier.candidate, found a list [schema.kind] @candidate",
-            "d.yaml:3:15: error: expected a list for dossier.declarations, found a mapping [schema.kind] @declarations",
-            "d.yaml:5:81: error: unknown value 'money' for complaint.subjects; expected one of assets, family, conduct, discipline, other [schema.enum] @complaints[0].subjects[1]",
-            "d.yaml:5:96: error: expected true or false for complaint.named, found 'yes' [schema.type] @complaints[0].named",
+            "d.yaml:2:12: error: expected a mapping for candidate, found a list [schema.kind] @candidate",
+            "d.yaml:3:15: error: expected a list for declarations, found a mapping [schema.kind] @declarations",
+            "d.yaml:5:81: error: unknown value 'money' for complaints[0].subjects[1]; expected one of assets, family, conduct, discipline, other [schema.enum] @complaints[0].subjects[1]",
+            "d.yaml:5:96: error: expected true or false for complaints[0].named, found 'yes' [schema.type] @complaints[0].named",
         ])
     }
 
