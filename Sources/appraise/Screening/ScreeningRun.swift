@@ -42,7 +42,7 @@ struct ScreeningRun {
             }
             status = max(status, exitStatus(of: screened.result))
             if let dossier = screened.dossier, screened.result.verdict != .invalid { slateCandidates.append(dossier) }
-            do throws(CLIError) { try sink.add(screened.result) } catch { failure = error }
+            do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         progress.finish()
         if let failure {
@@ -83,10 +83,11 @@ struct ScreeningRun {
         result.errors.append(Diagnostic(
             code: "input.duplicate-id",
             message: "candidate id '\(id)' is also used by \(firstFile); ids must be unique on a slate",
-            location: location, path: "candidate.id"))
+            location: location, path: "candidate.id",
+            notes: [Diagnostic.Note("first used here", at: SourceLocation(file: firstFile, line: 1, column: 1))]))
         result.verdict = .invalid
         result.findings = []
-        return ScreenedDossier(result: result, dossier: nil)
+        return ScreenedDossier(result: result, dossier: nil, sensitive: screened.sensitive)
     }
 
     private static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {
