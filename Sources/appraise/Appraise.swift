@@ -9,4 +9,19 @@ struct Appraise: ParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, ScreenCommand.self, EvalCommand.self]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage errors (exit 64) to exit 2, which
+    /// `cli.md` gives to a wrong command line; every other exit is left as the command chose.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.printError(fullMessage(for: error))
+                exit(withError: ExitStatus.badInput.exitCode)
+            }
+            exit(withError: error)
+        }
+    }
 }
