@@ -57,3 +57,19 @@ import TestSupport
         }
     }
 }
+
+/// Two dossiers with one candidate id: the second is invalid, located at its `candidate.id`.
+@Suite struct DuplicateIDTests {
+    @Test func duplicateIDPointsAtTheID() throws {
+        let folder = try Hostile.scratch()
+        defer { Hostile.remove(folder) }
+        let valid = Array(try Hostile.validDossier().utf8)
+        try Hostile.write(valid, "a.yaml", in: folder)
+        try Hostile.write(valid, "b.yaml", in: folder)
+        let run = try Hostile.check(["a.yaml", "b.yaml"], cwd: folder)
+        #expect(run.code == 2)
+        #expect(run.stdout.contains(
+            "  b.yaml:5:7: error: candidate id 'HX-0001' is also used by a.yaml; ids must be unique on a slate [input.duplicate-id]\n"),
+            "\(run.stdout)")
+    }
+}

@@ -12,6 +12,8 @@ struct ScreenedDossier: Sendable {
     var isSlateFile = false
     /// The values `--redact` hides, collected only when it is on.
     var sensitive: [SensitiveValue] = []
+    /// Where `candidate.id` stands, for the duplicate-id error (kept even when the dossier is not).
+    var idLocation: SourceLocation?
 }
 
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.
@@ -57,7 +59,9 @@ struct DossierScreener: Sendable {
                 file: file, digest: dossier.digest, id: dossier.id, name: dossier.name,
                 verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
             let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
-            return ScreenedDossier(result: result, dossier: keepForSlate ? dossier.value : nil, sensitive: sensitive)
+            return ScreenedDossier(
+                result: result, dossier: keepForSlate ? dossier.value : nil, sensitive: sensitive,
+                idLocation: ScreeningRun.idLocation(dossier.value))
         }
     }
 }
