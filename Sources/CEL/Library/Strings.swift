@@ -98,6 +98,22 @@ enum Strings {
         }
     }
 
+    /// The `matches` overloads with `pattern` compiled once, for a call whose pattern is a
+    /// constant: rules match the same literal pattern against every dossier, and compiling it
+    /// per call would dominate the cost. Nil when the pattern is not a string or does not
+    /// compile (the call then reports the error at run time, as before).
+    static func precompiledMatches(_ overloads: [FunctionOverload], pattern: Value) -> [FunctionOverload]? {
+        guard case .string(let text) = pattern, let regex = try? LinearRegex(pattern: text),
+            !overloads.isEmpty, overloads.allSatisfy({ $0.id == "string_matches" || $0.id == "matches" })
+        else { return nil }
+        let body: @Sendable (Value, Value) -> Value = { subject, _ in
+            guard case .string(let s) = subject else { return .fail("no such overload: matches") }
+            return .bool(regex.matches(s))
+        }
+        // Receiver and global forms take the same (subject, pattern) pair, so one overload serves.
+        return [.binary(overloads[0].id, .string, .string, .bool, receiver: overloads[0].receiver != nil, body)]
+    }
+
     static func mapASCII(_ v: Value, _ f: (UInt8) -> UInt8) -> Value {
         guard case .string(let s) = v else { return .fail("no such overload") }
         return .string(String(decoding: s.utf8.map(f), as: UTF8.self))

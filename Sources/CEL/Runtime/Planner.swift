@@ -53,7 +53,10 @@ struct Planner {
         guard case .overloads(let overloads) = references[id] else {
             return ConstNode(id: id, .error(EvalError("no matching overload for '\(function)'", exprID: id)))
         }
-        let dispatch = Dispatch(function: function, overloads: overloads)
+        // A constant `matches` pattern is compiled once here, not on every evaluation.
+        let specialized = function == "matches" && nodes.count == 2
+            ? (nodes[1] as? ConstNode).flatMap { Strings.precompiledMatches(overloads, pattern: $0.value) } : nil
+        let dispatch = Dispatch(function: function, overloads: specialized ?? overloads)
         switch nodes.count {
         case 1: return UnaryCallNode(id: id, nodes[0], dispatch)
         case 2: return BinaryCallNode(id: id, nodes[0], nodes[1], dispatch)

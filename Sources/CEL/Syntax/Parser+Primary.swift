@@ -28,9 +28,11 @@ extension Parser {
         case .identifier:
             return try identifierOrCall()
         case .leftParen:
-            _ = advance()
+            let open = advance()
             let inner = try expression()
-            _ = try expect(.rightParen, "')'")
+            let close = try expect(.rightParen, "')'")
+            // The parentheses belong to the expression's text (`1 / (a - b)`, not `1 / (a - b`).
+            info.setRange(inner.id, open.range.lowerBound..<close.range.upperBound)
             return inner
         case .leftBracket:
             return try listLiteral()

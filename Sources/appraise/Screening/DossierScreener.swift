@@ -1,6 +1,7 @@
 import CEL
 import Diagnostics
 import RuleEngine
+import Reports
 import YAML
 
 /// One dossier screened: its report entry, and its value when slate rules still need it.
@@ -9,6 +10,10 @@ struct ScreenedDossier: Sendable {
     var dossier: ObjectValue?
     /// True for a file whose `format` is `slate/1`: skipped, not screened (`details.md` §4).
     var isSlateFile = false
+    /// The values `--redact` hides, collected only when it is on.
+    var sensitive: [SensitiveValue] = []
+    /// Where `candidate.id` stands, for the duplicate-id error (kept even when the dossier is not).
+    var idLocation: SourceLocation?
 }
 
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.
@@ -23,6 +28,8 @@ struct DossierScreener: Sendable {
     let validation: ValidationOptions
     /// Whether slate rules will run, so valid dossiers are kept for them.
     let keepForSlate: Bool
+    /// Whether `--redact` is on, so each dossier's sensitive values are collected.
+    var redact = false
 
     func screen(_ file: String) -> ScreenedDossier {
         let bytes: [UInt8]
@@ -51,7 +58,10 @@ struct DossierScreener: Sendable {
             let result = CandidateResult(
                 file: file, digest: dossier.digest, id: dossier.id, name: dossier.name,
                 verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
-            return ScreenedDossier(result: result, dossier: keepForSlate ? dossier.value : nil)
+            let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
+            return ScreenedDossier(
+                result: result, dossier: keepForSlate ? dossier.value : nil, sensitive: sensitive,
+                idLocation: ScreeningRun.idLocation(dossier.value))
         }
     }
 }

@@ -4,17 +4,21 @@ import RuleEngine
 /// Receives candidate results in input order and writes the reports at the end. Streams
 /// JSON Lines as results arrive when every destination is `jsonl`, so that a screening of
 /// 100,000 dossiers keeps no results in memory; otherwise keeps them to render each format.
+/// With `--redact`, each candidate is redacted as it arrives, with one pseudonym table for
+/// the whole report, so streamed and rendered reports hide the same values the same way.
 final class ReportSink {
     private let destinations: [ReportDestination]
     private let options: ReportOptions
     private var writers: [DestinationWriter] = []
     private var collected: [CandidateResult] = []
     private(set) var summary = Report.Summary()
+    private var redactor: Redactor?
     let streams: Bool
 
-    init(destinations: [ReportDestination], options: ReportOptions) throws(CLIError) {
+    init(destinations: [ReportDestination], options: ReportOptions, redact: Bool = false) throws(CLIError) {
         self.destinations = destinations
         self.options = options
+        self.redactor = redact ? Redactor() : nil
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
             for destination in destinations { writers.append(try DestinationWriter(destination)) }
@@ -22,7 +26,8 @@ final class ReportSink {
     }
 
     /// Takes the next candidate, in input order.
-    func add(_ result: CandidateResult) throws(CLIError) {
+    func add(_ result: CandidateResult, sensitive: [SensitiveValue] = []) throws(CLIError) {
+        let result = redactor?.redact(result, sensitive: sensitive) ?? result
         summary.candidates += 1
         summary.add(result.verdict)
         if streams {
@@ -36,6 +41,7 @@ final class ReportSink {
     /// Writes the end of the reports (or the whole reports) and commits every file.
     func finish(_ header: Report) throws(CLIError) {
         var report = header
+        if let slate = redactor?.redact(report.slate) { report.slate = slate }
         summary.slateFindings = report.slate.findings.count
         if streams {
             for writer in writers {

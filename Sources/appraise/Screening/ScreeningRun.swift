@@ -19,7 +19,7 @@ struct ScreeningRun {
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
         var status = ExitStatus.clean
         var slateCandidates: [ObjectValue] = []
-        var firstFileOfID: [String: String] = [:]
+        var firstOfID: [String: SourceLocation] = [:]
         var failure: CLIError?
         let progress = Progress(total: files.count)
         let screener = self.screener
@@ -34,15 +34,15 @@ struct ScreeningRun {
             }
             var screened = screened
             if let id = screened.result.id, screened.result.verdict != .invalid {
-                if let first = firstFileOfID[id] {
-                    screened = Self.duplicate(screened, id: id, firstFile: first)
+                if let first = firstOfID[id] {
+                    screened = Self.duplicate(screened, id: id, first: first)
                 } else {
-                    firstFileOfID[id] = screened.result.file
+                    firstOfID[id] = screened.idLocation ?? SourceLocation(file: screened.result.file, line: 1, column: 1)
                 }
             }
             status = max(status, exitStatus(of: screened.result))
             if let dossier = screened.dossier, screened.result.verdict != .invalid { slateCandidates.append(dossier) }
-            do throws(CLIError) { try sink.add(screened.result) } catch { failure = error }
+            do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         progress.finish()
         if let failure {
@@ -77,19 +77,21 @@ struct ScreeningRun {
     }
 
     /// A second dossier with an id already seen: an input error naming both files, never a finding.
-    private static func duplicate(_ screened: ScreenedDossier, id: String, firstFile: String) -> ScreenedDossier {
+    private static func duplicate(_ screened: ScreenedDossier, id: String, first: SourceLocation) -> ScreenedDossier {
         var result = screened.result
-        let location = screened.dossier.flatMap(Self.idLocation) ?? SourceLocation(file: result.file, line: 1, column: 1)
+        let firstFile = first.file
+        let location = screened.idLocation ?? SourceLocation(file: result.file, line: 1, column: 1)
         result.errors.append(Diagnostic(
             code: "input.duplicate-id",
             message: "candidate id '\(id)' is also used by \(firstFile); ids must be unique on a slate",
-            location: location, path: "candidate.id"))
+            location: location, path: "candidate.id",
+            notes: [Diagnostic.Note("first used here", at: first)]))
         result.verdict = .invalid
         result.findings = []
-        return ScreenedDossier(result: result, dossier: nil)
+        return ScreenedDossier(result: result, dossier: nil, sensitive: screened.sensitive)
     }
 
-    private static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {
+    static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {
         guard let candidate = dossier.field("candidate")?.objectValue, let slot = candidate.type.slot(of: "id") else {
             return nil
         }

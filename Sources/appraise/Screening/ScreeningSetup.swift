@@ -27,7 +27,7 @@ struct ScreeningSetup {
             schema: schema, evaluator: Evaluator(ruleSet: prepared.compiled, context: context), asOf: asOf,
             language: language, slate: slate.map { .object($0.value) } ?? .null, params: context.paramsOn(asOf),
             limits: inputs.limits.yamlLimits, validation: ValidationOptions(strict: inputs.strict),
-            keepForSlate: keepForSlate)
+            keepForSlate: keepForSlate, redact: reporting.redact)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
             language: language, rules: Report.RuleSetInfo(count: prepared.ruleSet.count, digest: prepared.ruleSet.digest),
@@ -45,7 +45,8 @@ struct ScreeningSetup {
     func run(
         files: [String], reporting: ReportingOptions, slateEvaluator: SlateEvaluator?, slateLocation: FindingLocation?
     ) throws(CLIError) -> ExitStatus {
-        let sink = try ReportSink(destinations: ReportDestination.all(for: reporting), options: reportOptions)
+        let sink = try ReportSink(
+            destinations: ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
             failOn: reporting.failOn)

@@ -17,7 +17,8 @@ struct AtomicWriter {
         self.path = path
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(folder)/.\(base).tmp-XXXXXX".utf8CString)
+        Self.removeStaleTemporaries(folder: folder, base: base)
+        var template = Array("\(folder)/.\(base).tmp-\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
             throw CLIError.io(path: path, reason: "cannot create a temporary file in \(folder): \(errnoText())")
@@ -67,6 +68,22 @@ struct AtomicWriter {
     func discard() {
         close(descriptor)
         unlink(temporaryPath)
+    }
+}
+
+extension AtomicWriter {
+    /// Removes `.BASE.tmp-PID-*` files left by a run that was killed before it could commit
+    /// or discard (SIGKILL, power loss). Only temporaries whose process is gone are removed,
+    /// so a concurrent run writing the same report keeps its own.
+    static func removeStaleTemporaries(folder: String, base: String) {
+        let prefix = ".\(base).tmp-"
+        for name in DossierFinder.entries(of: folder) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink("\(folder)/\(name)")
+            }
+        }
     }
 }
 

@@ -12,6 +12,8 @@ enum DossierFinder {
     struct Problem: Error {
         var path: String
         var message: String
+        /// `input.symlink-loop` or `input.unreadable`, printed like a diagnostic's code.
+        var code = "input.unreadable"
     }
 
     /// Sorts paths by UTF-8 bytes (`details.md` §3–§4), not by Swift's Unicode ordering.
@@ -31,7 +33,9 @@ enum DossierFinder {
                 continue
             }
             guard visited.insert(identity).inserted else {
-                problems.append(Problem(path: current, message: "symbolic link loop: this folder was already screened"))
+                problems.append(Problem(
+                    path: current, message: "symbolic link loop: this folder was already screened",
+                    code: "input.symlink-loop"))
                 continue
             }
             guard let entries = listFolder(current) else {

@@ -1,0 +1,180 @@
+import CEL
+import Diagnostics
+import RuleEngine
+
+/// A dossier value that identifies a person or says something about them, which `--redact`
+/// replaces in every report.
+public struct SensitiveValue: Hashable, Sendable {
+    /// What the value is; each kind has its own pseudonym series (`PERSON-1`, `ID-1`, `TEXT-1`).
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A person's name; the same person (same `name_key`) gets the same pseudonym.
+        case name
+        /// A citizen id or tax code.
+        case identifier
+        /// Free text: descriptions, explanations, posts, employers.
+        case text
+
+        var prefix: String {
+            switch self {
+            case .name: "PERSON"
+            case .identifier: "ID"
+            case .text: "TEXT"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Replaces personal data in reports with stable pseudonyms, so a report can be shared for
+/// review without it (`--redact`).
+///
+/// Why a stateful value and not a one-shot function: `jsonl` reports stream one candidate at
+/// a time, and the same person must keep one pseudonym over the whole report. Pseudonyms are
+/// numbered in first-seen order (candidates in input order, each candidate's values in
+/// dossier order), so the same inputs give byte-identical reports.
+///
+/// What is replaced: the candidate's name, every registered value (names, citizen ids, free
+/// text) wherever it occurs in messages, comparisons, evidence and diagnostics, and dossier
+/// file paths (`dossier-N.yaml`, since file names often spell the person's name). Kept:
+/// candidate ids, rule titles and bases, dates, amounts and enum codes.
+public struct Redactor: Sendable {
+    private var pseudonyms: [Key: String] = [:]
+    private var counters: [SensitiveValue.Kind: Int] = [:]
+    private var files: [String: String] = [:]
+    /// Per dossier file (original path), its names and ids, for slate findings.
+    private var peopleByFile: [String: [Needle]] = [:]
+
+    private struct Key: Hashable {
+        var kind: SensitiveValue.Kind
+        var normalized: String
+    }
+
+    public init() {}
+
+    /// Redacts one candidate's result, after registering its dossier's values.
+    public mutating func redact(_ result: CandidateResult, sensitive: [SensitiveValue]) -> CandidateResult {
+        var values = sensitive
+        if let name = result.name { values.insert(SensitiveValue(.name, name), at: 0) }
+        let needles = register(values)
+        peopleByFile[result.file] = needles.filter { $0.kind != .text }
+        // Paths named in messages (a duplicate id names the other file) go with the file table.
+        let paths = [result.file] + result.errors.flatMap { $0.notes.compactMap(\.location?.file) }
+        let matcher = TextMatcher(needles + paths.map { Needle(kind: .text, text: $0, pseudonym: file($0)) })
+        var redacted = result
+        redacted.file = file(result.file)
+        redacted.name = result.name.map { matcher.replace($0) }
+        redacted.findings = result.findings.map { redact($0, with: matcher) }
+        redacted.errors = result.errors.map { redact($0, with: matcher) }
+        return redacted
+    }
+
+    /// Redacts the slate findings, with the names and ids of every dossier they involve.
+    public mutating func redact(_ slate: Report.SlateInfo) -> Report.SlateInfo {
+        var redacted = slate
+        redacted.findings = slate.findings.map { finding in
+            let involved = [finding.location.file] + finding.related.map(\.file)
+            return redact(finding, with: TextMatcher(involved.flatMap { peopleByFile[$0] ?? [] }))
+        }
+        return redacted
+    }
+
+    /// A whole report redacted; `sensitive[i]` are the values of `report.candidates[i]`.
+    public static func redact(_ report: Report, sensitive: [[SensitiveValue]]) -> Report {
+        var redactor = Redactor()
+        var redacted = report
+        redacted.candidates = report.candidates.enumerated().map { index, candidate in
+            redactor.redact(candidate, sensitive: index < sensitive.count ? sensitive[index] : [])
+        }
+        redacted.slate = redactor.redact(report.slate)
+        return redacted
+    }
+
+    // MARK: - Private
+
+    /// Gives each value its pseudonym (a name also under its `name_key`, which comparisons print).
+    private mutating func register(_ values: [SensitiveValue]) -> [Needle] {
+        var needles: [Needle] = []
+        for value in values where !value.text.isEmpty {
+            let normalized = value.kind == .name ? nameKey(value.text) : value.text
+            let key = Key(kind: value.kind, normalized: normalized)
+            let pseudonym: String
+            if let known = pseudonyms[key] {
+                pseudonym = known
+            } else {
+                let number = counters[value.kind, default: 0] + 1
+                counters[value.kind] = number
+                pseudonym = "\(value.kind.prefix)-\(number)"
+                pseudonyms[key] = pseudonym
+            }
+            needles.append(Needle(kind: value.kind, text: value.text, pseudonym: pseudonym))
+            if normalized != value.text {
+                needles.append(Needle(kind: value.kind, text: normalized, pseudonym: pseudonym))
+            }
+        }
+        return needles
+    }
+
+    private mutating func file(_ path: String) -> String {
+        if let known = files[path] { return known }
+        let pseudonym = "dossier-\(files.count + 1).yaml"
+        files[path] = pseudonym
+        return pseudonym
+    }
+
+    private mutating func redact(_ location: FindingLocation) -> FindingLocation {
+        var redacted = location
+        redacted.file = file(location.file)
+        return redacted
+    }
+
+    private mutating func redact(_ finding: Finding, with matcher: TextMatcher) -> Finding {
+        var redacted = finding
+        redacted.message = matcher.replace(finding.message)
+        redacted.comparisons = finding.comparisons.map(matcher.replace)
+        redacted.location = redact(finding.location)
+        redacted.related = finding.related.map { redact($0) }
+        redacted.evidence = finding.evidence.map { item in
+            EvidenceItem(location: redact(item.location), value: Self.redact(item.value, with: matcher))
+        }
+        return redacted
+    }
+
+    private mutating func redact(_ diagnostic: Diagnostic, with matcher: TextMatcher) -> Diagnostic {
+        var redacted = diagnostic
+        redacted.message = matcher.replace(diagnostic.message)
+        if let location = diagnostic.location {
+            redacted.location = SourceLocation(file: file(location.file), line: location.line, column: location.column)
+        }
+        redacted.notes = diagnostic.notes.map { note in
+            var copy = note
+            copy.message = matcher.replace(note.message)
+            if let location = note.location {
+                copy.location = SourceLocation(file: file(location.file), line: location.line, column: location.column)
+            }
+            return copy
+        }
+        return redacted
+    }
+
+    private static func redact(_ value: EvidenceValue, with matcher: TextMatcher) -> EvidenceValue {
+        switch value {
+        case .string(let text): .string(matcher.replace(text))
+        case .list(let items): .list(items.map { redact($0, with: matcher) })
+        default: value
+        }
+    }
+}
+
+/// One registered value and the pseudonym that replaces it.
+struct Needle: Sendable {
+    var kind: SensitiveValue.Kind
+    var text: String
+    var pseudonym: String
+}
