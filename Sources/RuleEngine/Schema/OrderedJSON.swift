@@ -1,3 +1,4 @@
+import CEL
 /// A JSON value whose object keys keep their order, so that exported documents (the JSON
 /// Schema) are byte-identical from run to run and read in the order of `schema.yaml`.
 ///
@@ -109,23 +110,8 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         output += String(repeating: " ", count: indent * level) + "}"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest
-    /// (Vietnamese letters included) written as UTF-8.
+    /// A JSON string literal, escaped as every JSON appraise prints (`Value.jsonQuoted`).
     static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        output += Value.jsonQuoted(text)
     }
 }
