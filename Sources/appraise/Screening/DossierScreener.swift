@@ -23,6 +23,8 @@ struct DossierScreener: Sendable {
     let validation: ValidationOptions
     /// Whether slate rules will run, so valid dossiers are kept for them.
     let keepForSlate: Bool
+    /// The fields slate rules read, when known: kept dossiers hold only those (and `candidate`).
+    var slateFields: SlateFieldUse? = nil
 
     func screen(_ file: String) -> ScreenedDossier {
         let bytes: [UInt8]
@@ -51,8 +53,15 @@ struct DossierScreener: Sendable {
             let result = CandidateResult(
                 file: file, digest: dossier.digest, id: dossier.id, name: dossier.name,
                 verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
-            return ScreenedDossier(result: result, dossier: keepForSlate ? dossier.value : nil)
+            return ScreenedDossier(result: result, dossier: keepForSlate ? kept(dossier.value) : nil)
         }
+    }
+}
+
+extension DossierScreener {
+    /// What a valid dossier leaves for the slate rules: only the fields they read, when known.
+    private func kept(_ dossier: ObjectValue) -> ObjectValue {
+        slateFields?.pruning(dossier, always: ["candidate"]) ?? dossier
     }
 }
 
