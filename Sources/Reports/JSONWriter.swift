@@ -120,21 +120,29 @@ public struct JSONWriter: Sendable {
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
     /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on
     /// Unicode scalars, not Characters, so a combining mark after a quote stays intact.
+    ///
+    /// Runs are appended as UTF-8 slices: `output.unicodeScalars.append(contentsOf:)` copies
+    /// the whole output on every call, which made a large slate line quadratic.
     private mutating func appendQuoted(_ value: String) {
         output += "\""
         let utf8 = value.utf8
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            output += value
+            output += "\""
+            return
+        }
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
             let byte = utf8[index]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                output.unicodeScalars.append(contentsOf: value.unicodeScalars[runStart..<index])
+                output += String(decoding: utf8[runStart..<index], as: UTF8.self)
                 output += JSONWriter.escape(byte)
                 runStart = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        output.unicodeScalars.append(contentsOf: value.unicodeScalars[runStart..<utf8.endIndex])
+        output += String(decoding: utf8[runStart..<utf8.endIndex], as: UTF8.self)
         output += "\""
     }
 

@@ -3,6 +3,10 @@
 /// quarter of candidates triggering some rule. Deterministic from the seed.
 struct DossierGenerator {
     private var random: SplitMix64
+    /// The previous candidate's name and birth year: every 500th dossier lists that person
+    /// as a sibling, so a folder has about n/500 related pairs for the slate rules, as a
+    /// real slate has a few, rather than the n² chance matches of a small name pool.
+    private var previous: (name: String, year: Int)?
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -22,7 +26,8 @@ struct DossierGenerator {
         var y = "format: dossier/1\ncandidate:\n"
         y += "  id: GEN-\(pad(index, 6))\n  name: \(name)\n  citizen_id: '0\(pad(Int.random(in: 10_000_000_000...99_999_999_999, using: &random), 11))'\n"
         y += "  gender: \(female ? "female" : "male")\n  ethnic_minority: \(Int.random(in: 0..<8, using: &random) == 0)\n"
-        y += "  birth_date: \(date(year: Int.random(in: 1968...1988, using: &random)))\n  ethnicity: Kinh\n"
+        let birthYear = Int.random(in: 1968...1988, using: &random)
+        y += "  birth_date: \(date(year: birthYear))\n  ethnicity: Kinh\n"
         y += "  party_join_date: \(date(year: Int.random(in: 1995...2010, using: &random)))\n"
         y += "  position: Phó Giám đốc \(pick(Self.agencies))\n  organization: \(pick(Self.agencies))\n"
         let agency = pick(Self.agencies)
@@ -31,7 +36,8 @@ struct DossierGenerator {
         y += "  nomination: {committee: Ban Chấp hành Đảng bộ tỉnh, term: 2025-2030, level: provincial, kind: re_election, post: member}\n"
         y += declarations(flagged: flagged)
         y += "verifications:\n  - {declaration_year: 2023, date: 2024-06-12, authority: Ủy ban Kiểm tra Tỉnh ủy, conclusion: \(flagged && Bool.random(using: &random) ? "untruthful" : "truthful")}\n"
-        y += family(agency: agency, flagged: flagged)
+        y += family(agency: agency, flagged: flagged, sibling: index % 500 == 499 ? previous : nil)
+        previous = (name, birthYear)
         y += flagged ? "discipline:\n  - {system: state, form: warning, date: 2025-03-10, authority: UBND tỉnh, reason: Vi phạm quy định quản lý đất đai}\n" : "discipline: []\n"
         y += "investigations:\n  - {kind: inspection, authority: Thanh tra tỉnh, opened: 2022-03-01, closed: 2022-09-30, outcome: no_violation, matter: Thanh tra công tác quản lý đất đai}\n"
         y += "complaints:\n  - {received: 2024-11-05, kind: petition, named: true, subjects: [conduct], status: unsubstantiated, concluded: 2025-01-15}\n"
@@ -54,10 +60,12 @@ struct DossierGenerator {
         return y
     }
 
-    private mutating func family(agency: String, flagged: Bool) -> String {
+    private mutating func family(agency: String, flagged: Bool, sibling: (name: String, year: Int)?) -> String {
         var y = "family:\n"
+        if let sibling { y += "  - {relation: sibling, name: \(sibling.name), birth_year: \(sibling.year)}\n" }
         for memberIndex in 0..<Int.random(in: 3...8, using: &random) {
-            y += "  - relation: \(pick(Self.relations))\n    name: \(personName(female: Bool.random(using: &random)))\n"
+            // Four-part names: relatives seldom share a name and birth year with a candidate by chance.
+            y += "  - relation: \(pick(Self.relations))\n    name: \(personName(female: Bool.random(using: &random))) \(pick(Self.givenNames))\n"
             y += "    birth_year: \(Int.random(in: 1945...2005, using: &random))\n    occupation: Kinh doanh\n"
             guard Int.random(in: 0..<3, using: &random) == 0 else { continue }
             y += "    businesses:\n      - name: Công ty TNHH \(pick(Self.givenNames)) \(pick(Self.givenNames))\n"

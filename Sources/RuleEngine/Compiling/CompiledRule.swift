@@ -37,13 +37,17 @@ public final class CompiledRule: Sendable {
     public let when: Program
     public let at: Program?
     public let involved: Program?
+    /// Each element's blocking keys, evaluated with the element as the first `for_each` name;
+    /// set only on slate rules with two `for_each` lines over the same list.
+    public let pairKeys: Program?
     /// Per language written in the rule's `message`.
     public let messages: [String: CompiledTemplate]
 
     init(
         rule: Rule, slotCount: Int, inputs: Inputs, loops: [Loop], bindings: [Binding], when: Program,
-        at: Program?, involved: Program?, messages: [String: CompiledTemplate]
+        at: Program?, involved: Program?, pairKeys: Program? = nil, messages: [String: CompiledTemplate]
     ) {
+        self.pairKeys = pairKeys
         self.rule = rule
         self.slotCount = slotCount
         self.inputs = inputs

@@ -32,11 +32,14 @@ public enum RuleCompiler {
         var scope = RuleScopeBuilder(environment: rootEnvironment(context))
         let inputs = scope.declareInputs(rule.scope, context: context)
         var loops: [CompiledRule.Loop] = []
-        for clause in rule.forEach {
+        var pairKeys: Program?
+        for (index, clause) in rule.forEach.enumerated() {
             let program = scope.compile(clause.iterable, languageForMoney: language)
             let element = scope.elementType(of: program, clause: clause)
             guard let slot = scope.declare(clause.name, type: element, at: clause.location) else { continue }
             if let program { loops.append(.init(name: clause.name, slot: slot, iterable: program)) }
+            // pair_keys sees only the first name: the keys of one element, whichever it pairs with.
+            if index == 0, rule.scope == .slate, rule.forEach.count == 2, let keys = rule.pairKeys { pairKeys = scope.compilePairKeys(keys, rule: rule) }
         }
         var bindings: [CompiledRule.Binding] = []
         for clause in rule.lets {
@@ -56,7 +59,7 @@ public enum RuleCompiler {
         guard scope.diagnostics.isEmpty, let when else { return (nil, scope.diagnostics) }
         let compiled = CompiledRule(
             rule: rule, slotCount: scope.slotCount, inputs: inputs, loops: loops, bindings: bindings, when: when,
-            at: at, involved: involved, messages: messages)
+            at: at, involved: involved, pairKeys: pairKeys, messages: messages)
         return (compiled, [])
     }
 }
@@ -143,6 +146,16 @@ struct RuleScopeBuilder {
                 at: clause.iterable.source.location(ofUTF8Offset: leadingSpaceCount(clause.iterable.text))))
             return .dyn
         }
+    }
+
+    /// `pair_keys`, with both `for_each` lines over the same list (the parser checked there are two).
+    mutating func compilePairKeys(_ keys: RuleExpression, rule: Rule) -> Program? {
+        let lists = rule.forEach.map { $0.iterable.text.trimmingSpaces }
+        guard lists.count == 2, lists[0] == lists[1] else {
+            diagnostics.append(RuleMessages.pairKeysPlacement(at: keys.source.location(ofUTF8Offset: 0)))
+            return nil
+        }
+        return compile(keys, languageForMoney: nil)
     }
 
     mutating func requireBool(_ program: Program, source: RuleExpression) {

@@ -31,7 +31,12 @@ struct RuleRunner {
             return
         }
         let loop = compiled.loops[depth]
-        switch loop.iterable.evaluate(activation) {
+        let iterable = loop.iterable.evaluate(activation)
+        if depth == 0, compiled.loops.count == 2, let keys = compiled.pairKeys, case .list(let list) = iterable {
+            iteratePairs(list, keys: keys, activation: &activation, into: &findings)
+            return
+        }
+        switch iterable {
         case .list(let list):
             for element in list.elements {
                 activation[loop.slot] = element
@@ -46,7 +51,7 @@ struct RuleRunner {
     }
 
     /// The `let`s and `when` for one combination.
-    private func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
+    func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
         for binding in compiled.bindings {
             let value = binding.program.evaluate(activation)
             if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }

@@ -57,6 +57,9 @@ public struct Rule: Sendable {
     public var when: RuleExpression
     public var at: RuleExpression?
     public var involved: RuleExpression?
+    /// Slate pair rules only: each candidate's blocking keys (`docs/performance.md`); only
+    /// pairs whose keys meet are evaluated, so a slate of n candidates costs about n, not n².
+    public var pairKeys: RuleExpression?
     public var message: LocalizedText
     public var examples: RuleExamples
     /// The start of the rule's mapping in its file.

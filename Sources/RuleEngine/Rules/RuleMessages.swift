@@ -105,6 +105,12 @@ enum RuleMessages {
             location: location)
     }
 
+    static func pairKeysPlacement(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.pair-keys", message: "'pair_keys' is only for slate rules with two for_each lines over the same list",
+            location: location)
+    }
+
     static func unclosedPlaceholder(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             code: "rule.unclosed-placeholder", message: "'{{' has no matching '}}'", location: location)

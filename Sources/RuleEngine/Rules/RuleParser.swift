@@ -46,11 +46,15 @@ struct RuleParser {
         if let involvedNode = node["involved"], scope != .slate {
             diagnostics.append(RuleMessages.slateOnly("involved", at: involvedNode.start))
         }
+        let pairKeys = expression(node, "pair_keys")
+        if let keysNode = node["pair_keys"], scope != .slate || forEach.count != 2 {
+            diagnostics.append(RuleMessages.pairKeysPlacement(at: keysNode.start))
+        }
         let examples = self.examples(node, id: name)
         guard let id, let severity, let when, let title, let message else { return nil }
         return Rule(
             id: id.text, title: title, severity: severity, basis: basis, scope: scope ?? .candidate,
-            forEach: forEach, lets: lets, when: when, at: at, involved: involved, message: message,
+            forEach: forEach, lets: lets, when: when, at: at, involved: involved, pairKeys: pairKeys, message: message,
             examples: examples, location: node.start, idLocation: id.location, examplesAsOf: nil,
             order: order)
     }

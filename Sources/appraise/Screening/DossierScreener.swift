@@ -30,6 +30,8 @@ struct DossierScreener: Sendable {
     let keepForSlate: Bool
     /// Whether `--redact` is on, so each dossier's sensitive values are collected.
     var redact = false
+    /// The fields slate rules read, when known: kept dossiers hold only those (and `candidate`).
+    var slateFields: SlateFieldUse? = nil
 
     func screen(_ file: String) -> ScreenedDossier {
         let bytes: [UInt8]
@@ -60,9 +62,16 @@ struct DossierScreener: Sendable {
                 verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
             let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
             return ScreenedDossier(
-                result: result, dossier: keepForSlate ? dossier.value : nil, sensitive: sensitive,
+                result: result, dossier: keepForSlate ? kept(dossier.value) : nil, sensitive: sensitive,
                 idLocation: ScreeningRun.idLocation(dossier.value))
         }
+    }
+}
+
+extension DossierScreener {
+    /// What a valid dossier leaves for the slate rules: only the fields they read, when known.
+    private func kept(_ dossier: ObjectValue) -> ObjectValue {
+        slateFields?.pruning(dossier, always: ["candidate"]) ?? dossier
     }
 }
 

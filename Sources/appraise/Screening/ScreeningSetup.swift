@@ -17,7 +17,7 @@ struct ScreeningSetup {
     /// Loads the rules and fixes the evaluation date; `slate` is the slate file when screening one.
     static func make(
         inputs: InputOptions, reporting: ReportingOptions, slate: SlateFile?, keepForSlate: Bool,
-        style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext
+        slateFields: SlateFieldUse? = nil, style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext
     ) throws(CLIError) -> ScreeningSetup {
         let option = try EvaluationDate.parse(option: reporting.asOf)
         let (asOf, source) = EvaluationDate.resolve(option: option, slate: slate?.congressDate)
@@ -27,7 +27,7 @@ struct ScreeningSetup {
             schema: schema, evaluator: Evaluator(ruleSet: prepared.compiled, context: context), asOf: asOf,
             language: language, slate: slate.map { .object($0.value) } ?? .null, params: context.paramsOn(asOf),
             limits: inputs.limits.yamlLimits, validation: ValidationOptions(strict: inputs.strict),
-            keepForSlate: keepForSlate, redact: reporting.redact)
+            keepForSlate: keepForSlate, redact: reporting.redact, slateFields: slateFields)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
             language: language, rules: Report.RuleSetInfo(count: prepared.ruleSet.count, digest: prepared.ruleSet.digest),

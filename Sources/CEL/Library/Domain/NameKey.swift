@@ -9,15 +9,15 @@ import Foundation
 /// (Bách ≠ Bạch) and Đ stays a letter of its own (đ, never d): they tell people apart.
 ///
 /// NFC comes from Foundation's `precomposedStringWithCanonicalMapping`, because Swift 6.3's
-/// standard library has no public normalization API; pure-ASCII input skips it.
+/// standard library has no public normalization API; input that is certainly NFC already
+/// (see `isCertainlyComposed`) skips it, which is what keeps slate pair rules cheap.
 public func nameKey(_ s: String) -> String {
     let lowered = s.lowercased()
-    let composed = lowered.utf8.allSatisfy { $0 < 0x80 }
-        ? lowered : lowered.precomposedStringWithCanonicalMapping
+    let composed = isCertainlyComposed(lowered) ? lowered : lowered.precomposedStringWithCanonicalMapping
     var result = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in composed.unicodeScalars {
-        if scalar.properties.isWhitespace {
+        if isSpace(scalar) {
             pendingSpace = !result.isEmpty
             continue
         }
@@ -28,4 +28,17 @@ public func nameKey(_ s: String) -> String {
         result.append(scalar)
     }
     return String(result)
+}
+
+/// True when every scalar is below U+0300 (Latin, no combining marks) or a precomposed letter
+/// of Latin Extended Additional (U+1E00–U+1EFF, where Vietnamese letters live): such text is
+/// in NFC, since none of these scalars decomposes into or composes with anything before it.
+private func isCertainlyComposed(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+}
+
+/// Unicode White_Space, with the ASCII cases answered without a property lookup.
+private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
 }

@@ -1,0 +1,75 @@
+import RuleEngine
+import Testing
+
+/// `pair_keys`: slate pair rules evaluate only the pairs whose blocking keys meet.
+@Suite struct PairKeysTests {
+    static func rules(keys: String) -> String {
+        """
+        format: rules/1
+        examples_as_of: 2025-09-20
+        rules:
+          - id: SLATE-SAME-ID
+            title: Same id
+            severity: review
+            basis: B
+            scope: slate
+            for_each: [a in candidates, b in candidates]
+            pair_keys: \(keys)
+            when: a.candidate.id < b.candidate.id && a.candidate.citizen_id == b.candidate.citizen_id
+            involved: "[a, b]"
+            message: "{{ a.candidate.id }} {{ b.candidate.id }}"
+            examples:
+              triggers:
+                - slate: {committee: C, term: 2025-2030, level: provincial, congress_date: 2025-09-20}
+                  candidates:
+                    - candidate: {id: D-01, citizen_id: '037078000777'}
+                    - candidate: {id: D-02, citizen_id: '037078000777'}
+              passes:
+                - slate: {committee: C, term: 2025-2030, level: provincial, congress_date: 2025-09-20}
+                  candidates:
+                    - candidate: {id: D-01, citizen_id: '037078000777'}
+                    - candidate: {id: D-02, citizen_id: '037081000888'}
+
+        """
+    }
+
+    @Test func keysThatMeetFindThePair() {
+        let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
+        #expect(prepared.diagnostics.map(\.code) == [])
+        let report = ExampleRunner(prepared: prepared).run()
+        #expect(report.summary == "2 passed, 0 failed")
+    }
+
+    @Test func pairsWithoutACommonKeyAreNotEvaluated() {
+        let report = ExampleRunner(prepared: RuleHarness.prepare(Self.rules(keys: "'[a.candidate.id]'"))).run()
+        #expect(report.results.map { "\($0.name) \($0.passed)" } == [
+            "SLATE-SAME-ID triggers[0] false", "SLATE-SAME-ID passes[0] true",
+        ])
+    }
+
+    @Test func keysMustBeStringsOrInts() {
+        let report = ExampleRunner(prepared: RuleHarness.prepare(Self.rules(keys: "'[1.5]'"))).run()
+        let message = "rule failed: pair_keys keys must be strings or ints, found a double"
+        #expect(report.results.first?.actual.map(\.message) == [message, message])
+    }
+
+    @Test func onlyOnSlatePairRules() {
+        let rules = """
+            format: rules/1
+            rules:
+              - id: DISC-ANY
+                title: Any discipline
+                severity: review
+                basis: B
+                for_each: [d in discipline]
+                pair_keys: "[d.form]"
+                when: d.date <= as_of
+                message: "{{ d.form }}"
+
+            """
+        let diagnostics = RuleHarness.prepare(rules).diagnostics.filter { $0.code == "rule.pair-keys" }
+        #expect(diagnostics.map { "\($0.location?.description ?? "") \($0.message)" } == [
+            "fx/rules.yaml:8:16 'pair_keys' is only for slate rules with two for_each lines over the same list",
+        ])
+    }
+}
