@@ -10,6 +10,7 @@ public final class ObjectValue: Sendable {
     public let origin: ValueOrigin?
     /// Where each present scalar field stands, in slot order (nil when absent or unknown).
     /// Its `path` may hold only the field's name: use `origin(ofField:)` for the full path.
+    /// Empty when a record kept for later (slate rules) dropped them to save memory.
     public let fieldOrigins: [ValueOrigin?]
 
     public init(

@@ -14,5 +14,6 @@ public enum Value: Sendable {
     /// A calendar date (an appraise extension).
     case date(CivilDate)
     case type(CELType)
-    case error(EvalError)
+    /// Boxed, so that the rare error does not make every value larger.
+    indirect case error(EvalError)
 }

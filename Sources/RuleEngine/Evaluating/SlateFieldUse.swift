@@ -26,17 +26,17 @@ public struct SlateFieldUse: Sendable {
         let used = fields[object.type.name] ?? []
         var values = object.fields
         var present = object.present
-        var origins = object.fieldOrigins
         for (slot, field) in object.type.fields.enumerated() {
             if used.contains(field.name) || always.contains(field.name) {
                 values[slot] = pruning(values[slot])
             } else {
                 values[slot] = .null
                 present[slot] = false
-                origins[slot] = nil
             }
         }
-        return ObjectValue(type: object.type, fields: values, present: present, origin: object.origin, fieldOrigins: origins)
+        // Kept records drop their per-field origins, the largest part of a record: evidence of
+        // a slate finding then points at the record (`family[0]`) with the field's full path.
+        return ObjectValue(type: object.type, fields: values, present: present, origin: object.origin, fieldOrigins: [])
     }
 
     private func pruning(_ value: Value) -> Value {

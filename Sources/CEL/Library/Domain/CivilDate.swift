@@ -1,17 +1,24 @@
 /// A calendar date with no time or zone: dossier dates are days, not instants.
+///
+/// Stored in four bytes (a dossier holds many dates, and every `Value` is as large as its
+/// largest payload), read as plain `Int`s.
 public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedYear: UInt16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Nil unless the date exists in the proleptic Gregorian calendar, years 1 to 9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.storedYear = UInt16(year)
+        self.storedMonth = UInt8(month)
+        self.storedDay = UInt8(day)
     }
 
     /// Parses the strict `YYYY-MM-DD` form used by dossiers and `date('...')`:
