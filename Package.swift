@@ -12,6 +12,9 @@ let package = Package(
     products: [
         .executable(name: "appraise", targets: ["appraise"]),
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        // YAML and CEL are products so that the fuzz package (Fuzz/) can build them alone.
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "CEL", targets: ["CEL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
