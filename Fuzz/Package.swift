@@ -27,7 +27,11 @@ let package = Package(
         /// Dossier bytes → findings of the shipped rules.
         .executableTarget(
             name: "fuzz-dossier",
-            dependencies: ["FuzzerDriver", .product(name: "RuleEngine", package: "appraise")]
+            dependencies: [
+                "FuzzerDriver",
+                .product(name: "RuleEngine", package: "appraise"),
+                .product(name: "Reports", package: "appraise"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
