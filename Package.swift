@@ -56,12 +56,12 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "TestSupport"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Lint", "RulesTest"]),
     ],
     swiftLanguageModes: [.v6]
 )

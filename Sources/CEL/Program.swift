@@ -63,4 +63,10 @@ public struct Program: Sendable {
 
     /// The source text of the expression.
     public var text: String { parsed.sourceInfo.text }
+
+    /// The source text of a whole sub-expression (`table[level][candidate.gender]`), for
+    /// messages that say which part of an expression failed.
+    public func text(ofExpr id: Int) -> String? {
+        parsed.sourceInfo.range(of: id) == nil ? nil : parsed.sourceInfo.text(of: id)
+    }
 }

@@ -17,6 +17,17 @@ enum Escaping {
         return out
     }
 
+    /// Text for XML content and attributes (JUnit): as HTML, plus line breaks as `&#10;` so
+    /// attributes keep them, and the control characters XML 1.0 forbids dropped.
+    static func xml(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars
+        where scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+            if scalar.value != 0xFFFE && scalar.value != 0xFFFF { kept.append(scalar) }
+        }
+        return html(String(kept)).replacingNewlines()
+    }
+
     /// Text for a Markdown table cell: `|` and `\` escaped, HTML-special characters as
     /// entities (so a name cannot inject markup), line breaks as `<br>`.
     static func markdownCell(_ text: String) -> String {
@@ -87,5 +98,13 @@ enum Escaping {
 
     private static func hexDigit(_ nibble: UInt8) -> String {
         String(nibble, radix: 16, uppercase: true)
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines() -> String {
+        var out = ""
+        for character in self { out += character == "\n" ? "&#10;" : String(character) }
+        return out
     }
 }

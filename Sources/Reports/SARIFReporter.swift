@@ -21,7 +21,7 @@ public struct SARIFReporter: Reporter {
         writer.key("runs")
         writer.beginArray()
         writer.beginObject()
-        Self.writeTool(report, descriptors: descriptors, to: &writer)
+        Self.writeTool(report.tool, descriptors: descriptors, to: &writer)
         writer.key("columnKind")
         writer.string("unicodeCodePoints")
         writer.key("results")
@@ -67,15 +67,15 @@ public struct SARIFReporter: Reporter {
         return list
     }
 
-    static func writeTool(_ report: Report, descriptors: [Descriptor], to writer: inout JSONWriter) {
+    static func writeTool(_ tool: Report.Tool, descriptors: [Descriptor], to writer: inout JSONWriter) {
         writer.key("tool")
         writer.beginObject()
         writer.key("driver")
         writer.beginObject()
         writer.key("name")
-        writer.string(report.tool.name)
+        writer.string(tool.name)
         writer.key("version")
-        writer.string(report.tool.version)
+        writer.string(tool.version)
         writer.key("rules")
         writer.beginArray()
         for descriptor in descriptors {

@@ -28,6 +28,14 @@ public struct TextReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The one-line summary (`19 candidates: 4 eligible, ...; 8 slate findings`) printed when
+    /// the reports themselves went to files.
+    public static func summaryLine(_ summary: Report.Summary, language: String) -> String {
+        let labels = ReportLabels.forLanguage(language)
+        let context = Context(labels: labels)
+        return context.summaryLine(summary) + "; \(summary.slateFindings) \(labels.slateFindings.lowercased())"
+    }
+
     /// What one rendering needs: the labels, the colours and the column widths.
     struct Context {
         let labels: ReportLabels
@@ -37,7 +45,10 @@ public struct TextReporter: Reporter {
         let severityWidth: Int
 
         init(report: Report, options: ReportOptions) {
-            let labels = ReportLabels.forLanguage(options.language ?? report.language)
+            self.init(labels: ReportLabels.forLanguage(options.language ?? report.language), options: options)
+        }
+
+        init(labels: ReportLabels, options: ReportOptions = ReportOptions()) {
             self.labels = labels
             ansi = ANSI(enabled: options.color)
             explain = options.explain
@@ -113,7 +124,8 @@ public struct TextReporter: Reporter {
                 (.ineligible, summary.ineligible), (.invalid, summary.invalid),
             ]
             let parts = counts.map { "\($0.1) \(labels.verdict($0.0))" }
-            return "\(summary.candidates) \(labels.candidates.lowercased()): " + parts.joined(separator: ", ")
+            let noun = summary.candidates == 1 ? labels.candidate : labels.candidates
+            return "\(summary.candidates) \(noun.lowercased()): " + parts.joined(separator: ", ")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// Calls: the logical operators, `?:`, equality, `in` and indexing are typed here; every
 /// other function goes through overload resolution against the environment.
 extension Checker {
@@ -72,7 +73,7 @@ extension Checker {
     mutating func resolve(_ function: String, receiver: CELType?, _ types: [CELType], _ id: Int) -> CELType {
         let all = environment.overloads(of: function)
         guard !all.isEmpty else {
-            let suggestion = Suggestions.closest(to: function, in: environment.functionNames())
+            let suggestion = Suggestion.closest(to: function, in: environment.functionNames())
             report(.unknownFunction(function, suggestion: suggestion), at: id)
             return .error
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// What the checker resolved for one node, so evaluation does no name lookups.
 enum Reference: Sendable {
     case global(slot: Int)
@@ -112,7 +113,7 @@ struct Checker {
             return .type(type)
         }
         let names = environment.variableNames() + scopes.map(\.name)
-        report(.undeclared(name, suggestion: Suggestions.closest(to: name, in: names)), at: id)
+        report(.undeclared(name, suggestion: Suggestion.closest(to: name, in: names)), at: id)
         return .error
     }
 
@@ -122,7 +123,7 @@ struct Checker {
         switch operandType {
         case .object(let object):
             guard let slot = object.slot(of: field) else {
-                let suggestion = Suggestions.closest(to: field, in: object.fields.map(\.name))
+                let suggestion = Suggestion.closest(to: field, in: object.fields.map(\.name))
                 report(.undefinedField(field, on: operandType, suggestion: suggestion), at: id)
                 return .error
             }

@@ -26,6 +26,9 @@ public struct CheckerMessage: Sendable, Hashable {
     }
 
     static func noOverload(_ function: String, receiver: CELType?, arguments: [CELType]) -> Self {
+        if receiver == nil, arguments.count == 2, let text = binaryOperator(function, arguments[0], arguments[1]) {
+            return Self(code: "cel.no-overload", text: text)
+        }
         let list = "(" + arguments.map(\.description).joined(separator: ", ") + ")"
         let applied = receiver.map { "\($0).\(list)" } ?? list
         return Self(code: "cel.no-overload", text: "no matching overload for '\(function)' applied to \(applied)")
@@ -41,5 +44,18 @@ public struct CheckerMessage: Sendable, Hashable {
 
     static func badMapKey(_ type: CELType) -> Self {
         Self(code: "cel.no-overload", text: "map keys must be int, string or bool, not '\(type)'")
+    }
+
+    /// `'>' cannot compare date with int`, in words a rule author reads without knowing CEL's
+    /// overload names; a date compared with a number or text gets a hint to write a date.
+    private static func binaryOperator(_ function: String, _ left: CELType, _ right: CELType) -> String? {
+        guard function.count > 2, function.hasPrefix("_"), function.hasSuffix("_") else { return nil }
+        let symbol = String(function.dropFirst().dropLast())
+        guard !symbol.contains("_") else { return nil }
+        let comparisons: Set<String> = ["<", "<=", ">", ">=", "==", "!="]
+        let verb = comparisons.contains(symbol) ? "cannot compare \(left) with \(right)" : "cannot be applied to \(left) and \(right)"
+        let mixesDate = (left == .date) != (right == .date) && [left, right].contains { $0 == .int || $0 == .string }
+        let hint = mixesDate ? "; write a date as date('YYYY-MM-DD'), or compare year(...) with a year" : ""
+        return "'\(symbol)' \(verb)\(hint)"
     }
 }

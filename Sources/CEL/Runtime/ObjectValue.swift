@@ -9,6 +9,7 @@ public final class ObjectValue: Sendable {
     /// Where the record stands in its document, when it was read from one.
     public let origin: ValueOrigin?
     /// Where each present scalar field stands, in slot order (nil when absent or unknown).
+    /// Its `path` may hold only the field's name: use `origin(ofField:)` for the full path.
     public let fieldOrigins: [ValueOrigin?]
 
     public init(
@@ -21,6 +22,31 @@ public final class ObjectValue: Sendable {
         self.present = present
         self.origin = origin
         self.fieldOrigins = fieldOrigins ?? Array(repeating: nil, count: type.fields.count)
+    }
+}
+
+extension ObjectValue {
+    /// Where a present scalar field stands, with its full path (`discipline[0].date`).
+    ///
+    /// Readers store only each scalar's location and name (building a path string for every
+    /// scalar of every dossier would dominate screening time); the full path is joined here,
+    /// when a finding or an evidence item needs it.
+    public func origin(ofField slot: Int) -> ValueOrigin? {
+        guard slot >= 0, slot < fieldOrigins.count, let stored = fieldOrigins[slot] else { return nil }
+        let name = type.fields[slot].name
+        let parent = origin?.path ?? ""
+        return ValueOrigin(location: stored.location, path: parent.isEmpty ? name : parent + "." + name)
+    }
+}
+
+extension ObjectValue {
+    /// Where a read of a field points: the field itself when it was written, else the record
+    /// that lacks it (an absent field reads as its default or null), with the field's full path.
+    public func readOrigin(ofField slot: Int) -> ValueOrigin? {
+        if let written = origin(ofField: slot) { return written }
+        guard let origin, slot >= 0, slot < type.fields.count else { return nil }
+        let name = type.fields[slot].name
+        return ValueOrigin(location: origin.location, path: origin.path.isEmpty ? name : origin.path + "." + name)
     }
 }
 

@@ -20,7 +20,12 @@ struct Planner {
             return SelectNode(id: id, plan(operand), name: field)
         case .call(let function, let target, let arguments):
             return call(id, function, target, arguments)
-        case .list(let elements): return ListNode(id: id, elements.map(plan))
+        case .list(let elements):
+            let planned = elements.map(plan)
+            // A list of constants is built once, not on every evaluation.
+            let constants = planned.compactMap { ($0 as? ConstNode)?.value }
+            if constants.count == planned.count { return ConstNode(id: id, .list(ListValue(constants))) }
+            return ListNode(id: id, planned)
         case .map(let entries):
             return MapNode(id: id, keys: entries.map { plan($0.key) }, values: entries.map { plan($0.value) })
         case .comprehension(let c):

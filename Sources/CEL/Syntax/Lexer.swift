@@ -3,6 +3,8 @@
 public struct Lexer {
     let bytes: [UInt8]
     var index = 0
+    /// Whether the previous token ends an operand, so a following `.5` is member access.
+    var afterOperand = false
 
     public init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -29,10 +31,21 @@ public struct Lexer {
 
     /// The next token, skipping white space and `//` comments.
     public mutating func next() throws(SyntaxError) -> Token {
+        let token = try scan()
+        switch token.kind {
+        case .identifier, .int, .double, .string, .true, .false, .null, .rightParen, .rightBracket, .rightBrace:
+            afterOperand = true
+        default:
+            afterOperand = false
+        }
+        return token
+    }
+
+    mutating func scan() throws(SyntaxError) -> Token {
         skipTrivia()
         let start = index
         guard let c = peek() else { return Token(.end, start..<start) }
-        if isDigit(c) || (c == UInt8(ascii: ".") && peek(1).map(isDigit) == true) {
+        if isDigit(c) || (c == UInt8(ascii: ".") && !afterOperand && peek(1).map(isDigit) == true) {
             return try number()
         }
         if isIdentStart(c) {

@@ -1,15 +1,21 @@
 import ArgumentParser
 import CEL
 import Diagnostics
-import Foundation
+import RuleEngine
 import YAML
 
-/// `appraise eval`: evaluates one expression, for rule authors trying out the language.
+/// `appraise eval`: evaluates one expression, for rule authors trying a `when` before writing
+/// the rule. With the shipped (or `--rules`) rule set found, the expression sees what a
+/// candidate rule sees: `params`, `param_at`, `vnd`, the holiday calendar, and with
+/// `--input DOSSIER` the dossier's fields typed by the schema.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate one rule expression.",
-        discussion: "Exit 0 on success, 1 on an evaluation error, 2 when the expression does not parse or type-check or the arguments are wrong."
+        discussion: """
+            Exit 0 on success, 1 on an evaluation error, 2 when the expression does not parse or \
+            type-check or the arguments are wrong.
+            """
     )
 
     /// Output formats of `eval`.
@@ -20,28 +26,114 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("var"), help: "Bind NAME to a YAML 1.2 value: --var n=3, --var 'xs=[1, 2]'.")
     var variables: [String] = []
 
+    @Option(help: "A YAML file: a dossier (typed by the schema), or a mapping whose keys become variables.")
+    var input: String?
+
     @Option(name: .customLong("as-of"), help: "The date bound to as_of (YYYY-MM-DD); default: today in Asia/Ho_Chi_Minh.")
     var asOf: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule folder or file (repeatable), for params and the calendar.", valueName: "PATH"))
+    var rulePaths: [String] = []
+
+    @Option(name: .customLong("lang"), help: "Language of vnd(): en or vi.")
+    var language: Language = .en
 
     @Option(help: "text or json ({\"type\": T, \"value\": V}).")
     var format: Format = .text
 
-    // `--input FILE` (a dossier typed by the schema) is added with the rule engine's schema loader.
+    @Flag(help: "Also print the value of every sub-expression and the decisive comparisons.")
+    var explain = false
 
     @Argument(help: "The expression; put `--` before it when it starts with '-'.")
     var expression: String
 
     func run() throws {
-        let environment = Environment()
-        var bindings: [(slot: Int, value: Value)] = []
-        guard let asOfDate = asOf.map({ CivilDate(iso: $0) }) ?? Optional(Self.today()) else {
-            throw Self.usageError("--as-of must be a date YYYY-MM-DD, not '\(asOf ?? "")'")
+        try ExitStatus.run { () throws(CLIError) -> ExitStatus in
+            let asOfDate = try EvaluationDate.parse(option: asOf) ?? EvaluationDate.today()
+            let (environment, activation) = try bind(asOf: asOfDate)
+            return evaluate(in: environment, activation: activation)
         }
-        bindings.append((environment.declare(variable: "as_of", type: .date), .date(asOfDate)))
-        for binding in variables {
-            let (name, value) = try Self.parseVariable(binding)
+    }
+
+    /// The environment and the values: the rule set's scope when there is one, then `--input`,
+    /// then each `--var` (declared `dyn`, so checking defers to run time).
+    private func bind(asOf: CivilDate) throws(CLIError) -> (Environment, Activation) {
+        let context = try ruleContext()
+        var dossier: ObjectValue?
+        var extra: [(String, Value)] = []
+        if let input {
+            (dossier, extra) = try readInput(input, context: context)
+        }
+        let scope = context.map { CandidateScope(context: $0.context, language: language.rawValue) }
+        let environment = scope?.environment ?? Environment()
+        var bindings: [(Int, Value)] = []
+        if scope == nil { bindings.append((environment.declare(variable: "as_of", type: .date), .date(asOf))) }
+        for (name, value) in extra + (try variables.map(Self.parseVariable)) {
             bindings.append((environment.declare(variable: name, type: .dyn), value))
         }
+        var activation = scope?.activation(
+            dossier: dossier, asOf: asOf, params: context?.context.paramsOn(asOf) ?? .null)
+            ?? Activation(slotCount: environment.variableCount)
+        for (slot, value) in bindings { activation[slot] = value }
+        return (environment, activation)
+    }
+
+    /// The rule set's schema and context: required with `--input` or `--rules`, else used when found.
+    private func ruleContext() throws(CLIError) -> (schema: Schema, context: RuleContext)? {
+        let required = input != nil || !rulePaths.isEmpty
+        guard required || RuleSetLocator.shippedRules() != nil else { return nil }
+        let session = try RuleSetSession.load(
+            paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false)
+        guard let schema = session.prepared.schema, let context = session.prepared.context,
+            !session.prepared.diagnostics.contains(where: { $0.severity == .error && $0.code.hasPrefix("schema") })
+        else {
+            if required {
+                session.printer.printAll(session.prepared.diagnostics)
+                throw CLIError.rulesInvalid
+            }
+            return nil
+        }
+        return (schema, context)
+    }
+
+    /// A dossier (`format: dossier/1`) typed by the schema, or a mapping of variables.
+    private func readInput(_ path: String, context: (schema: Schema, context: RuleContext)?) throws(CLIError)
+        -> (ObjectValue?, [(String, Value)])
+    {
+        let bytes: [UInt8]
+        switch FileReader.read(path, limit: YAMLLimits.default.maxFileBytes) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw CLIError.io(path: path, reason: failure.message)
+        }
+        let document = YAMLLoader.load(bytes: bytes, file: path)
+        let printer = DiagnosticPrinter()
+        if document.root?["format"]?.scalar?.text == "dossier/1", let schema = context?.schema {
+            switch DossierLoader.load(bytes: bytes, file: path, schema: schema) {
+            case .loaded(let dossier, let warnings):
+                printer.printAll(warnings)
+                return (dossier.value, [])
+            case .invalid(_, _, _, let diagnostics):
+                printer.printAll(diagnostics)
+                throw CLIError.inputInvalid(path)
+            }
+        }
+        guard !document.hasErrors, let pairs = document.root?.mapping else {
+            printer.printAll(document.diagnostics)
+            throw CLIError.usage("--input \(path) must be a dossier or a YAML mapping of variables")
+        }
+        var values: [(String, Value)] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.text else { continue }
+            switch untypedValue(pair.value, keys: .typed) {
+            case .success(let value): values.append((name, value))
+            case .failure(let error): throw CLIError.usage("\(error.location): \(error.message)")
+            }
+        }
+        return (nil, values)
+    }
+
+    /// Compiles and evaluates; prints the value (and the explanation) or the error.
+    private func evaluate(in environment: Environment, activation: Activation) -> ExitStatus {
         let source = Source(name: "<expression>", text: expression)
         let program: Program
         do {
@@ -50,12 +142,10 @@ struct EvalCommand: ParsableCommand {
             for issue in error.issues {
                 let location = source.location(ofUTF8Offset: issue.range.lowerBound)
                 let diagnostic = Diagnostic(code: issue.code, message: issue.message, location: location)
-                Self.printError(Snippet.render(diagnostic, source: source))
+                Terminal.printError(Snippet.render(diagnostic, source: source))
             }
-            throw ExitCode(2)
+            return .badInput
         }
-        var activation = Activation(slotCount: environment.variableCount)
-        for (slot, value) in bindings { activation[slot] = value }
         let value = program.evaluate(activation)
         if case .error(let failure) = value {
             var text = "error: \(failure.message)"
@@ -63,46 +153,36 @@ struct EvalCommand: ParsableCommand {
                 let location = source.location(ofUTF8Offset: range.lowerBound)
                 if let line = source.line(location.line) { text += "\n" + Snippet.caretLines(line: line, column: location.column) }
             }
-            Self.printError(text)
-            throw ExitCode(1)
+            Terminal.printError(text)
+            return .findings
         }
-        print(format == .json ? value.typedJSONText : value.displayText)
+        Terminal.printOutput((format == .json ? value.typedJSONText : value.displayText) + "\n")
+        if explain {
+            let explanation = program.explain(activation)
+            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
+            for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
+        }
+        return .clean
     }
 
     /// Splits `NAME=VALUE` and reads VALUE as YAML.
-    static func parseVariable(_ binding: String) throws -> (String, Value) {
+    static func parseVariable(_ binding: String) throws(CLIError) -> (String, Value) {
         guard let equals = binding.firstIndex(of: "=") else {
-            throw usageError("--var needs NAME=VALUE, not '\(binding)'")
+            throw CLIError.usage("--var needs NAME=VALUE, not '\(binding)'")
         }
         let name = String(binding[..<equals])
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
             name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-        else { throw usageError("--var: '\(name)' is not a variable name") }
+        else { throw CLIError.usage("--var: '\(name)' is not a variable name") }
         let text = String(binding[binding.index(after: equals)...])
         let document = YAMLLoader.load(text: text, file: "--var \(name)")
         if let problem = document.diagnostics.first(where: { $0.severity == .error }) {
-            throw usageError(problem.description)
+            throw CLIError.usage(problem.description)
         }
         guard let root = document.root else { return (name, .null) }
-        switch YAMLValue.value(of: root) {
+        switch untypedValue(root, keys: .typed) {
         case .success(let value): return (name, value)
-        case .failure(let error): throw usageError("--var \(name): \(error.message)")
+        case .failure(let error): throw CLIError.usage("--var \(name): \(error.message)")
         }
-    }
-
-    /// Today's date in Asia/Ho_Chi_Minh (UTC+7 all year).
-    static func today() -> CivilDate {
-        let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
-        return CivilDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-            ?? CivilDate(year: 1970, month: 1, day: 1)!
-    }
-
-    static func usageError(_ message: String) -> ExitCode {
-        printError("error: \(message)")
-        return ExitCode(2)
-    }
-
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -98,6 +98,11 @@ enum DossierFinder {
         return bases
     }
 
+    /// The names in a folder (without `.` and `..`), or nil when it cannot be opened.
+    static func entries(of path: String) -> [String]? {
+        listFolder(path)?.filter { $0 != "." && $0 != ".." }
+    }
+
     private static func listFolder(_ path: String) -> [String]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
@@ -114,6 +119,21 @@ enum DossierFinder {
     private static func sameFile(_ a: String, _ b: String) -> Bool {
         guard let left = FileIdentity(path: a), let right = FileIdentity(path: b) else { return false }
         return left == right
+    }
+}
+
+/// What a path names, following symbolic links.
+enum FileKind {
+    case directory, file, other
+
+    static func of(_ path: String) -> FileKind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
     }
 }
 

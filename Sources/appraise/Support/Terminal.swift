@@ -24,6 +24,12 @@ enum Terminal {
         line.withUTF8 { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
     }
 
+    /// Writes to standard error as is, for progress redraws.
+    static func printErrorRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+    }
+
     /// Writes to standard output.
     static func printOutput(_ text: String) {
         var text = text

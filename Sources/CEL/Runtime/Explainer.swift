@@ -1,0 +1,110 @@
+/// Walks a compiled tree re-evaluating each node with the fast path and records values,
+/// decisive comparisons and decisive object-field reads. Kept apart from `Node.eval` so the
+/// fast path pays nothing for explanations.
+struct Explainer {
+    let info: SourceInfo
+    var frame: Frame
+    var reads: [Explanation.Read] = []
+    var comparisons: [String] = []
+    var subexpressions: [Explanation.Subexpression] = []
+    private var seenReads: Set<String> = []
+    private var seenNodes: Set<Int> = []
+
+    init(info: SourceInfo, frame: Frame) {
+        self.info = info
+        self.frame = frame
+    }
+
+    static let comparisonSymbols: [String: String] = ["_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">="]
+
+    @discardableResult
+    mutating func visit(_ node: Node, decisive: Bool) -> Value {
+        let value = node.eval(&frame)
+        if !(node is ConstNode), !seenNodes.contains(node.id), let range = info.range(of: node.id) {
+            seenNodes.insert(node.id)
+            subexpressions.append(.init(text: info.text(of: node.id), value: value, range: range))
+        }
+        switch node {
+        case let logic as LogicNode:
+            visitLogic(logic, value, decisive: decisive)
+        case let conditional as ConditionalNode:
+            let condition = visit(conditional.condition, decisive: decisive)
+            if case .bool(let b) = condition {
+                visit(b ? conditional.then : conditional.otherwise, decisive: decisive)
+            }
+        case let comprehension as ComprehensionNode:
+            visitComprehension(comprehension, value, decisive: decisive)
+        case let field as FieldNode:
+            let operand = visit(field.operand, decisive: decisive)
+            if decisive, case .object(let object) = operand, value.isScalar,
+                let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
+            {
+                seenReads.insert(origin.path)
+                reads.append(.init(origin: origin, value: value))
+            }
+        default:
+            let children = node.children.map { visit($0, decisive: decisive) }
+            if decisive, children.count == 2, let symbol = comparisonSymbol(node) {
+                comparisons.append(operand(node.children[0], children[0]) + " \(symbol) " + operand(node.children[1], children[1]))
+            }
+        }
+        return value
+    }
+
+    func comparisonSymbol(_ node: Node) -> String? {
+        switch node {
+        case let equality as EqualityNode: equality.negated ? "!=" : "=="
+        case is InNode: "in"
+        case let call as BinaryCallNode: Self.comparisonSymbols[call.dispatch.function]
+        default: nil
+        }
+    }
+
+    /// `text = value`, or just the text for a literal.
+    func operand(_ node: Node, _ value: Value) -> String {
+        let text = info.text(of: node.id)
+        return node is ConstNode ? text : "\(text) = \(value.displayText)"
+    }
+
+    mutating func visitLogic(_ logic: LogicNode, _ value: Value, decisive: Bool) {
+        let left = logic.lhs.eval(&frame)
+        let deciding: Value = .bool(!logic.isAnd)
+        let leftDecides = Value.equal(left, deciding) && !left.isError
+        if case .bool(let result) = value, result == !logic.isAnd {
+            // The deciding value (false for &&, true for ||): the first side that has it.
+            visit(logic.lhs, decisive: decisive && leftDecides)
+            visit(logic.rhs, decisive: decisive && !leftDecides)
+        } else {
+            visit(logic.lhs, decisive: decisive)
+            visit(logic.rhs, decisive: decisive)
+        }
+    }
+
+    mutating func visitComprehension(_ node: ComprehensionNode, _ value: Value, decisive: Bool) {
+        let range = visit(node.range, decisive: decisive)
+        let items: [Value] =
+            switch range {
+            case .list(let list): list.elements
+            case .map(let map): map.keys
+            default: []
+            }
+        // exists → true and all → false are decided by one iteration; otherwise by all.
+        let decidedBy: Bool? =
+            switch (node.kind, value) {
+            case (.exists, .bool(true)): true
+            case (.all, .bool(false)): false
+            default: nil
+            }
+        for item in items {
+            frame.locals[node.local] = item
+            if let decidedBy {
+                guard case .bool(let b) = node.body.eval(&frame), b == decidedBy else { continue }
+                if let filter = node.filter { visit(filter, decisive: decisive) }
+                visit(node.body, decisive: decisive)
+                return
+            }
+            if let filter = node.filter { visit(filter, decisive: decisive) }
+            visit(node.body, decisive: decisive)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Why an expression came out as it did, for a finding's evidence and `eval --explain`.
+///
+/// Only the decisive part counts for `reads` and `comparisons`: both sides of a true `&&`,
+/// the first true side of `||`, the operand of `!`, the operands of a comparison, the taken
+/// branch of `?:`, and the iteration that decided `exists`/`all`.
+public struct Explanation: Sendable {
+    /// An object field read in the decisive part, with where it stands in its document.
+    public struct Read: Sendable {
+        public var origin: ValueOrigin
+        public var value: Value
+    }
+
+    /// One sub-expression with its value.
+    public struct Subexpression: Sendable {
+        public var text: String
+        public var value: Value
+        /// UTF-8 offsets in the expression text.
+        public var range: Range<Int>
+    }
+
+    public var value: Value
+    public var reads: [Read]
+    /// Decisive comparisons as text: `months_between(d.date, as_of) = 8 < bar_months = 12`.
+    public var comparisons: [String]
+    /// Every sub-expression (literals left out) in source order, outermost first.
+    public var subexpressions: [Subexpression]
+}
+
+extension Program {
+    /// Re-evaluates recording values; slower than `evaluate`, so only for findings and `--explain`.
+    public func explain(_ activation: Activation) -> Explanation {
+        var explainer = Explainer(info: parsed.sourceInfo, frame: Frame(activation, localCount: localCount))
+        let value = explainer.visit(root, decisive: true)
+        let subexpressions = explainer.subexpressions.sorted {
+            ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
+        }
+        return Explanation(value: value, reads: explainer.reads, comparisons: explainer.comparisons, subexpressions: subexpressions)
+    }
+}

@@ -1,0 +1,83 @@
+import CEL
+import Diagnostics
+
+/// A rule ready to run: its programs and the activation slots they read, so evaluating it
+/// does no name lookups.
+public final class CompiledRule: Sendable {
+    /// A `for_each` line: the slot its name fills, and the list to iterate.
+    public struct Loop: Sendable {
+        public let name: String
+        public let slot: Int
+        public let iterable: Program
+    }
+
+    /// A `let` entry: the slot its value fills.
+    public struct Binding: Sendable {
+        public let name: String
+        public let slot: Int
+        public let program: Program
+    }
+
+    /// Where the inputs go: each top-level dossier field's slot (candidate rules).
+    public struct Inputs: Sendable {
+        /// (slot, field index in the dossier type) for candidate rules.
+        public var dossierFields: [(slot: Int, field: Int)] = []
+        public var asOf: Int = 0
+        public var params: Int = 0
+        public var slate: Int = 0
+        /// Slate rules only.
+        public var candidates: Int?
+    }
+
+    public let rule: Rule
+    public let slotCount: Int
+    public let inputs: Inputs
+    public let loops: [Loop]
+    public let bindings: [Binding]
+    public let when: Program
+    public let at: Program?
+    public let involved: Program?
+    /// Per language written in the rule's `message`.
+    public let messages: [String: CompiledTemplate]
+
+    init(
+        rule: Rule, slotCount: Int, inputs: Inputs, loops: [Loop], bindings: [Binding], when: Program,
+        at: Program?, involved: Program?, messages: [String: CompiledTemplate]
+    ) {
+        self.rule = rule
+        self.slotCount = slotCount
+        self.inputs = inputs
+        self.loops = loops
+        self.bindings = bindings
+        self.when = when
+        self.at = at
+        self.involved = involved
+        self.messages = messages
+    }
+
+    /// The message template for the report language, falling back to `en`, then the first.
+    public func message(for language: String) -> CompiledTemplate? {
+        messages[language] ?? messages[LocalizedText.fallbackLanguage]
+            ?? rule.message.entries.first.flatMap { messages[$0.language] }
+    }
+}
+
+/// A message template whose placeholders are compiled programs.
+public struct CompiledTemplate: Sendable {
+    public enum Piece: Sendable {
+        case literal(String)
+        case program(Program)
+    }
+
+    public let language: String
+    public let pieces: [Piece]
+}
+
+/// The compiled rule set: the rules that compiled, and every problem of every rule.
+public struct CompiledRuleSet: Sendable {
+    public var rules: [CompiledRule]
+    public var diagnostics: [Diagnostic]
+    public var candidateRules: [CompiledRule] { rules.filter { $0.rule.scope == .candidate } }
+    public var slateRules: [CompiledRule] { rules.filter { $0.rule.scope == .slate } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,191 @@
+import CEL
+import Diagnostics
+
+/// Type-checks and compiles rules against the schema's types (`rules.md`: a misspelt field or a
+/// wrong type is an error at load time, located in the rule file). Every issue of every rule is
+/// reported in one run; a rule with an error is left out of the compiled set.
+public enum RuleCompiler {
+    /// Compiles every rule, in load order. `language` is the report language: `vnd()` in
+    /// `for_each`, `let`, `when`, `at` and `involved` formats money for it (a message's own
+    /// `vnd()` follows the message's language).
+    public static func compile(_ rules: [Rule], context: RuleContext, language: String = "en") -> CompiledRuleSet {
+        var compiled: [CompiledRule] = []
+        var diagnostics: [Diagnostic] = []
+        for rule in rules {
+            let (result, problems) = compile(rule, context: context, language: language)
+            diagnostics += problems
+            if let result { compiled.append(result) }
+        }
+        return CompiledRuleSet(rules: compiled, diagnostics: diagnostics)
+    }
+
+    /// A rule's own root environment (slot numbers start at 0 for each rule): the standard
+    /// library, the calendar and `param_at`.
+    static func rootEnvironment(_ context: RuleContext) -> Environment {
+        let environment = Environment(calendar: context.calendar)
+        environment.declare(function: "param_at", overloads: HostFunctions.paramAt(context))
+        return environment
+    }
+
+    /// One rule; nil with diagnostics when it does not compile.
+    public static func compile(_ rule: Rule, context: RuleContext, language: String = "en") -> (CompiledRule?, [Diagnostic]) {
+        var scope = RuleScopeBuilder(environment: rootEnvironment(context))
+        let inputs = scope.declareInputs(rule.scope, context: context)
+        var loops: [CompiledRule.Loop] = []
+        for clause in rule.forEach {
+            let program = scope.compile(clause.iterable, languageForMoney: language)
+            let element = scope.elementType(of: program, clause: clause)
+            guard let slot = scope.declare(clause.name, type: element, at: clause.location) else { continue }
+            if let program { loops.append(.init(name: clause.name, slot: slot, iterable: program)) }
+        }
+        var bindings: [CompiledRule.Binding] = []
+        for clause in rule.lets {
+            let program = scope.compile(clause.expression, languageForMoney: language)
+            guard let slot = scope.declare(clause.name, type: program?.resultType ?? .dyn, at: clause.location)
+            else { continue }
+            if let program { bindings.append(.init(name: clause.name, slot: slot, program: program)) }
+        }
+        let when = scope.compile(rule.when, languageForMoney: language)
+        if let when { scope.requireBool(when, source: rule.when) }
+        let at = rule.at.flatMap { scope.compile($0, languageForMoney: language) }
+        let involved = rule.involved.flatMap { scope.compile($0, languageForMoney: language) }
+        var messages: [String: CompiledTemplate] = [:]
+        for entry in rule.message.entries {
+            messages[entry.language] = scope.compileTemplate(entry)
+        }
+        guard scope.diagnostics.isEmpty, let when else { return (nil, scope.diagnostics) }
+        let compiled = CompiledRule(
+            rule: rule, slotCount: scope.slotCount, inputs: inputs, loops: loops, bindings: bindings, when: when,
+            at: at, involved: involved, messages: messages)
+        return (compiled, [])
+    }
+}
+
+/// The variables of one rule as they are declared, in order.
+struct RuleScopeBuilder {
+    var environment: Environment
+    var slotCount = 0
+    var names: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    /// The variables every rule of a scope sees (`formats.md`).
+    mutating func declareInputs(_ ruleScope: RuleScope, context: RuleContext) -> CompiledRule.Inputs {
+        var inputs = CompiledRule.Inputs()
+        if ruleScope == .candidate {
+            for (index, field) in context.dossierType.fields.enumerated() {
+                inputs.dossierFields.append((slot: declareInput(field.name, field.type), field: index))
+            }
+        } else {
+            inputs.candidates = declareInput("candidates", .list(.object(context.dossierType)))
+        }
+        inputs.slate = declareInput("slate", .object(context.slateType))
+        inputs.asOf = declareInput("as_of", .date)
+        inputs.params = declareInput("params", .object(context.paramsType))
+        return inputs
+    }
+
+    private mutating func declareInput(_ name: String, _ type: CELType) -> Int {
+        names.insert(name)
+        let slot = environment.declare(variable: name, type: type)
+        slotCount = max(slotCount, slot + 1)
+        return slot
+    }
+
+    /// A rule's own name (for_each or let); nil when it is taken.
+    mutating func declare(_ name: String, type: CELType, at location: SourceLocation) -> Int? {
+        guard !names.contains(name) else {
+            diagnostics.append(RuleMessages.duplicateName(name, at: location))
+            return nil
+        }
+        return declareInput(name, type)
+    }
+
+    /// The program, or nil with its issues reported at their places in the rule file.
+    mutating func compile(_ expression: RuleExpression, languageForMoney language: String?) -> Program? {
+        let environment = self.environment.extended()
+        environment.declare(function: "vnd", overloads: HostFunctions.vnd(language: language ?? "en"))
+        return compile(expression.source, in: environment)
+    }
+
+    /// A checker message in the rule author's terms: an unknown field of `params` is an
+    /// undeclared parameter, declared under the file's top-level `params:`.
+    static func authorMessage(_ message: String) -> String {
+        let prefix = "no field '"
+        guard message.hasPrefix(prefix), let end = message.range(of: "' on params") else { return message }
+        let name = message[message.index(message.startIndex, offsetBy: prefix.count)..<end.lowerBound]
+        let rest = message[end.upperBound...]
+        return "no parameter '\(name)'\(rest.isEmpty ? "; declare it under 'params:' at the top of a rule file" : rest)"
+    }
+
+    mutating func compile(_ source: EmbeddedSource, in environment: Environment) -> Program? {
+        do {
+            return try Program.compile(source.text, in: environment)
+        } catch {
+            for issue in error.issues {
+                let code = issue.code.hasPrefix("cel.") ? issue.code : "cel." + issue.code
+                diagnostics.append(Diagnostic(
+                    code: code, message: Self.authorMessage(issue.message),
+                    location: source.location(ofUTF8Offset: issue.range.lowerBound)))
+            }
+            return nil
+        }
+    }
+
+    /// The element type of a `for_each` list; reports an iterable that is not a list.
+    mutating func elementType(of program: Program?, clause: ForEachClause) -> CELType {
+        guard let program else { return .dyn }
+        switch program.resultType {
+        case .list(let element): return element
+        case .dyn: return .dyn
+        case let other:
+            diagnostics.append(CompileMessages.forEachNotList(
+                clause.iterable.text.trimmingSpaces, type: other,
+                at: clause.iterable.source.location(ofUTF8Offset: leadingSpaceCount(clause.iterable.text))))
+            return .dyn
+        }
+    }
+
+    mutating func requireBool(_ program: Program, source: RuleExpression) {
+        switch program.resultType {
+        case .bool, .dyn: return
+        case let other:
+            diagnostics.append(CompileMessages.whenNotBool(
+                type: other, at: source.source.location(ofUTF8Offset: leadingSpaceCount(source.text))))
+        }
+    }
+
+    /// Each language's template with `vnd` formatting for that language.
+    mutating func compileTemplate(_ entry: LocalizedText.Entry) -> CompiledTemplate {
+        let environment = self.environment.extended()
+        environment.declare(function: "vnd", overloads: HostFunctions.vnd(language: entry.language))
+        let (template, _) = MessageTemplate.parse(entry.source)
+        var pieces: [CompiledTemplate.Piece] = []
+        for segment in template.segments {
+            switch segment {
+            case .literal(let text): pieces.append(.literal(text))
+            case .expression(let source):
+                if let program = compile(source, in: environment) { pieces.append(.program(program)) }
+            }
+        }
+        return CompiledTemplate(language: entry.language, pieces: pieces)
+    }
+
+    private func leadingSpaceCount(_ text: String) -> Int {
+        text.utf8.prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }.count
+    }
+}
+
+/// Diagnostics of the compiling stage.
+enum CompileMessages {
+    static func forEachNotList(_ text: String, type: CELType, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.for-each-not-list", message: "for_each needs a list, but '\(text)' is \(type)",
+            location: location)
+    }
+
+    static func whenNotBool(type: CELType, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.when-not-bool", message: "'when' must be a bool expression, found \(type)",
+            location: location)
+    }
+}

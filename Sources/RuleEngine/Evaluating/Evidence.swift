@@ -1,0 +1,45 @@
+import CEL
+
+/// The evidence of a finding: the dossier values the decisive part of `when` read, and its
+/// decisive comparisons as text. Computed only for a finding, never on the fast path.
+enum Evidence {
+    struct Explained {
+        var items: [EvidenceItem] = []
+        var comparisons: [String] = []
+    }
+
+    /// Explains `when`; the `let`s it names (such as a computed total) are explained too, so
+    /// the values they read are evidence as well.
+    static func explain(_ program: Program, lets: [CompiledRule.Binding], _ activation: Activation) -> Explained {
+        let explanation = program.explain(activation)
+        var seen = Set<String>()
+        var items: [EvidenceItem] = []
+        func add(_ reads: [Explanation.Read]) {
+            for read in reads where seen.insert(read.origin.path).inserted {
+                items.append(EvidenceItem(
+                    location: FindingLocation(read.origin.location, path: read.origin.path),
+                    value: ValueText.evidence(read.value)))
+            }
+        }
+        add(explanation.reads)
+        for binding in lets where mentions(program.text, binding.name) {
+            add(binding.program.explain(activation).reads)
+        }
+        return Explained(items: items, comparisons: explanation.comparisons)
+    }
+
+    /// Whether `text` uses `name` as a whole identifier.
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let target = Array(name.unicodeScalars)
+        guard !target.isEmpty, scalars.count >= target.count else { return false }
+        func isIdentifier(_ scalar: Unicode.Scalar) -> Bool { scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+        for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target {
+            let before = start == 0 || !isIdentifier(scalars[start - 1])
+            let afterIndex = start + target.count
+            let after = afterIndex == scalars.count || !isIdentifier(scalars[afterIndex])
+            if before && after { return true }
+        }
+        return false
+    }
+}

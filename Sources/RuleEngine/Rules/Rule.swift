@@ -1,0 +1,73 @@
+import CEL
+import Diagnostics
+import YAML
+
+/// Whether a rule looks at one dossier or at the whole slate.
+public enum RuleScope: String, Sendable, Hashable, CaseIterable {
+    case candidate
+    case slate
+}
+
+/// An expression written in a rule file, with its location for diagnostics.
+public struct RuleExpression: Sendable {
+    public var source: EmbeddedSource
+    public var text: String { source.text }
+
+    public init(source: EmbeddedSource) {
+        self.source = source
+    }
+}
+
+/// One `for_each` line, `NAME in EXPRESSION`.
+public struct ForEachClause: Sendable {
+    public var name: String
+    public var iterable: RuleExpression
+    /// Where the line is written.
+    public var location: SourceLocation
+}
+
+/// One `let` entry: a named value computed before `when`.
+public struct LetClause: Sendable {
+    public var name: String
+    public var expression: RuleExpression
+    public var location: SourceLocation
+}
+
+/// The `examples` of a rule: partial dossiers (or slates) that must and must not trigger it.
+/// They stay YAML nodes, so every validation error points into the rule file.
+public struct RuleExamples: Sendable {
+    public var triggers: [Node]
+    public var passes: [Node]
+
+    public init(triggers: [Node] = [], passes: [Node] = []) {
+        self.triggers = triggers
+        self.passes = passes
+    }
+}
+
+/// A rule as written in a `rules/1` file, checked for shape but not yet compiled.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var severity: Severity
+    public var basis: String
+    public var scope: RuleScope
+    public var forEach: [ForEachClause]
+    public var lets: [LetClause]
+    public var when: RuleExpression
+    public var at: RuleExpression?
+    public var involved: RuleExpression?
+    public var message: LocalizedText
+    public var examples: RuleExamples
+    /// The start of the rule's mapping in its file.
+    public var location: SourceLocation
+    /// Where the `id` value is written (for duplicate-id notes).
+    public var idLocation: SourceLocation
+    /// The file's `examples_as_of`, the date of examples that give none.
+    public var examplesAsOf: CivilDate?
+    /// Position in the rule set's load order; sorts findings.
+    public var order: Int
+
+    /// The rule file's path as given.
+    public var file: String { location.file }
+}

@@ -1,0 +1,124 @@
+import Diagnostics
+
+/// Every diagnostic the rule loader and linter emit, one typed constructor each, so codes and
+/// wording live in one place (cel-go `checker/errors.go`).
+enum RuleMessages {
+    static func unknownKey(_ key: String, in place: String, known: [String], at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.unknown-key",
+            message: "unknown key '\(key)' in \(place)\(Suggestion.hint(for: key, in: known))",
+            location: location)
+    }
+
+    static func missingField(_ field: String, rule id: String?, at location: SourceLocation) -> Diagnostic {
+        let owner = id.map { "rule '\($0)'" } ?? "rule"
+        return Diagnostic(code: "rule.missing-field", message: "\(owner) has no '\(field)'", location: location)
+    }
+
+    static func badSeverity(_ value: String, at location: SourceLocation) -> Diagnostic {
+        let known = ["disqualify", "review", "note"]
+        return Diagnostic(
+            code: "rule.bad-severity",
+            message: "severity '\(value)' is not one of disqualify, review, note\(Suggestion.hint(for: value, in: known))",
+            location: location)
+    }
+
+    static func badScope(_ value: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-scope",
+            message: "scope '\(value)' is not one of candidate, slate\(Suggestion.hint(for: value, in: ["candidate", "slate"]))",
+            location: location)
+    }
+
+    static func duplicateID(_ id: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.duplicate-id", message: "duplicate rule id '\(id)', first defined at \(first)",
+            location: location, notes: [.init("rule '\(id)' first defined here", at: first)])
+    }
+
+    static func idConvention(_ id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.id-convention",
+            message: "rule id '\(id)' must be upper-case words and digits joined by '-', such as 'DISC-STATE-BAR'",
+            location: location)
+    }
+
+    static func noExamples(_ kind: String, rule id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.no-\(kind)", message: "rule '\(id)' has no '\(kind)' example", location: location)
+    }
+
+    static func messagePlaceholders(
+        language: String, missing: [String], extra: [String], reference: String, at location: SourceLocation
+    ) -> Diagnostic {
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("lacks " + missing.map { "{{\($0)}}" }.joined(separator: ", ")) }
+        if !extra.isEmpty { parts.append("adds " + extra.map { "{{\($0)}}" }.joined(separator: ", ")) }
+        return Diagnostic(
+            code: "rule.message-placeholders", severity: .warning,
+            message: "the '\(language)' message uses other placeholders than '\(reference)': "
+                + parts.joined(separator: "; "),
+            location: location)
+    }
+
+    static func badType(_ field: String, expected: String, found: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-type", message: "'\(field)' must be \(expected), found \(found)", location: location)
+    }
+
+    static func badForEach(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-for-each",
+            message: "for_each line '\(text)' must read 'NAME in EXPRESSION'", location: location)
+    }
+
+    static func badName(_ name: String, what: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-name",
+            message: "\(what) name '\(name)' must be a name of letters, digits and '_' not starting with a digit",
+            location: location)
+    }
+
+    static func duplicateName(_ name: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.duplicate-name",
+            message: "'\(name)' is already defined in this rule (a variable, for_each or let name)",
+            location: location)
+    }
+
+    static func badFormat(_ found: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-format",
+            message: found.map { "format '\($0)' is not 'rules/1'" } ?? "a rules file needs 'format: rules/1'",
+            location: location)
+    }
+
+    static func badDate(_ text: String, field: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.bad-date", message: "'\(field)' must be a date YYYY-MM-DD, found '\(text)'",
+            location: location)
+    }
+
+    static func slateOnly(_ field: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.slate-only", message: "'\(field)' is only for rules with 'scope: slate'",
+            location: location)
+    }
+
+    static func unclosedPlaceholder(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.unclosed-placeholder", message: "'{{' has no matching '}}'", location: location)
+    }
+
+    static func emptyPlaceholder(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(code: "rule.empty-placeholder", message: "'{{ }}' holds no expression", location: location)
+    }
+}
+
+extension RuleMessages {
+    static func unreadable(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(
+            code: "rule.unreadable", message: "cannot read '\(path)': \(reason)",
+            location: SourceLocation(file: path, line: 1, column: 1))
+    }
+}

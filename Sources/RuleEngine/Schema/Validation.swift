@@ -1,0 +1,56 @@
+import CEL
+import Diagnostics
+import YAML
+
+/// How strictly documents are validated (`--strict`).
+public struct ValidationOptions: Sendable, Hashable {
+    /// Unknown fields are errors instead of warnings.
+    public var strict = false
+
+    public init(strict: Bool = false) {
+        self.strict = strict
+    }
+}
+
+/// A validated document: its typed value, and every diagnostic (warnings included).
+public struct Validated: Sendable {
+    /// The root record; nil when any diagnostic is an error.
+    public var value: ObjectValue?
+    /// Sorted by location.
+    public var diagnostics: [Diagnostic]
+
+    public init(value: ObjectValue?, diagnostics: [Diagnostic]) {
+        self.value = value
+        self.diagnostics = diagnostics
+    }
+}
+
+extension Schema {
+    /// Validates a document tree against the root record of `kind` and builds its value.
+    ///
+    /// Every problem is reported in one run (up to `DiagnosticList.defaultCap`), each with the
+    /// location of the offending value (of the key for an unknown field, of the parent mapping
+    /// for a missing required field) and its field path. A document whose `format` is not the
+    /// expected one is reported with that one error only: its other fields mean nothing here.
+    public func validate(_ root: Node?, as kind: DocumentKind, file: String, options: ValidationOptions) -> Validated {
+        let position = kind == .dossier ? dossierRecord : slateFileRecord
+        let record = records[position]
+        let formatSpec = record.fields.first { $0.const != nil }
+        guard let root else {
+            let expected = formatSpec?.const.map { "a \($0) document" } ?? "a \(record.name) mapping"
+            return Validated(value: nil, diagnostics: [SchemaMessages.empty(file: file, expected: expected)])
+        }
+        if let formatSpec, let const = formatSpec.const, let found = root[formatSpec.name]?.scalar?.text,
+            found != const
+        {
+            let node = root[formatSpec.name] ?? root
+            return Validated(value: nil, diagnostics: [
+                SchemaMessages.format(name: formatSpec.name, const: const, found: found, at: node, path: formatSpec.name)
+            ])
+        }
+        var validator = DocumentValidator(schema: self, strict: options.strict)
+        let value = validator.object(root, record: position, path: "", field: record.name)
+        let diagnostics = validator.diagnostics.sorted
+        return Validated(value: validator.sawError ? nil : value, diagnostics: diagnostics)
+    }
+}

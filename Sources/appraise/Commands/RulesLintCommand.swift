@@ -1,0 +1,46 @@
+import ArgumentParser
+import Reports
+import RuleEngine
+
+/// `appraise rules lint [PATH...]`: loads, validates and type-checks rule files and reports
+/// every problem in one run, each with its file, line, column, the offending line and a caret.
+struct RulesLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check rule files: YAML, rule format, expressions, types, examples.",
+        discussion: "Exit 0 when there is no error (warnings allowed), 2 on any error."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif
+    }
+
+    @Option(help: "text, json or sarif (SARIF 2.1.0, for editors and CI).")
+    var format: Format = .text
+
+    @Option(help: "Largest rule file, in bytes.")
+    var maxFileBytes: Int = 16 << 20
+
+    @Argument(help: "Rule folders or files (default: the shipped rules/).")
+    var paths: [String] = []
+
+    func run() throws {
+        try ExitStatus.run { () throws(CLIError) -> ExitStatus in
+            let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes)
+            let examples = ExampleRunner(prepared: session.prepared).exampleDiagnostics()
+            let diagnostics = (session.prepared.diagnostics + examples).sorted()
+            let tool = Report.Tool(version: Appraise.configuration.version)
+            switch format {
+            case .text:
+                session.printer.printAll(diagnostics)
+                let errors = diagnostics.filter { $0.severity == .error }.count
+                let warnings = diagnostics.filter { $0.severity == .warning }.count
+                let rules = session.prepared.ruleSet.count
+                Terminal.printOutput("\(rules) rules, \(errors) errors, \(warnings) warnings\n")
+            case .json: Terminal.printOutput(DiagnosticsReporter.json(diagnostics, tool: tool))
+            case .sarif: Terminal.printOutput(DiagnosticsReporter.sarif(diagnostics, tool: tool))
+            }
+            return diagnostics.contains { $0.severity == .error } ? .badInput : .clean
+        }
+    }
+}

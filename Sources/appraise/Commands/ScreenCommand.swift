@@ -1,0 +1,69 @@
+import ArgumentParser
+import CEL
+import RuleEngine
+
+/// `appraise screen SLATE.yaml|DIR`: batch-screens a congress slate (or every dossier under a
+/// folder) in parallel, with candidate rules and then slate-wide rules.
+struct ScreenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Screen a congress slate, or every *.yaml dossier under a folder.",
+        discussion: """
+            Progress goes to standard error when it is a terminal. Reports come out in input \
+            order whatever --jobs is. Exit 0 when nothing reaches --fail-on, 1 when some finding \
+            does (slate findings included), 2 when any input could not be read or validated.
+            """
+    )
+
+    @OptionGroup var inputs: InputOptions
+    @OptionGroup var reporting: ReportingOptions
+
+    @Argument(help: "A slate file (format slate/1) or a folder of dossiers.")
+    var target: String
+
+    func run() throws {
+        try ExitStatus.run { () throws(CLIError) -> ExitStatus in
+            let (session, schema, context) = try RuleSetSession.loadForScreening(
+                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
+            let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
+            let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
+            let setup = try ScreeningSetup.make(
+                inputs: inputs, reporting: reporting, slate: slate, keepForSlate: !slateRules.isEmpty, style: .screen,
+                session: session, schema: schema, context: context)
+            let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
+            let status = try setup.run(
+                files: files, reporting: reporting, slateEvaluator: SlateEvaluator(rules: slateRules, context: context),
+                slateLocation: slateLocation)
+            return max(status, inputStatus)
+        }
+    }
+
+    /// The dossier files and the slate, from a slate file or a folder; problems with the
+    /// folder walk (a symlink loop) are printed and make the exit status 2.
+    private func resolveTarget(schema: Schema, printer: DiagnosticPrinter) throws(CLIError)
+        -> (files: [String], slate: SlateFile?, status: ExitStatus)
+    {
+        switch FileKind.of(target) {
+        case nil: throw CLIError.io(path: target, reason: "no such file or folder")
+        case .directory?:
+            let (files, problems) = DossierFinder.yamlFiles(below: target)
+            for problem in problems { Terminal.printError("\(problem.path): error: \(problem.message)") }
+            return (files, nil, problems.isEmpty ? .clean : .badInput)
+        case .file?, .other?:
+            let bytes: [UInt8]
+            switch FileReader.read(target, limit: inputs.limits.maxFileBytes) {
+            case .success(let read): bytes = read
+            case .failure(let failure): throw CLIError.io(path: target, reason: failure.message)
+            }
+            let (slate, diagnostics) = SlateFileLoader.load(
+                bytes: bytes, file: target, schema: schema, limits: inputs.limits.yamlLimits,
+                options: ValidationOptions(strict: inputs.strict))
+            printer.printAll(diagnostics)
+            guard let slate else { throw CLIError.inputInvalid(target) }
+            let folder = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
+            let files = DossierFinder.files(
+                matching: slate.candidatePatterns.map(\.text), in: folder, excluding: target)
+            return (files, slate, .clean)
+        }
+    }
+}

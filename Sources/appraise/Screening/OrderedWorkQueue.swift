@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs `work(i)` for i in 0..<count on `jobs` threads and hands the results to the caller in
+/// index order, so reports come out in input order whatever `--jobs` is. Workers never run
+/// more than `window` items ahead of delivery, which keeps memory flat for any input count.
+final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
+    private let count: Int
+    private let jobs: Int
+    private let window: Int
+    private let work: @Sendable (Int) -> Output
+    private let condition = NSCondition()
+    private var nextToClaim = 0
+    private var nextToDeliver = 0
+    private var finished: [Int: Output] = [:]
+
+    init(count: Int, jobs: Int, window: Int? = nil, work: @escaping @Sendable (Int) -> Output) {
+        self.count = count
+        self.jobs = max(1, min(jobs, max(count, 1)))
+        self.window = max(window ?? self.jobs * 16, self.jobs)
+        self.work = work
+    }
+
+    /// Blocks until every item is delivered; `deliver` runs on the calling thread, in order.
+    func run(deliver: (Int, Output) -> Void) {
+        guard count > 0 else { return }
+        var threads: [Thread] = []
+        for _ in 0..<jobs {
+            let thread = Thread { [self] in workerLoop() }
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+            thread.start()
+        }
+        condition.lock()
+        while nextToDeliver < count {
+            guard let output = finished.removeValue(forKey: nextToDeliver) else {
+                condition.wait()
+                continue
+            }
+            let index = nextToDeliver
+            condition.unlock()
+            deliver(index, output)
+            condition.lock()
+            nextToDeliver += 1
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+
+    private func workerLoop() {
+        while true {
+            condition.lock()
+            while nextToClaim < count && nextToClaim - nextToDeliver >= window { condition.wait() }
+            guard nextToClaim < count else {
+                condition.unlock()
+                return
+            }
+            let index = nextToClaim
+            nextToClaim += 1
+            condition.unlock()
+            let output = work(index)
+            condition.lock()
+            finished[index] = output
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

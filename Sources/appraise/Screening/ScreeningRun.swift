@@ -1,0 +1,98 @@
+import CEL
+import Diagnostics
+import Reports
+import RuleEngine
+
+/// The common body of `check` and `screen`: candidate rules on every file in parallel,
+/// results in input order, then slate rules over the valid dossiers, then the reports and
+/// the exit status (`cli.md`, exit codes; `details.md` §19).
+struct ScreeningRun {
+    var files: [String]
+    var screener: DossierScreener
+    var jobs: Int
+    /// Slate rules to run after the candidates; nil for `check`.
+    var slateEvaluator: SlateEvaluator?
+    var slateLocation: FindingLocation?
+    var failOn: FailOn
+
+    /// Screens, writes every report through `sink`, and returns the exit status.
+    func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
+        var status = ExitStatus.clean
+        var slateCandidates: [ObjectValue] = []
+        var firstFileOfID: [String: String] = [:]
+        var failure: CLIError?
+        let progress = Progress(total: files.count)
+        let screener = self.screener
+        let files = self.files
+        let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { screener.screen(files[$0]) }
+        queue.run { _, screened in
+            progress.advance()
+            guard failure == nil else { return }
+            if screened.isSlateFile {
+                Terminal.printError("note: \(screened.result.file) is a slate file (format slate/1); skipped")
+                return
+            }
+            var screened = screened
+            if let id = screened.result.id, screened.result.verdict != .invalid {
+                if let first = firstFileOfID[id] {
+                    screened = Self.duplicate(screened, id: id, firstFile: first)
+                } else {
+                    firstFileOfID[id] = screened.result.file
+                }
+            }
+            status = max(status, exitStatus(of: screened.result))
+            if let dossier = screened.dossier, screened.result.verdict != .invalid { slateCandidates.append(dossier) }
+            do throws(CLIError) { try sink.add(screened.result) } catch { failure = error }
+        }
+        progress.finish()
+        if let failure {
+            sink.abandon()
+            throw failure
+        }
+        var report = header
+        if let slateEvaluator {
+            let findings = slateEvaluator.evaluate(
+                candidates: slateCandidates, slate: screener.slate, slateLocation: slateLocation,
+                asOf: screener.asOf, language: screener.language, params: screener.params)
+            report.slate.findings = findings
+            status = max(status, exitStatus(of: findings))
+        }
+        try sink.finish(report)
+        return status
+    }
+
+    private func exitStatus(of result: CandidateResult) -> ExitStatus {
+        if result.verdict == .invalid || result.errors.contains(where: { $0.severity == .error }) { return .badInput }
+        return exitStatus(of: result.findings)
+    }
+
+    private func exitStatus(of findings: [Finding]) -> ExitStatus {
+        let threshold: Int
+        switch failOn {
+        case .review: threshold = 1
+        case .disqualify: threshold = 2
+        case .never: return .clean
+        }
+        return findings.contains { $0.severity.weight >= threshold } ? .findings : .clean
+    }
+
+    /// A second dossier with an id already seen: an input error naming both files, never a finding.
+    private static func duplicate(_ screened: ScreenedDossier, id: String, firstFile: String) -> ScreenedDossier {
+        var result = screened.result
+        let location = screened.dossier.flatMap(Self.idLocation) ?? SourceLocation(file: result.file, line: 1, column: 1)
+        result.errors.append(Diagnostic(
+            code: "input.duplicate-id",
+            message: "candidate id '\(id)' is also used by \(firstFile); ids must be unique on a slate",
+            location: location, path: "candidate.id"))
+        result.verdict = .invalid
+        result.findings = []
+        return ScreenedDossier(result: result, dossier: nil)
+    }
+
+    private static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {
+        guard let candidate = dossier.field("candidate")?.objectValue, let slot = candidate.type.slot(of: "id") else {
+            return nil
+        }
+        return candidate.origin(ofField: slot)?.location
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import CEL
+
+struct ExplanationTests {
+    static func explain(_ text: String) throws -> Explanation {
+        let (environment, activation) = TestEnvironment.make()
+        let child = environment.extended()
+        let bar = child.declare(variable: "bar_months", type: .int)
+        var scoped = activation
+        scoped[bar] = .int(12)
+        return try Program.compile(text, in: child).explain(scoped)
+    }
+
+    @Test func decisiveComparisonsAndReads() throws {
+        let explanation = try Self.explain(
+            "d.system == 'state' && !d.revoked && months_between(d.date, as_of) < bar_months")
+        #expect(explanation.value.displayText == "true")
+        #expect(explanation.comparisons == [
+            "d.system = \"state\" == 'state'",
+            "months_between(d.date, as_of) = 8 < bar_months = 12",
+        ])
+        #expect(explanation.reads.map(\.origin.path) == ["discipline[0].system", "discipline[0].revoked", "discipline[0].date"])
+        #expect(explanation.reads.map(\.origin.location.line) == [3, 6, 5])
+        #expect(explanation.reads.map(\.value.displayText) == ["\"state\"", "false", "date('2025-01-10')"])
+    }
+
+    @Test func orKeepsOnlyTheTrueSide() throws {
+        let explanation = try Self.explain("d.form == 'removal' || d.date < as_of")
+        #expect(explanation.comparisons == ["d.date = date('2025-01-10') < as_of = date('2025-09-20')"])
+        #expect(explanation.reads.map(\.origin.path) == ["discipline[0].date"])
+    }
+
+    @Test func existsKeepsTheDecidingIteration() throws {
+        let explanation = try Self.explain("discipline.exists(x, x.form == 'removal')")
+        #expect(explanation.comparisons == ["x.form = \"removal\" == 'removal'"])
+        #expect(explanation.reads.map(\.origin.location.line) == [8])
+    }
+
+    @Test func subexpressionsInSourceOrder() throws {
+        let explanation = try Self.explain("1 + bar_months * 2 > 20")
+        #expect(explanation.subexpressions.map { "\($0.text) = \($0.value.displayText)" } == [
+            "1 + bar_months * 2 > 20 = true", "1 + bar_months * 2 = 25", "bar_months * 2 = 24", "bar_months = 12",
+        ])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `appraise rules lint` on rule files with one mistake each (`Tests/CLITests/Lint/`): the
+/// exact diagnostics (file:line:column, message, code, source line, caret), the summary and
+/// the exit code, compared with `<case>.golden` beside each file.
+@Suite struct LintGoldenTests {
+    static let folder = CLIGolden.folder("Lint")
+
+    /// One case per broken file or folder: `Lint/NAME.yaml` or `Lint/NAME/`.
+    static let cases = [
+        "yaml-syntax.yaml", "unknown-key.yaml", "missing-when.yaml", "bad-severity.yaml", "duplicate-id",
+        "id-convention.yaml", "misspelt-field.yaml", "wrong-type.yaml", "unknown-function.yaml",
+        "unknown-variable.yaml", "unknown-param.yaml", "bad-placeholder.yaml", "placeholder-mismatch.yaml",
+        "no-triggers.yaml", "no-passes.yaml", "bad-example.yaml",
+    ]
+
+    @Test(arguments: cases)
+    func lintOutputMatchesItsGolden(_ name: String) throws {
+        let run = try runAppraise(["rules", "lint", name], cwd: Self.folder)
+        let golden = Self.folder.appendingPathComponent(Self.goldenName(name))
+        CLIGolden.check(Self.transcript(run), against: golden)
+    }
+
+    /// Every case but the warning-only one is an error and exits 2.
+    @Test(arguments: cases)
+    func lintExitCode(_ name: String) throws {
+        let run = try runAppraise(["rules", "lint", name], cwd: Self.folder)
+        #expect(run.code == (name == "placeholder-mismatch.yaml" ? 0 : 2), "\(run.stderr)")
+    }
+
+    /// Every file in `Lint/` is a case, so a fixture cannot be added and forgotten.
+    @Test func everyFixtureIsACase() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+            .filter { !$0.hasSuffix(".golden") }.sorted()
+        #expect(names == Self.cases.sorted())
+    }
+
+    static func goldenName(_ name: String) -> String {
+        (name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name) + ".golden"
+    }
+
+    /// Standard error, standard output, then `exit: N`, as a person sees them in a terminal.
+    static func transcript(_ run: AppraiseRun) -> String {
+        run.stderr + run.stdout + "exit: \(run.code)\n"
+    }
+}

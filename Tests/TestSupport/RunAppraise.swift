@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a run of the `appraise` executable printed and how it exited.
+public struct AppraiseRun: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var code: Int32
+}
+
+/// The built `appraise` executable (debug build, as `swift build` leaves it), found from the
+/// package root; nil when it was not built.
+public func appraiseExecutable(_ name: String = "appraise") -> URL? {
+    let root = packageRoot()
+    for folder in [".build/debug", ".build/release"] {
+        let url = root.appendingPathComponent(folder).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+}
+
+/// Runs `appraise ARGS` in `cwd` (default: the package root) with NO_COLOR set and standard
+/// input closed, and waits at most `timeout` seconds (then kills it and reports code -9).
+public func runAppraise(
+    _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:], timeout: Double = 120,
+    executable: String = "appraise"
+) throws -> AppraiseRun {
+    guard let binary = appraiseExecutable(executable) else {
+        throw AppraiseNotBuilt(message: "\(executable) is not built: run `swift build` before `swift test`")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = cwd ?? packageRoot()
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = ReadAll(out.fileHandleForReading)
+    let errData = ReadAll(err.fileHandleForReading)
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(5_000) }
+    if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return AppraiseRun(stdout: outData.wait(), stderr: errData.wait(), code: -9)
+    }
+    process.waitUntilExit()
+    return AppraiseRun(stdout: outData.wait(), stderr: errData.wait(), code: process.terminationStatus)
+}
+
+/// The executable has not been built.
+public struct AppraiseNotBuilt: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// Reads a pipe to its end on a background thread, so a chatty child never blocks on a full pipe.
+private final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
