@@ -12,6 +12,10 @@ let package = Package(
     products: [
         .executable(name: "appraise", targets: ["appraise"]),
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        // YAML, CEL and Reports are products so that the fuzz package (Fuzz/) can build them alone.
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -7,15 +7,20 @@ public struct AppraiseRun: Sendable {
     public var code: Int32
 }
 
-/// The built `appraise` executable (debug build, as `swift build` leaves it), found from the
-/// package root; nil when it was not built.
+/// The built `appraise` executable: first the one beside the running test binary (so that
+/// `swift test --sanitize=thread --scratch-path .build-tsan` runs the sanitized build, which
+/// SwiftPM builds alongside the tests), else the debug or release build `swift build` leaves
+/// in `.build`; nil when none was built.
 public func appraiseExecutable(_ name: String = "appraise") -> URL? {
     let root = packageRoot()
-    for folder in [".build/debug", ".build/release"] {
-        let url = root.appendingPathComponent(folder).appendingPathComponent(name)
-        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    var candidates: [URL] = []
+    if let testBinary = CommandLine.arguments.first, testBinary.hasSuffix(".xctest") {
+        candidates.append(URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent(name))
     }
-    return nil
+    for folder in [".build/debug", ".build/release"] {
+        candidates.append(root.appendingPathComponent(folder).appendingPathComponent(name))
+    }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
 }
 
 /// Runs `appraise ARGS` in `cwd` (default: the package root) with NO_COLOR set and standard

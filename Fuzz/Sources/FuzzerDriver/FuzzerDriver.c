@@ -1,0 +1,2 @@
+// Declarations only; see include/FuzzerDriver.h. The definition comes from libclang_rt.fuzzer.
+#include "FuzzerDriver.h"
