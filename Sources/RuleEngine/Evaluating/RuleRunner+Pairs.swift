@@ -1,7 +1,8 @@
 import CEL
 
 /// Blocked pair iteration for slate rules with `pair_keys` (`docs/performance.md`): the two
-/// `for_each` loops visit only the pairs (a, b) whose key lists share a key, in the order the
+/// `for_each` loops visit only the pairs (a, b) of two different candidates whose key lists
+/// share a key, in the order the
 /// full double loop would (a's index, then b's), so findings do not change when the rule's
 /// `when` can hold only for such pairs — which is what a rule author states by writing
 /// `pair_keys`. A slate of n candidates then costs about n evaluations, not n².
@@ -41,7 +42,7 @@ extension RuleRunner {
             partners.sort()
             activation[first.slot] = element
             var previous = -1
-            for partner in partners where partner != previous {
+            for partner in partners where partner != previous && partner != index {
                 previous = partner
                 let other = list.elements[partner]
                 activation[second.slot] = other
