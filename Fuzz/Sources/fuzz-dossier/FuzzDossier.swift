@@ -13,21 +13,12 @@ import RuleEngine
 public func fuzzDossier(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
     let shipped = ShippedRules.shared
-    let result: CandidateResult
-    switch DossierLoader.load(bytes: bytes, file: "fuzz.yaml", schema: shipped.schema, limits: shipped.limits) {
-    case .loaded(let dossier, let warnings):
-        let findings = shipped.evaluator.evaluate(dossier: dossier.value, asOf: shipped.asOf)
-        for finding in findings {
-            precondition(finding.location.line >= 1 && finding.location.column >= 1, "finding before 1:1")
-        }
-        result = CandidateResult(
-            file: dossier.file, digest: dossier.digest, id: dossier.id, name: dossier.name,
-            verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
-    case .invalid(let digest, let id, let name, let diagnostics):
-        precondition(!diagnostics.isEmpty, "invalid dossier without a diagnostic")
-        result = CandidateResult(
-            file: "fuzz.yaml", digest: digest, id: id, name: name, verdict: .invalid, findings: [], errors: diagnostics)
+    let load = DossierLoader.load(bytes: bytes, file: "fuzz.yaml", schema: shipped.schema, limits: shipped.limits)
+    let (result, _) = CandidateScreening(evaluator: shipped.evaluator, asOf: shipped.asOf).result(of: load, file: "fuzz.yaml")
+    for finding in result.findings {
+        precondition(finding.location.line >= 1 && finding.location.column >= 1, "finding before 1:1")
     }
+    if result.verdict == .invalid { precondition(!result.errors.isEmpty, "invalid dossier without a diagnostic") }
     _ = JSONReporter.candidateLine(result)
     return 0
 }

@@ -19,11 +19,8 @@ struct ScreenedDossier: Sendable {
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.
 struct DossierScreener: Sendable {
     let schema: Schema
-    let evaluator: Evaluator
-    let asOf: CivilDate
-    let language: String
-    let slate: Value
-    let params: Value
+    /// The candidate rules, the date, the language, the slate and the parameters.
+    let screening: CandidateScreening
     let limits: YAMLLimits
     let validation: ValidationOptions
     /// Whether slate rules will run, so valid dossiers are kept for them.
@@ -50,21 +47,13 @@ struct DossierScreener: Sendable {
                 result: CandidateResult(file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: []),
                 isSlateFile: true)
         }
-        switch DossierLoader.load(bytes: bytes, file: file, schema: schema, limits: limits, options: validation) {
-        case .invalid(let digest, let id, let name, let diagnostics):
-            return ScreenedDossier(result: CandidateResult(
-                file: file, digest: digest, id: id, name: name, verdict: .invalid, findings: [], errors: diagnostics))
-        case .loaded(let dossier, let warnings):
-            let findings = evaluator.evaluate(
-                dossier: dossier.value, asOf: asOf, language: language, slate: slate, params: params)
-            let result = CandidateResult(
-                file: file, digest: dossier.digest, id: dossier.id, name: dossier.name,
-                verdict: VerdictPolicy.verdict(valid: true, findings: findings), findings: findings, errors: warnings)
-            let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
-            return ScreenedDossier(
-                result: result, dossier: keepForSlate ? kept(dossier.value) : nil, sensitive: sensitive,
-                idLocation: ScreeningRun.idLocation(dossier.value))
-        }
+        let load = DossierLoader.load(bytes: bytes, file: file, schema: schema, limits: limits, options: validation)
+        let (result, dossier) = screening.result(of: load, file: file)
+        guard let dossier else { return ScreenedDossier(result: result) }
+        let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
+        return ScreenedDossier(
+            result: result, dossier: keepForSlate ? kept(dossier.value) : nil, sensitive: sensitive,
+            idLocation: ScreeningRun.idLocation(dossier.value))
     }
 }
 

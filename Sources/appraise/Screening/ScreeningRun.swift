@@ -52,8 +52,8 @@ struct ScreeningRun {
         var report = header
         if let slateEvaluator {
             let findings = slateEvaluator.evaluate(
-                candidates: slateCandidates, slate: screener.slate, slateLocation: slateLocation,
-                asOf: screener.asOf, language: screener.language, params: screener.params)
+                candidates: slateCandidates, slate: screener.screening.slate, slateLocation: slateLocation,
+                asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
             report.slate.findings = findings
             status = max(status, exitStatus(of: findings))
         }

@@ -24,8 +24,10 @@ struct ScreeningSetup {
         let prepared = session.prepared
         let language = reporting.language.rawValue
         let screener = DossierScreener(
-            schema: schema, evaluator: Evaluator(ruleSet: prepared.compiled, context: context), asOf: asOf,
-            language: language, slate: slate.map { .object($0.value) } ?? .null, params: context.paramsOn(asOf),
+            schema: schema,
+            screening: CandidateScreening(
+                evaluator: Evaluator(ruleSet: prepared.compiled, context: context), asOf: asOf, language: language,
+                slate: slate.map { .object($0.value) } ?? .null),
             limits: inputs.limits.yamlLimits, validation: ValidationOptions(strict: inputs.strict),
             keepForSlate: keepForSlate, redact: reporting.redact, slateFields: slateFields)
         let header = Report(
