@@ -71,36 +71,25 @@ public struct JSONReporter: Reporter {
     static func writeHeader(_ report: Report, to writer: inout JSONWriter) {
         writer.key("tool")
         writer.beginObject()
-        writer.key("name")
-        writer.string(report.tool.name)
-        writer.key("version")
-        writer.string(report.tool.version)
+        writer.field("name", report.tool.name)
+        writer.field("version", report.tool.version)
         writer.endObject()
-        writer.key("as_of")
-        writer.string(report.asOf)
-        writer.key("as_of_source")
-        writer.string(report.asOfSource.rawValue)
+        writer.field("as_of", report.asOf)
+        writer.field("as_of_source", report.asOfSource.rawValue)
         writer.key("rules")
         writer.beginObject()
-        writer.key("count")
-        writer.int(report.rules.count)
-        writer.key("digest")
-        writer.string(report.rules.digest)
+        writer.field("count", report.rules.count)
+        writer.field("digest", report.rules.digest)
         writer.endObject()
     }
 
     static func write(_ candidate: CandidateResult, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("file")
-        writer.string(candidate.file)
-        writer.key("digest")
-        writer.string(candidate.digest)
-        writer.key("id")
-        writer.string(candidate.id)
-        writer.key("name")
-        writer.string(candidate.name)
-        writer.key("verdict")
-        writer.string(candidate.verdict.rawValue)
+        writer.field("file", candidate.file)
+        writer.field("digest", candidate.digest)
+        writer.field("id", candidate.id)
+        writer.field("name", candidate.name)
+        writer.field("verdict", candidate.verdict.rawValue)
         writer.key("findings")
         writer.beginArray()
         for finding in candidate.findings { write(finding, to: &writer) }
@@ -114,10 +103,8 @@ public struct JSONReporter: Reporter {
 
     static func write(_ slate: Report.SlateInfo, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("file")
-        writer.string(slate.file)
-        writer.key("committee")
-        writer.string(slate.committee)
+        writer.field("file", slate.file)
+        writer.field("committee", slate.committee)
         writer.key("findings")
         writer.beginArray()
         for finding in slate.findings { write(finding, to: &writer) }
@@ -167,28 +154,20 @@ public struct JSONReporter: Reporter {
     /// `{file, line, column, path}`.
     static func write(_ location: FindingLocation, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("file")
-        writer.string(location.file)
-        writer.key("line")
-        writer.int(location.line)
-        writer.key("column")
-        writer.int(location.column)
-        writer.key("path")
-        writer.string(location.path)
+        writer.field("file", location.file)
+        writer.field("line", location.line)
+        writer.field("column", location.column)
+        writer.field("path", location.path)
         writer.endObject()
     }
 
     /// `{path, file, line, column, value}` (`details.md` §17).
     static func write(_ item: EvidenceItem, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("path")
-        writer.string(item.location.path)
-        writer.key("file")
-        writer.string(item.location.file)
-        writer.key("line")
-        writer.int(item.location.line)
-        writer.key("column")
-        writer.int(item.location.column)
+        writer.field("path", item.location.path)
+        writer.field("file", item.location.file)
+        writer.field("line", item.location.line)
+        writer.field("column", item.location.column)
         writer.key("value")
         write(item.value, to: &writer)
         writer.endObject()
@@ -212,20 +191,15 @@ public struct JSONReporter: Reporter {
     /// `{code, severity, message, file, line, column, path}`, nulls where unknown (§16).
     static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("code")
-        writer.string(diagnostic.code)
-        writer.key("severity")
-        writer.string(diagnostic.severity.rawValue)
-        writer.key("message")
-        writer.string(diagnostic.message)
-        writer.key("file")
-        writer.string(diagnostic.location?.file)
+        writer.field("code", diagnostic.code)
+        writer.field("severity", diagnostic.severity.rawValue)
+        writer.field("message", diagnostic.message)
+        writer.field("file", diagnostic.location?.file)
         writer.key("line")
         if let line = diagnostic.location?.line { writer.int(line) } else { writer.null() }
         writer.key("column")
         if let column = diagnostic.location?.column { writer.int(column) } else { writer.null() }
-        writer.key("path")
-        writer.string(diagnostic.path)
+        writer.field("path", diagnostic.path)
         writer.endObject()
     }
 }

@@ -37,6 +37,18 @@ public struct JSONWriter: Sendable {
 
     // MARK: - Scalars
 
+    /// `"name": "value"` (null for nil) — a key and its string value in one call.
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// `"name": value` for an integer.
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
     public mutating func string(_ value: String) {
         separate()
         appendQuoted(value)

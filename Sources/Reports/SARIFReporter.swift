@@ -14,16 +14,13 @@ public struct SARIFReporter: Reporter {
         let descriptors = Self.descriptors(report)
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
-        writer.key("$schema")
-        writer.string(Self.schemaURI)
-        writer.key("version")
-        writer.string("2.1.0")
+        writer.field("$schema", Self.schemaURI)
+        writer.field("version", "2.1.0")
         writer.key("runs")
         writer.beginArray()
         writer.beginObject()
         Self.writeTool(report.tool, descriptors: descriptors, to: &writer)
-        writer.key("columnKind")
-        writer.string("unicodeCodePoints")
+        writer.field("columnKind", "unicodeCodePoints")
         writer.key("results")
         writer.beginArray()
         let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
@@ -72,16 +69,13 @@ public struct SARIFReporter: Reporter {
         writer.beginObject()
         writer.key("driver")
         writer.beginObject()
-        writer.key("name")
-        writer.string(tool.name)
-        writer.key("version")
-        writer.string(tool.version)
+        writer.field("name", tool.name)
+        writer.field("version", tool.version)
         writer.key("rules")
         writer.beginArray()
         for descriptor in descriptors {
             writer.beginObject()
-            writer.key("id")
-            writer.string(descriptor.id)
+            writer.field("id", descriptor.id)
             writer.key("shortDescription")
             writeMessage(descriptor.title, to: &writer)
             if !descriptor.basis.isEmpty {
@@ -98,14 +92,10 @@ public struct SARIFReporter: Reporter {
     static func writeRunProperties(_ report: Report, to writer: inout JSONWriter) {
         writer.key("properties")
         writer.beginObject()
-        writer.key("as_of")
-        writer.string(report.asOf)
-        writer.key("as_of_source")
-        writer.string(report.asOfSource.rawValue)
-        writer.key("rules_count")
-        writer.int(report.rules.count)
-        writer.key("rules_digest")
-        writer.string(report.rules.digest)
+        writer.field("as_of", report.asOf)
+        writer.field("as_of_source", report.asOfSource.rawValue)
+        writer.field("rules_count", report.rules.count)
+        writer.field("rules_digest", report.rules.digest)
         writer.endObject()
     }
 
@@ -123,8 +113,7 @@ public struct SARIFReporter: Reporter {
     static func write(_ finding: Finding, index: [String: Int], to writer: inout JSONWriter) {
         writer.beginObject()
         writeRule(finding.rule, index: index, to: &writer)
-        writer.key("level")
-        writer.string(level(finding.severity))
+        writer.field("level", level(finding.severity))
         writer.key("message")
         writeMessage(finding.message, to: &writer)
         writer.key("locations")
@@ -141,12 +130,9 @@ public struct SARIFReporter: Reporter {
         }
         writer.key("properties")
         writer.beginObject()
-        writer.key("severity")
-        writer.string(finding.severity.rawValue)
-        writer.key("title")
-        writer.string(finding.title)
-        writer.key("basis")
-        writer.string(finding.basis)
+        writer.field("severity", finding.severity.rawValue)
+        writer.field("title", finding.title)
+        writer.field("basis", finding.basis)
         writer.key("evidence")
         writer.beginArray()
         for item in finding.evidence { JSONReporter.write(item, to: &writer) }
@@ -182,11 +168,9 @@ public struct SARIFReporter: Reporter {
     }
 
     static func writeRule(_ id: String, index: [String: Int], to writer: inout JSONWriter) {
-        writer.key("ruleId")
-        writer.string(id)
+        writer.field("ruleId", id)
         if let position = index[id] {
-            writer.key("ruleIndex")
-            writer.int(position)
+            writer.field("ruleIndex", position)
         }
     }
 
@@ -194,30 +178,25 @@ public struct SARIFReporter: Reporter {
     static func writeLocation(_ location: FindingLocation, id: Int?, to writer: inout JSONWriter) {
         writer.beginObject()
         if let id {
-            writer.key("id")
-            writer.int(id)
+            writer.field("id", id)
         }
         writer.key("physicalLocation")
         writer.beginObject()
         writer.key("artifactLocation")
         writer.beginObject()
-        writer.key("uri")
-        writer.string(Escaping.uriPath(location.file))
+        writer.field("uri", Escaping.uriPath(location.file))
         writer.endObject()
         writer.key("region")
         writer.beginObject()
-        writer.key("startLine")
-        writer.int(max(location.line, 1))
-        writer.key("startColumn")
-        writer.int(max(location.column, 1))
+        writer.field("startLine", max(location.line, 1))
+        writer.field("startColumn", max(location.column, 1))
         writer.endObject()
         writer.endObject()
         if !location.path.isEmpty {
             writer.key("logicalLocations")
             writer.beginArray()
             writer.beginObject()
-            writer.key("fullyQualifiedName")
-            writer.string(location.path)
+            writer.field("fullyQualifiedName", location.path)
             writer.endObject()
             writer.endArray()
         }
@@ -226,8 +205,7 @@ public struct SARIFReporter: Reporter {
 
     static func writeMessage(_ text: String, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("text")
-        writer.string(text)
+        writer.field("text", text)
         writer.endObject()
     }
 }
