@@ -42,11 +42,9 @@ struct RulesListCommand: ParsableCommand {
                         ("id", rule.id), ("severity", rule.severity.rawValue), ("scope", rule.scope.rawValue),
                         ("title", rule.title.text(for: lang)), ("basis", rule.basis), ("file", rule.location.file),
                     ] {
-                        writer.key(key)
-                        writer.string(value)
+                        writer.field(key, value)
                     }
-                    writer.key("line")
-                    writer.int(rule.location.line)
+                    writer.field("line", rule.location.line)
                     writer.endObject()
                 }
                 writer.endArray()
