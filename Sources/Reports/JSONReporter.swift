@@ -47,20 +47,20 @@ public struct JSONReporter: Reporter {
 
     /// `{"slate": {...}}`, ending in a line break.
     public static func slateLine(_ slate: Report.SlateInfo) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("slate")
-        write(slate, to: &writer)
-        writer.endObject()
-        return writer.output + "\n"
+        wrappedLine("slate") { write(slate, to: &$0) }
     }
 
     /// `{"summary": {...}}`, ending in a line break.
     public static func summaryLine(_ summary: Report.Summary) -> String {
+        wrappedLine("summary") { write(summary, to: &$0) }
+    }
+
+    /// `{"KEY": VALUE}` on one line, the closing lines of `jsonl`.
+    private static func wrappedLine(_ key: String, _ value: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("summary")
-        write(summary, to: &writer)
+        writer.key(key)
+        value(&writer)
         writer.endObject()
         return writer.output + "\n"
     }

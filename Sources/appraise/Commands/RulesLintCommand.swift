@@ -18,15 +18,11 @@ struct RulesLintCommand: ParsableCommand {
     @Option(help: "text, json or sarif (SARIF 2.1.0, for editors and CI).")
     var format: Format = .text
 
-    @Option(help: "Largest rule file, in bytes.")
-    var maxFileBytes: Int = 16 << 20
-
-    @Argument(help: "Rule folders or files (default: the shipped rules/).")
-    var paths: [String] = []
+    @OptionGroup var files: RuleFileOptions
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes)
+            let session = try RuleSetSession.load(paths: files.paths, maxFileBytes: files.maxFileBytes)
             let examples = ExampleRunner(prepared: session.prepared).exampleDiagnostics()
             let diagnostics = (session.prepared.diagnostics + examples).sorted()
             let tool = Report.Tool(version: Appraise.configuration.version)

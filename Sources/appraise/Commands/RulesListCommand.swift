@@ -1,4 +1,5 @@
 import Reports
+import YAML
 import ArgumentParser
 import Reports
 import RuleEngine
@@ -25,7 +26,7 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: 16 << 20)
+            let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes)
             session.printer.printAll(session.prepared.diagnostics.filter { $0.severity == .error })
             let rules = session.prepared.ruleSet.rules
             let lang = language.rawValue

@@ -24,15 +24,11 @@ struct RulesTestCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language of the messages shown: en or vi.")
     var language: Language = .en
 
-    @Option(help: "Largest rule file, in bytes.")
-    var maxFileBytes: Int = 16 << 20
-
-    @Argument(help: "Rule folders or files (default: the shipped rules/).")
-    var paths: [String] = []
+    @OptionGroup var files: RuleFileOptions
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes, language: language)
+            let session = try RuleSetSession.load(paths: files.paths, maxFileBytes: files.maxFileBytes, language: language)
             session.printer.printAll(session.prepared.diagnostics)
             guard !session.prepared.hasErrors else { throw CLIError.rulesInvalid }
             let report = ExampleRunner(prepared: session.prepared, language: language.rawValue).run()

@@ -1,4 +1,5 @@
 import Diagnostics
+import YAML
 
 /// Prints diagnostics the way compilers do — `file:line:column: error: message [code]`, the
 /// offending line and a caret — reading each file's text once, from bytes already loaded or
@@ -7,7 +8,7 @@ final class DiagnosticPrinter {
     private var sources: [String: Source] = [:]
     private let maxFileBytes: Int
 
-    init(preloaded: [Source] = [], maxFileBytes: Int = 16 << 20) {
+    init(preloaded: [Source] = [], maxFileBytes: Int = YAMLLimits.default.maxFileBytes) {
         self.maxFileBytes = maxFileBytes
         for source in preloaded { sources[source.name] = source }
     }
