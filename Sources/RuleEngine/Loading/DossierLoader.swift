@@ -17,8 +17,17 @@ public enum DossierLoader {
         bytes: [UInt8], file: String, schema: Schema, limits: YAMLLimits = .default,
         options: ValidationOptions = ValidationOptions()
     ) -> DossierLoad {
+        load(YAMLLoader.load(bytes: bytes, file: file, limits: limits), bytes: bytes, file: file, schema: schema,
+             options: options)
+    }
+
+    /// The same, for a document already parsed from `bytes` (so a caller that looked at the
+    /// YAML first does not parse it twice).
+    public static func load(
+        _ document: YAMLDocument, bytes: [UInt8], file: String, schema: Schema,
+        options: ValidationOptions = ValidationOptions()
+    ) -> DossierLoad {
         let digest = sha256Digest(bytes)
-        let document = YAMLLoader.load(bytes: bytes, file: file, limits: limits)
         let validated = validate(document, file: file, schema: schema, options: options)
         if !document.hasErrors, let value = validated.value {
             return .loaded(Dossier(file: file, digest: digest, value: value), warnings: validated.diagnostics)

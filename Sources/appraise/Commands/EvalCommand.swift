@@ -108,7 +108,7 @@ struct EvalCommand: ParsableCommand {
         let document = YAMLLoader.load(bytes: bytes, file: path)
         let printer = DiagnosticPrinter()
         if document.root?["format"]?.scalar?.text == "dossier/1", let schema = context?.schema {
-            switch DossierLoader.load(bytes: bytes, file: path, schema: schema) {
+            switch DossierLoader.load(document, bytes: bytes, file: path, schema: schema) {
             case .loaded(let dossier, let warnings):
                 printer.printAll(warnings)
                 return (dossier.value, [])
