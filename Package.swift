@@ -62,7 +62,7 @@ let package = Package(
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["TestSupport"],
+            name: "CLITests", dependencies: ["TestSupport", "appraise"],
             exclude: ["Hostile", "Rules", "Lint", "RulesTest"]  // read through #filePath by the built appraise
         ),
     ],

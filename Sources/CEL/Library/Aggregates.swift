@@ -18,7 +18,7 @@ enum Aggregates {
     @Sendable static func sum(_ v: Value) -> Value {
         guard case .list(let list) = v else { return .fail("no such overload: sum") }
         var total = Value.int(0)
-        for (i, element) in list.elements.enumerated() {
+        for (i, element) in list.enumerated() {
             switch element {
             case .int, .double: break
             default: return .fail("sum() needs numbers, found \(element.runtimeType.celName)")
@@ -43,8 +43,8 @@ enum Aggregates {
 
     static func extreme(_ v: Value, _ name: String, _ wanted: Value.Order) -> Value {
         guard case .list(let list) = v else { return .fail("no such overload: \(name)") }
-        guard var best = list.elements.first else { return .fail("\(name)() of an empty list") }
-        for element in list.elements {
+        guard var best = list.first else { return .fail("\(name)() of an empty list") }
+        for element in list {
             guard let order = Value.order(element, best) else {
                 return .fail("\(name)() cannot compare \(element.runtimeType.celName) with \(best.runtimeType.celName)")
             }

@@ -67,7 +67,7 @@ enum Strings {
     @Sendable static func size(_ v: Value) -> Value {
         switch v {
         case .string(let s): .int(Int64(s.unicodeScalars.count))
-        case .list(let l): .int(Int64(l.elements.count))
+        case .list(let l): .int(Int64(l.count))
         case .map(let m): .int(Int64(m.keys.count))
         default: .fail("no such overload: size(\(v.runtimeType.celName))")
         }
@@ -147,7 +147,7 @@ enum Strings {
     static func join(_ v: Value, _ separator: String) -> Value {
         guard case .list(let list) = v else { return .fail("no such overload: join") }
         var parts: [String] = []
-        for element in list.elements {
+        for element in list {
             guard case .string(let s) = element else { return .fail("join() needs a list of strings") }
             parts.append(s)
         }

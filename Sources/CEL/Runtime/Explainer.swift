@@ -82,11 +82,11 @@ struct Explainer {
 
     mutating func visitComprehension(_ node: ComprehensionNode, _ value: Value, decisive: Bool) {
         let range = visit(node.range, decisive: decisive)
-        let items: [Value] =
+        let items: ListValue =
             switch range {
-            case .list(let list): list.elements
-            case .map(let map): map.keys
-            default: []
+            case .list(let list): list
+            case .map(let map): ListValue(map.keys)
+            default: ListValue([])
             }
         // exists → true and all → false are decided by one iteration; otherwise by all.
         let decidedBy: Bool? =

@@ -90,12 +90,12 @@ final class IndexNode: Node, @unchecked Sendable {
         if key.isError { return key }
         switch (container, key) {
         case (.list(let list), .int(let i)):
-            guard i >= 0, i < list.elements.count else { return fail("index out of range: \(i)") }
-            return list.elements[Int(i)]
+            guard i >= 0, i < list.count else { return fail("index out of range: \(i)") }
+            return list[Int(i)]
         case (.list(let list), .double(let d)):
             guard d == d.rounded(), let i = Int(exactly: d) else { return fail("invalid list index: \(d)") }
-            guard i >= 0, i < list.elements.count else { return fail("index out of range: \(i)") }
-            return list.elements[i]
+            guard i >= 0, i < list.count else { return fail("index out of range: \(i)") }
+            return list[i]
         case (.map(let map), _):
             return map.lookup(key) ?? fail("no such key: \(key.displayText)")
         default:

@@ -7,28 +7,32 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     let range: Node
     let body: Node
     let filter: Node?
-    init(id: Int, kind: Comprehension.Kind, local: Int, range: Node, body: Node, filter: Node?) {
+    /// A `filter` that gives how many elements it keeps, not the list of them: the plan of
+    /// `size(l.filter(x, p))`, so that counting a slate's candidates holds none of them.
+    let counts: Bool
+    init(id: Int, kind: Comprehension.Kind, local: Int, range: Node, body: Node, filter: Node?, counts: Bool = false) {
         self.kind = kind
         self.local = local
         self.range = range
         self.body = body
         self.filter = filter
+        self.counts = counts
         super.init(id: id)
     }
     override var children: [Node] { [range] + (filter.map { [$0] } ?? []) + [body] }
 
-    /// The elements iterated: a list's elements or a map's keys.
-    func elements(_ frame: inout Frame) -> Result<[Value], EvalError> {
+    /// The elements iterated: a list's elements (read one at a time) or a map's keys.
+    func elements(_ frame: inout Frame) -> Result<ListValue, EvalError> {
         switch range.eval(&frame) {
-        case .list(let list): .success(list.elements)
-        case .map(let map): .success(map.keys)
+        case .list(let list): .success(list)
+        case .map(let map): .success(ListValue(map.keys))
         case .error(let e): .failure(e)
         case let other: .failure(EvalError("\(kind.rawValue)() cannot iterate over \(other.runtimeType.celName)", exprID: id))
         }
     }
 
     override func eval(_ frame: inout Frame) -> Value {
-        let items: [Value]
+        let items: ListValue
         switch elements(&frame) {
         case .success(let values): items = values
         case .failure(let e): return .error(e)
@@ -50,7 +54,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         }
     }
 
-    func quantify(_ items: [Value], _ frame: inout Frame, decisive: Bool) -> Value {
+    func quantify(_ items: ListValue, _ frame: inout Frame, decisive: Bool) -> Value {
         var firstError: Value?
         for item in items {
             frame.locals[local] = item
@@ -64,8 +68,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         return firstError ?? .bool(!decisive)
     }
 
-    func collect(_ items: [Value], _ frame: inout Frame) -> Value {
+    func collect(_ items: ListValue, _ frame: inout Frame) -> Value {
         var out: [Value] = []
+        var kept = 0
         for item in items {
             frame.locals[local] = item
             let keep = kind == .filter ? body : filter
@@ -77,7 +82,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 case let other: return notBool(other)
                 }
             }
-            if kind == .filter {
+            if counts {
+                kept += 1
+            } else if kind == .filter {
                 out.append(item)
             } else {
                 let value = body.eval(&frame)
@@ -85,7 +92,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 out.append(value)
             }
         }
-        return .list(ListValue(out))
+        return counts ? .int(Int64(kept)) : .list(ListValue(out))
     }
 
     func notBool(_ value: Value) -> Value {

@@ -134,7 +134,7 @@ final class InNode: Node, @unchecked Sendable {
         let x = element.eval(&frame)
         if x.isError { return x }
         switch container.eval(&frame) {
-        case .list(let list): return .bool(list.elements.contains { Value.equal($0, x) })
+        case .list(let list): return .bool(list.contains { Value.equal($0, x) })
         case .map(let map): return .bool(map.lookup(x) != nil)
         case .error(let e): return .error(e)
         case let other: return fail("no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")

@@ -52,12 +52,48 @@ extension ObjectValue {
 }
 
 /// A list value; `origin` is set when it was read from a document.
+///
+/// Most lists hold their elements. A list may instead read them from an `ElementSource`
+/// one at a time — the slate's candidates, kept on disk by a large screening — so that
+/// loops, `size` and indexing never hold more than the element at hand.
 public final class ListValue: Sendable {
-    public let elements: [Value]
+    private let stored: [Value]
+    private let source: (any ElementSource)?
     public let origin: ValueOrigin?
 
     public init(_ elements: [Value], origin: ValueOrigin? = nil) {
-        self.elements = elements
+        self.stored = elements
+        self.source = nil
         self.origin = origin
     }
+
+    /// A list whose elements `source` gives on demand.
+    public init(source: any ElementSource, origin: ValueOrigin? = nil) {
+        self.stored = []
+        self.source = source
+        self.origin = origin
+    }
+
+    public var count: Int { source?.count ?? stored.count }
+
+    /// Every element at once. A list read from a source builds them all: loops over a list
+    /// that may be large use `count` and the subscript instead.
+    public var elements: [Value] {
+        guard let source else { return stored }
+        return (0..<source.count).map(source.element(at:))
+    }
+
+    /// The elements of a list backed by a source, read one at a time.
+    public protocol ElementSource: Sendable {
+        var count: Int { get }
+        func element(at index: Int) -> Value
+    }
+}
+
+/// Loops over a list (`for x in list`, `contains`, `first`) read a source's elements one at a
+/// time instead of building them all.
+extension ListValue: RandomAccessCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> Value { source?.element(at: position) ?? stored[position] }
 }

@@ -50,6 +50,11 @@ struct Planner {
             default: break
             }
         }
+        if function == "size", nodes.count == 1, let filter = nodes[0] as? ComprehensionNode, filter.kind == .filter {
+            return ComprehensionNode(
+                id: id, kind: .filter, local: filter.local, range: filter.range, body: filter.body, filter: nil,
+                counts: true)
+        }
         guard case .overloads(let overloads) = references[id] else {
             return ConstNode(id: id, .error(EvalError("no matching overload for '\(function)'", exprID: id)))
         }

@@ -155,7 +155,19 @@ struct RuleScopeBuilder {
             diagnostics.append(RuleMessages.pairKeysPlacement(at: keys.source.location(ofUTF8Offset: 0)))
             return nil
         }
-        return compile(keys, languageForMoney: nil)
+        guard let program = compile(keys, languageForMoney: nil) else { return nil }
+        if Self.mentions("candidates", program.parsed.expr) {
+            diagnostics.append(RuleMessages.pairKeysReadCandidates(at: keys.source.location(ofUTF8Offset: 0)))
+            return nil
+        }
+        return program
+    }
+
+    /// Whether `expr` names the variable `name` anywhere (a comprehension variable of that
+    /// name counts too: refusing it is the safe side).
+    static func mentions(_ name: String, _ expr: Expr) -> Bool {
+        if case .identifier(let identifier) = expr.kind, identifier == name { return true }
+        return expr.children.contains { mentions(name, $0) }
     }
 
     mutating func requireBool(_ program: Program, source: RuleExpression) {

@@ -9,7 +9,7 @@ struct RuleRunner {
     /// slate rules use `involved`, then `at`, then the slate node.
     enum Placement {
         case candidate
-        case slate(order: [ObjectIdentifier: Int])
+        case slate(SlateCandidates)
     }
 
     let compiled: CompiledRule
@@ -32,13 +32,15 @@ struct RuleRunner {
         }
         let loop = compiled.loops[depth]
         let iterable = loop.iterable.evaluate(activation)
-        if depth == 0, compiled.loops.count == 2, let keys = compiled.pairKeys, case .list(let list) = iterable {
-            iteratePairs(list, keys: keys, activation: &activation, into: &findings)
+        if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
+            let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
+        {
+            iteratePairs(list, table: table, activation: &activation, into: &findings)
             return
         }
         switch iterable {
         case .list(let list):
-            for element in list.elements {
+            for element in list {
                 activation[loop.slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
                         activation: &activation, into: &findings)
@@ -106,12 +108,12 @@ struct RuleRunner {
     // MARK: - Location
 
     private func locate(innermost: FindingLocation?, activation: Activation) -> Result<(FindingLocation, [FindingLocation]), EvalError> {
-        if case .slate(let order) = placement, let involved = compiled.involved {
+        if case .slate(let candidates) = placement, let involved = compiled.involved {
             switch involved.evaluate(activation) {
             case .list(let list):
-                let ranked = list.elements.compactMap { element -> (Int, FindingLocation)? in
+                let ranked = list.compactMap { element -> (Int, FindingLocation)? in
                     guard case .object(let object) = element, let location = Self.dossierLocation(object) else { return nil }
-                    return (order[ObjectIdentifier(object)] ?? Int.max, location)
+                    return (candidates.position(object) ?? Int.max, location)
                 }.sorted { $0.0 < $1.0 }
                 if let first = ranked.first { return .success((first.1, ranked.dropFirst().map(\.1))) }
             case .error(let error): return .failure(error)

@@ -7,6 +7,8 @@ public struct SlateFieldUse: Sendable {
     /// Per record type (by name), the fields read by some `x.field` or `has(x.field)`.
     public let fields: [String: Set<String>]
 
+    public init(fields: [String: Set<String>]) { self.fields = fields }
+
     /// The fields read by `rules`, or nil when some read goes through a `dyn` value, whose
     /// record type is unknown at compile time (then dossiers must be kept whole).
     public static func of(_ rules: [CompiledRule]) -> SlateFieldUse? {

@@ -148,11 +148,8 @@ struct ExampleInputs {
         }
         guard problems.isEmpty else { return .failure(ExampleProblems(diagnostics: problems)) }
         let evaluator = SlateEvaluator(rules: rules, context: context)
-        let params = context.paramsOn(asOf)
-        return .success(rules.flatMap {
-            evaluator.evaluate($0, candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf,
-                               language: language, params: params)
-        }.sorted(by: Finding.reportOrder))
+        return .success(evaluator.evaluate(
+            candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language))
     }
 
     /// `none`, or `X at path (message)`, ...

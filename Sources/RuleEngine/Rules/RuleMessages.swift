@@ -111,6 +111,13 @@ enum RuleMessages {
             location: location)
     }
 
+    static func pairKeysReadCandidates(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.pair-keys",
+            message: "'pair_keys' gives the keys of one candidate and may not read 'candidates': they are computed before the slate is complete",
+            location: location)
+    }
+
     static func unclosedPlaceholder(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             code: "rule.unclosed-placeholder", message: "'{{' has no matching '}}'", location: location)

@@ -23,9 +23,9 @@ struct CheckCommand: ParsableCommand {
             let (session, schema, context) = try RuleSetSession.loadForScreening(
                 paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
             let setup = try ScreeningSetup.make(
-                inputs: inputs, reporting: reporting, slate: nil, keepForSlate: false, style: .check,
-                session: session, schema: schema, context: context)
-            return try setup.run(files: files, reporting: reporting, slateEvaluator: nil, slateLocation: nil)
+                inputs: inputs, reporting: reporting, slate: nil, style: .check, session: session, schema: schema,
+                context: context)
+            return try setup.run(files: files, reporting: reporting)
         }
     }
 }

@@ -28,13 +28,10 @@ struct ScreenCommand: ParsableCommand {
             let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
-                inputs: inputs, reporting: reporting, slate: slate, keepForSlate: !slateRules.isEmpty,
-                slateFields: SlateFieldUse.of(slateRules), style: .screen,
+                inputs: inputs, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
                 session: session, schema: schema, context: context)
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
-            let status = try setup.run(
-                files: files, reporting: reporting, slateEvaluator: SlateEvaluator(rules: slateRules, context: context),
-                slateLocation: slateLocation)
+            let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
             return max(status, inputStatus)
         }
     }

@@ -4,10 +4,10 @@ import RuleEngine
 import Reports
 import YAML
 
-/// One dossier screened: its report entry, and its value when slate rules still need it.
+/// One dossier screened: its report entry, and what slate rules still need of it.
 struct ScreenedDossier: Sendable {
     var result: CandidateResult
-    var dossier: ObjectValue?
+    var slateEntry: SlateEntry?
     /// True for a file whose `format` is `slate/1`: skipped, not screened (`details.md` §4).
     var isSlateFile = false
     /// The values `--redact` hides, collected only when it is on.
@@ -23,12 +23,10 @@ struct DossierScreener: Sendable {
     let screening: CandidateScreening
     let limits: YAMLLimits
     let validation: ValidationOptions
-    /// Whether slate rules will run, so valid dossiers are kept for them.
-    let keepForSlate: Bool
+    /// What valid dossiers leave for the slate rules; nil when none will run.
+    let slateKeeper: SlateKeeper?
     /// Whether `--redact` is on, so each dossier's sensitive values are collected.
     var redact = false
-    /// The fields slate rules read, when known: kept dossiers hold only those (and `candidate`).
-    var slateFields: SlateFieldUse? = nil
 
     func screen(_ file: String) -> ScreenedDossier {
         let bytes: [UInt8]
@@ -52,15 +50,8 @@ struct DossierScreener: Sendable {
         guard let dossier else { return ScreenedDossier(result: result) }
         let sensitive = redact ? SensitiveValues.collect(from: dossier.value, schema: schema) : []
         return ScreenedDossier(
-            result: result, dossier: keepForSlate ? kept(dossier.value) : nil, sensitive: sensitive,
+            result: result, slateEntry: slateKeeper?.keep(dossier.value, file: file), sensitive: sensitive,
             idLocation: ScreeningRun.idLocation(dossier.value))
-    }
-}
-
-extension DossierScreener {
-    /// What a valid dossier leaves for the slate rules: only the fields they read, when known.
-    private func kept(_ dossier: ObjectValue) -> ObjectValue {
-        slateFields?.pruning(dossier, always: ["candidate"]) ?? dossier
     }
 }
 

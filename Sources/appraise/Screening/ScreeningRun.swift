@@ -13,12 +13,14 @@ struct ScreeningRun {
     /// Slate rules to run after the candidates; nil for `check`.
     var slateEvaluator: SlateEvaluator?
     var slateLocation: FindingLocation?
+    /// Where the slate rules' records go as the candidates are screened.
+    var slateRecords: SlateCollector?
     var failOn: FailOn
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
         var status = ExitStatus.clean
-        var slateCandidates: [ObjectValue] = []
+        let collector = slateRecords
         var firstOfID: [String: SourceLocation] = [:]
         var failure: CLIError?
         let progress = Progress(total: files.count)
@@ -41,7 +43,9 @@ struct ScreeningRun {
                 }
             }
             status = max(status, exitStatus(of: screened.result))
-            if let dossier = screened.dossier, screened.result.verdict != .invalid { slateCandidates.append(dossier) }
+            if let entry = screened.slateEntry, screened.result.verdict != .invalid {
+                collector?.add(entry, file: screened.result.file)
+            }
             do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         progress.finish()
@@ -50,9 +54,9 @@ struct ScreeningRun {
             throw failure
         }
         var report = header
-        if let slateEvaluator {
+        if let slateEvaluator, let collector {
             let findings = slateEvaluator.evaluate(
-                candidates: slateCandidates, slate: screener.screening.slate, slateLocation: slateLocation,
+                candidates: collector.candidates(), slate: screener.screening.slate, slateLocation: slateLocation,
                 asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
             report.slate.findings = findings
             status = max(status, exitStatus(of: findings))
@@ -88,7 +92,7 @@ struct ScreeningRun {
             notes: [Diagnostic.Note("first used here", at: first)]))
         result.verdict = .invalid
         result.findings = []
-        return ScreenedDossier(result: result, dossier: nil, sensitive: screened.sensitive)
+        return ScreenedDossier(result: result, sensitive: screened.sensitive)
     }
 
     static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {

@@ -72,4 +72,12 @@ import Testing
             "fx/rules.yaml:8:16 'pair_keys' is only for slate rules with two for_each lines over the same list",
         ])
     }
+
+    /// Keys are computed for each candidate as it is screened, before the slate is complete.
+    @Test func mayNotReadCandidates() {
+        let diagnostics = RuleHarness.prepare(Self.rules(keys: "'[string(size(candidates))]'")).diagnostics
+        #expect(diagnostics.filter { $0.code == "rule.pair-keys" }.map { "\($0.location?.description ?? "") \($0.message)" } == [
+            "fx/rules.yaml:10:17 'pair_keys' gives the keys of one candidate and may not read 'candidates': they are computed before the slate is complete",
+        ])
+    }
 }

@@ -1,0 +1,126 @@
+import CEL
+import Diagnostics
+
+/// Appends the pieces of a record (`RecordCodec`): tags, LEB128 integers, strings and
+/// source origins.
+struct RecordWriter {
+    /// The file most origins name, written once at the head of the record.
+    let file: String
+    var bytes: [UInt8] = []
+
+    init(file: String) {
+        self.file = file
+        bytes.reserveCapacity(512)
+    }
+
+    mutating func tag(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Zig-zag, so that small negative numbers stay short.
+    mutating func signed(_ value: Int64) {
+        unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    mutating func fixed(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func string(_ text: String) {
+        let utf8 = text.utf8
+        unsigned(UInt64(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// 0: none; 1: in the record's file; 2: in another file, named.
+    mutating func origin(_ origin: ValueOrigin?) {
+        guard let origin else { return tag(0) }
+        if origin.location.file == file {
+            tag(1)
+        } else {
+            tag(2)
+            string(origin.location.file)
+        }
+        unsigned(UInt64(max(0, origin.location.line)))
+        unsigned(UInt64(max(0, origin.location.column)))
+        string(origin.path)
+    }
+}
+
+/// Reads what `RecordWriter` wrote; every read is bounds-checked and gives nil past the end
+/// or on a malformed piece.
+struct RecordReader {
+    private let bytes: [UInt8]
+    private var position = 0
+    /// The record's file, once read from its head.
+    var file = ""
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { position == bytes.count }
+
+    mutating func byte() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func unsigned() -> UInt64? {
+        var value: UInt64 = 0
+        for shift in stride(from: UInt64(0), to: 64, by: 7) {
+            guard let byte = byte() else { return nil }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+        }
+        return nil
+    }
+
+    mutating func signed() -> Int64? {
+        unsigned().map { Int64(bitPattern: ($0 >> 1) ^ (0 &- ($0 & 1))) }
+    }
+
+    /// A count or index that fits what is left to read (each element takes a byte or more).
+    mutating func count() -> Int? {
+        guard let value = unsigned(), value <= UInt64(bytes.count - position) else { return nil }
+        return Int(value)
+    }
+
+    mutating func fixed() -> UInt64? {
+        guard position + 8 <= bytes.count else { return nil }
+        var value: UInt64 = 0
+        for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << UInt64(offset * 8) }
+        position += 8
+        return value
+    }
+
+    mutating func string() -> String? {
+        guard let length = count() else { return nil }
+        defer { position += length }
+        return String(decoding: bytes[position..<position + length], as: UTF8.self)
+    }
+
+    /// nil when malformed; `.some(nil)` when the writer had no origin.
+    mutating func origin() -> ValueOrigin?? {
+        guard let kind = byte() else { return nil }
+        let file: String
+        switch kind {
+        case 0: return .some(nil)
+        case 1: file = self.file
+        case 2:
+            guard let named = string() else { return nil }
+            file = named
+        default: return nil
+        }
+        guard let line = unsigned(), let column = unsigned(), let path = string(),
+            let lineNumber = Int(exactly: line), let columnNumber = Int(exactly: column)
+        else { return nil }
+        return .some(ValueOrigin(location: SourceLocation(file: file, line: lineNumber, column: columnNumber), path: path))
+    }
+}

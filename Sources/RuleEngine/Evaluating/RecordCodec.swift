@@ -1,0 +1,194 @@
+import CEL
+import Diagnostics
+
+/// Turns a kept dossier (what slate rules will read of it) into a few hundred bytes and back,
+/// so that a screening of 100,000 dossiers keeps them on disk, not as object graphs in memory
+/// (`docs/performance.md`, "Memory").
+///
+/// The bytes hold every value, presence bit and source location of the record: a decoded
+/// record evaluates, locates and explains exactly as the original. They are read back only
+/// by the process that wrote them, so the format has no version; a damaged record decodes
+/// to an error value, never to a crash.
+public struct RecordCodec: Sendable {
+    /// Every record type that can occur below the root, in a fixed order: a type is written as
+    /// its index here.
+    let types: [ObjectType]
+    private let indexOfType: [ObjectIdentifier: Int]
+
+    /// A codec for records of `root` (the dossier type) and the types below it.
+    public init(root: ObjectType) {
+        var types: [ObjectType] = []
+        var seen: Set<ObjectIdentifier> = []
+        var pending = [root]
+        while let type = pending.popLast() {
+            guard seen.insert(ObjectIdentifier(type)).inserted else { continue }
+            types.append(type)
+            for field in type.fields.reversed() { pending += Self.objectTypes(in: field.type) }
+        }
+        self.types = types
+        var index: [ObjectIdentifier: Int] = [:]
+        for (position, type) in types.enumerated() { index[ObjectIdentifier(type)] = position }
+        self.indexOfType = index
+    }
+
+    private static func objectTypes(in type: CELType) -> [ObjectType] {
+        switch type {
+        case .object(let object): [object]
+        case .list(let element): objectTypes(in: element)
+        case .map(_, let value): objectTypes(in: value)
+        default: []
+        }
+    }
+
+    /// The bytes of `record`; `file` is the file its locations name (written once).
+    public func encode(_ record: ObjectValue, file: String) -> [UInt8] {
+        var writer = RecordWriter(file: file)
+        writer.string(file)
+        encode(.object(record), into: &writer)
+        return writer.bytes
+    }
+
+    /// The record `encode` wrote, or an error value when the bytes are not such a record.
+    public func decode(_ bytes: some Collection<UInt8>) -> Value {
+        var reader = RecordReader(Array(bytes))
+        guard let file = reader.string() else { return Self.damagedRecord }
+        reader.file = file
+        let value = decodeValue(&reader, depth: 0) ?? Self.damagedRecord
+        return reader.atEnd ? value : Self.damagedRecord
+    }
+
+    /// What a record that cannot be read back evaluates to: rules that read it fail loudly.
+    public static let damagedRecord = Value.error(EvalError("a kept slate record could not be read back"))
+
+    // MARK: - Values
+
+    private enum Tag: UInt8 {
+        case null, `false`, `true`, int, double, string, list, map, object, timestamp, duration, date, unsupported
+    }
+
+    private func encode(_ value: Value, into writer: inout RecordWriter) {
+        switch value {
+        case .null: writer.tag(Tag.null.rawValue)
+        case .bool(let flag): writer.tag(flag ? Tag.true.rawValue : Tag.false.rawValue)
+        case .int(let number):
+            writer.tag(Tag.int.rawValue)
+            writer.signed(number)
+        case .double(let number):
+            writer.tag(Tag.double.rawValue)
+            writer.fixed(number.bitPattern)
+        case .string(let text):
+            writer.tag(Tag.string.rawValue)
+            writer.string(text)
+        case .list(let list):
+            writer.tag(Tag.list.rawValue)
+            writer.origin(list.origin)
+            writer.unsigned(UInt64(list.count))
+            for element in list { encode(element, into: &writer) }
+        case .map(let map):
+            writer.tag(Tag.map.rawValue)
+            writer.unsigned(UInt64(map.keys.count))
+            for (key, item) in zip(map.keys, map.values) {
+                encode(key, into: &writer)
+                encode(item, into: &writer)
+            }
+        case .object(let object):
+            encode(object, into: &writer)
+        case .timestamp(let time):
+            writer.tag(Tag.timestamp.rawValue)
+            writer.signed(time.seconds)
+            writer.signed(Int64(time.nanos))
+        case .duration(let duration):
+            writer.tag(Tag.duration.rawValue)
+            writer.signed(duration.seconds)
+            writer.signed(Int64(duration.nanos))
+        case .date(let date):
+            writer.tag(Tag.date.rawValue)
+            writer.unsigned(UInt64(date.year * 10_000 + date.month * 100 + date.day))
+        case .type, .error:
+            // Never read from a document: a dossier holds data only.
+            writer.tag(Tag.unsupported.rawValue)
+        }
+    }
+
+    private func encode(_ object: ObjectValue, into writer: inout RecordWriter) {
+        guard let typeIndex = indexOfType[ObjectIdentifier(object.type)] else {
+            return writer.tag(Tag.unsupported.rawValue)
+        }
+        writer.tag(Tag.object.rawValue)
+        writer.unsigned(UInt64(typeIndex))
+        writer.origin(object.origin)
+        for present in object.present { writer.tag(present ? 1 : 0) }
+        for field in object.fields { encode(field, into: &writer) }
+        writer.unsigned(UInt64(object.fieldOrigins.count))
+        for origin in object.fieldOrigins { writer.origin(origin) }
+    }
+
+    private func decodeValue(_ reader: inout RecordReader, depth: Int) -> Value? {
+        guard depth < 256, let raw = reader.byte(), let tag = Tag(rawValue: raw) else { return nil }
+        switch tag {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .int: return reader.signed().map(Value.int)
+        case .double: return reader.fixed().map { .double(Double(bitPattern: $0)) }
+        case .string: return reader.string().map(Value.string)
+        case .list:
+            guard let origin = reader.origin(), let count = reader.count() else { return nil }
+            var elements: [Value] = []
+            elements.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let element = decodeValue(&reader, depth: depth + 1) else { return nil }
+                elements.append(element)
+            }
+            return .list(ListValue(elements, origin: origin))
+        case .map:
+            guard let count = reader.count() else { return nil }
+            var keys: [Value] = [], values: [Value] = []
+            for _ in 0..<count {
+                guard let key = decodeValue(&reader, depth: depth + 1), let value = decodeValue(&reader, depth: depth + 1)
+                else { return nil }
+                keys.append(key)
+                values.append(value)
+            }
+            return .map(MapValue(keys: keys, values: values))
+        case .object: return decodeObject(&reader, depth: depth).map(Value.object)
+        case .timestamp:
+            guard let seconds = reader.signed(), let nanos = reader.signed(), let small = Int32(exactly: nanos) else { return nil }
+            return .timestamp(Timestamp(seconds: seconds, nanos: small))
+        case .duration:
+            guard let seconds = reader.signed(), let nanos = reader.signed(), let small = Int32(exactly: nanos) else { return nil }
+            return .duration(CELDuration(seconds: seconds, nanos: small))
+        case .date:
+            guard let packed = reader.unsigned().map(Int.init(truncatingIfNeeded:)),
+                let date = CivilDate(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
+            else { return nil }
+            return .date(date)
+        case .unsupported: return Self.damagedRecord
+        }
+    }
+
+    private func decodeObject(_ reader: inout RecordReader, depth: Int) -> ObjectValue? {
+        guard let index = reader.count(), index < types.count, let origin = reader.origin() else { return nil }
+        let type = types[index]
+        var present: [Bool] = []
+        present.reserveCapacity(type.fields.count)
+        for _ in type.fields {
+            guard let flag = reader.byte(), flag <= 1 else { return nil }
+            present.append(flag == 1)
+        }
+        var fields: [Value] = []
+        fields.reserveCapacity(type.fields.count)
+        for _ in type.fields {
+            guard let field = decodeValue(&reader, depth: depth + 1) else { return nil }
+            fields.append(field)
+        }
+        guard let originCount = reader.count(), originCount == 0 || originCount == type.fields.count else { return nil }
+        var fieldOrigins: [ValueOrigin?] = []
+        fieldOrigins.reserveCapacity(originCount)
+        for _ in 0..<originCount {
+            guard let fieldOrigin = reader.origin() else { return nil }
+            fieldOrigins.append(fieldOrigin)
+        }
+        return ObjectValue(type: type, fields: fields, present: present, origin: origin, fieldOrigins: fieldOrigins)
+    }
+}

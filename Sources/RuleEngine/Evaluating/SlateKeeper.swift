@@ -1,0 +1,30 @@
+import CEL
+
+/// What a screening keeps of each valid dossier for the slate rules, made in the worker that
+/// screened it: the fields the slate rules read, encoded (`RecordCodec`), and the dossier's
+/// pair keys. The slate phase then needs no dossier in memory (`docs/performance.md`).
+public struct SlateKeeper: Sendable {
+    /// The fields slate rules read; nil when unknown (a read through `dyn`): whole dossiers.
+    public let fields: SlateFieldUse?
+    public let codec: RecordCodec
+    public let pairKeys: SlatePairKeys
+
+    public init(evaluator: SlateEvaluator, dossierType: ObjectType, slate: Value, asOf: CivilDate, params: Value) {
+        self.fields = SlateFieldUse.of(evaluator.rules)
+        self.codec = RecordCodec(root: dossierType)
+        self.pairKeys = evaluator.pairKeys(slate: slate, asOf: asOf, params: params)
+    }
+
+    /// The entry of a valid dossier read from `file`.
+    public func keep(_ dossier: ObjectValue, file: String) -> SlateEntry {
+        let kept = fields?.pruning(dossier, always: ["candidate"]) ?? dossier
+        return SlateEntry(record: codec.encode(kept, file: file), keys: pairKeys.keys(of: dossier))
+    }
+}
+
+/// One valid dossier as the slate phase sees it: its record's bytes and its pair keys (one
+/// list per distinct `pair_keys`).
+public struct SlateEntry: Sendable {
+    public var record: [UInt8]
+    public var keys: [PairKeyTable.Keys]
+}

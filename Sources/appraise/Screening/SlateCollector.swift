@@ -1,0 +1,29 @@
+import CEL
+import RuleEngine
+
+/// Gathers, in slate order, what the slate rules need of each valid dossier: its record (in a
+/// `SlateRecordStore`) and its pair keys. Used on the thread that receives screened dossiers.
+final class SlateCollector: @unchecked Sendable {
+    private let store: SlateRecordStore
+    private let keeper: SlateKeeper
+    private var tables: [PairKeyTable]
+
+    init(keeper: SlateKeeper) {
+        self.store = SlateRecordStore(codec: keeper.codec)
+        self.keeper = keeper
+        self.tables = Array(repeating: PairKeyTable(), count: keeper.pairKeys.count)
+    }
+
+    func add(_ entry: SlateEntry, file: String) {
+        store.append(entry.record, file: file)
+        for (index, keys) in entry.keys.enumerated() where index < tables.count { tables[index].append(keys) }
+    }
+
+    /// The candidates, read back one at a time by the slate rules.
+    func candidates() -> SlateCandidates {
+        let store = self.store
+        return SlateCandidates(
+            list: ListValue(source: store), position: { store.position(of: $0) },
+            pairKeys: keeper.pairKeys.tablesByRule(tables))
+    }
+}

@@ -1,0 +1,44 @@
+import CEL
+import RuleEngine
+import Testing
+
+/// The pairs a `pair_keys` table yields: every ordered pair sharing a key, once, in the order
+/// of the full double loop.
+@Suite struct PairKeyTableTests {
+    static func table(_ keys: [[Value]]) -> PairKeyTable {
+        var table = PairKeyTable()
+        for list in keys { table.append(PairKeyTable.keys(.list(ListValue(list)))) }
+        return table
+    }
+
+    @Test func candidatesSharingAKeyArePairedBothWaysOnce() {
+        let table = Self.table([
+            [.string("id:1"), .string("name:an/1970")],
+            [.string("id:2")],
+            [.string("id:1"), .string("name:an/1970")],  // shares two keys with 0: one pair
+            [.int(7), .null],
+            [.string("id:2"), .int(7)],
+        ])
+        #expect(table.pairs().map { "\($0.0)-\($0.1)" } == ["0-2", "1-4", "2-0", "3-4", "4-1", "4-3"])
+        #expect(table.count == 5)
+    }
+
+    @Test func aStringAndAnIntNeverMeet() {
+        #expect(Self.table([[.string("7")], [.int(7)]]).pairs().isEmpty)
+    }
+
+    @Test func aCandidateNeverPairsWithItself() {
+        #expect(Self.table([[.string("a"), .string("a")], [.string("b")]]).pairs().isEmpty)
+    }
+
+    @Test func failuresAreKeptByPosition() {
+        var table = PairKeyTable()
+        table.append(PairKeyTable.keys(.list(ListValue([.string("a")]))))
+        table.append(PairKeyTable.keys(.string("a")))
+        table.append(PairKeyTable.keys(.list(ListValue([.double(1.5)]))))
+        #expect(table.failures.map { "\($0.position) \($0.failure.message)" } == [
+            "1 must give a list, found a string", "2 keys must be strings or ints, found a double",
+        ])
+        #expect(table.pairs().isEmpty)
+    }
+}
