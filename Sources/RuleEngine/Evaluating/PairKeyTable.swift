@@ -1,22 +1,24 @@
 import CEL
 
-/// The blocking keys of one pair rule (`pair_keys`) for every candidate of a slate, as 64-bit
-/// hashes: about 12 bytes a key, so 100,000 candidates cost a few megabytes
-/// (`docs/performance.md`).
+/// The blocking keys of one pair rule (`pair_keys`) for every candidate of a slate, as 32-bit
+/// hashes packed with the candidate's position: 8 bytes a key, so 100,000 candidates with a
+/// dozen keys each cost under 10 MB (`docs/performance.md`, "Memory").
 ///
 /// Two candidates are paired when their key lists share a hash. Keys that differ but hash
-/// alike (odds about 1 in 10¹⁸ for a slate of 100,000) only add a pair that `when` then
-/// judges: a finding never depends on a collision unless `pair_keys` misses a pair `when`
-/// accepts, which `pair_keys` promises it does not.
+/// alike (a few hundred among a million keys) only add pairs that `when` then judges: a
+/// finding never depends on a collision unless `pair_keys` misses a pair `when` accepts,
+/// which `pair_keys` promises it does not.
 public struct PairKeyTable: Sendable {
     /// One candidate's keys, or why `pair_keys` failed for it.
-    public typealias Keys = Result<[UInt64], Failure>
+    public typealias Keys = Result<[UInt32], Failure>
 
     public struct Failure: Error, Sendable, Hashable {
         public var message: String
     }
 
-    private var entries: [(hash: UInt64, position: Int32)] = []
+    /// hash << 32 | position, one per distinct key of each candidate.
+    private var entries: [UInt64] = []
+    private var isSorted = true
     /// Candidates whose keys could not be computed, by position: each gets an `error` finding.
     public private(set) var failures: [(position: Int, failure: Failure)] = []
     public private(set) var count = 0
@@ -25,28 +27,36 @@ public struct PairKeyTable: Sendable {
 
     /// Adds the next candidate's keys (candidates are added in slate order).
     public mutating func append(_ keys: Keys) {
-        let position = Int32(truncatingIfNeeded: count)
+        let position = UInt64(UInt32(truncatingIfNeeded: count))
         count += 1
         switch keys {
         case .success(let hashes):
-            for hash in Set(hashes) { entries.append((hash, position)) }
+            for hash in Set(hashes) { entries.append(UInt64(hash) << 32 | position) }
+            isSorted = false
         case .failure(let failure):
             failures.append((count - 1, failure))
         }
     }
 
+    /// Sorts the keys in place, once all candidates are in, so `pairs()` needs no copy.
+    public mutating func seal() {
+        guard !isSorted else { return }
+        entries.sort()
+        isSorted = true
+    }
+
     /// Every ordered pair (a, b), a ≠ b, of candidates sharing a key, sorted by a then b: the
     /// order the full double loop would visit them in.
     public func pairs() -> [(Int, Int)] {
-        let sorted = entries.sorted { ($0.hash, $0.position) < ($1.hash, $1.position) }
+        let sorted = isSorted ? entries : entries.sorted()
         var pairs: [(Int, Int)] = []
         var start = 0
         while start < sorted.count {
             var end = start + 1
-            while end < sorted.count, sorted[end].hash == sorted[start].hash { end += 1 }
+            while end < sorted.count, sorted[end] >> 32 == sorted[start] >> 32 { end += 1 }
             for a in start..<end {
                 for b in start..<end where a != b {
-                    pairs.append((Int(sorted[a].position), Int(sorted[b].position)))
+                    pairs.append((Int(sorted[a] & 0xFFFF_FFFF), Int(sorted[b] & 0xFFFF_FFFF)))
                 }
             }
             start = end
@@ -64,7 +74,7 @@ public struct PairKeyTable: Sendable {
             if case .error(let error) = value { return .failure(Failure(message: "failed: \(error.message)")) }
             return .failure(Failure(message: "must give a list, found \(RuleRunner.kind(value))"))
         }
-        var hashes: [UInt64] = []
+        var hashes: [UInt32] = []
         hashes.reserveCapacity(list.count)
         for element in list {
             switch element {
@@ -78,12 +88,12 @@ public struct PairKeyTable: Sendable {
         return .success(hashes)
     }
 
-    /// FNV-1a, 64 bits: the same in every run and on every machine, unlike `Hasher`, so pairs
+    /// FNV-1a, 32 bits: the same in every run and on every machine, unlike `Hasher`, so pairs
     /// (and reports) are reproducible.
-    private static func hash(tag: UInt8, _ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        hash = (hash ^ UInt64(tag)) &* 0x100_0000_01b3
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    private static func hash(tag: UInt8, _ bytes: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811c_9dc5
+        hash = (hash ^ UInt32(tag)) &* 0x0100_0193
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         return hash
     }
 }

@@ -44,7 +44,8 @@ public struct SlatePairKeys: Sendable {
         }
     }
 
-    /// Each pair rule's table, from the tables built in `count` order.
+    /// Each pair rule's table, from the tables built in `count` order (sealed, so rules
+    /// sharing one share its storage).
     public func tablesByRule(_ tables: [PairKeyTable]) -> [String: PairKeyTable] {
         var byRule: [String: PairKeyTable] = [:]
         for (group, table) in zip(groups, tables) {
@@ -59,6 +60,7 @@ public struct SlatePairKeys: Sendable {
         for dossier in dossiers {
             for (index, keys) in keys(of: dossier).enumerated() { tables[index].append(keys) }
         }
+        for index in tables.indices { tables[index].seal() }
         return tablesByRule(tables)
     }
 }

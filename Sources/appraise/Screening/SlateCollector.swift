@@ -21,6 +21,7 @@ final class SlateCollector: @unchecked Sendable {
 
     /// The candidates, read back one at a time by the slate rules.
     func candidates() -> SlateCandidates {
+        for index in tables.indices { tables[index].seal() }
         let store = self.store
         return SlateCandidates(
             list: ListValue(source: store), position: { store.position(of: $0) },

@@ -42,3 +42,13 @@ import Testing
         #expect(table.pairs().isEmpty)
     }
 }
+
+extension PairKeyTableTests {
+    @Test func sealingKeepsThePairs() {
+        var table = Self.table([[.string("x")], [.string("y")], [.string("x")], [.string("y")]])
+        let before = table.pairs().map { "\($0.0)-\($0.1)" }
+        table.seal()
+        #expect(table.pairs().map { "\($0.0)-\($0.1)" } == before)
+        #expect(before == ["0-2", "1-3", "2-0", "3-1"])
+    }
+}
