@@ -27,6 +27,8 @@ final class SlateRecordStore: ListValue.ElementSource {
         /// The last block read from the file, starting at `readStart`.
         var readBlock: [UInt8] = []
         var readStart: UInt64 = 0
+        /// Where the last record read ended: a read starting there is sequential.
+        var lastReadEnd: UInt64 = 0
         /// Slate position of each record by its dossier file.
         var positionOfFile: [String: Int] = [:]
     }
@@ -110,31 +112,36 @@ final class SlateRecordStore: ListValue.ElementSource {
         if start >= state.flushed {
             return state.pending[Int(start - state.flushed)..<Int(end - state.flushed)]
         }
+        defer { state.lastReadEnd = end }
+        let length = Int(end - start)
         let blockEnd = state.readStart + UInt64(state.readBlock.count)
-        if start < state.readStart || end > blockEnd {
-            guard fill(from: start, count: max(blockSize, Int(end - start)), atLeast: Int(end - start), &state)
-            else { return nil }
+        if start >= state.readStart && end <= blockEnd {
+            return state.readBlock[Int(start - state.readStart)..<Int(end - state.readStart)]
         }
-        return state.readBlock[Int(start - state.readStart)..<Int(end - state.readStart)]
+        // A loop over the candidates reads on in blocks; a pair rule's partner, anywhere in
+        // the file, is read alone.
+        guard start == state.lastReadEnd else { return readFile(state.descriptor, from: start, count: length, atLeast: length)?[...] }
+        guard let block = readFile(state.descriptor, from: start, count: max(blockSize, length), atLeast: length) else {
+            return nil
+        }
+        state.readBlock = block
+        state.readStart = start
+        return block[0..<length]
     }
 
-    /// Reads up to `size` bytes of the file from `start`, and at least `length`.
-    private static func fill(from start: UInt64, count size: Int, atLeast length: Int, _ state: inout State) -> Bool {
-        state.readBlock = [UInt8](repeating: 0, count: size)
+    /// Up to `size` bytes of the file from `start`, at least `length`; nil on a read error.
+    private static func readFile(_ descriptor: Int32, from start: UInt64, count size: Int, atLeast length: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < length {
-            let result = state.readBlock.withUnsafeMutableBytes { buffer in
-                pread(state.descriptor, buffer.baseAddress! + filled, size - filled, off_t(start) + off_t(filled))
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + filled, size - filled, off_t(start) + off_t(filled))
             }
             if result < 0, errno == EINTR { continue }
-            guard result > 0 else {
-                state.readBlock = []
-                return false
-            }
+            guard result > 0 else { return nil }
             filled += result
         }
-        state.readBlock.removeSubrange(filled...)
-        state.readStart = start
-        return true
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }
