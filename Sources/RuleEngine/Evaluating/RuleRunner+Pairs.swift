@@ -1,24 +1,47 @@
 import CEL
+import Dispatch
+import Synchronization
 
 /// Blocked pair iteration for slate rules with `pair_keys` (`docs/performance.md`): the two
 /// `for_each` loops visit only the pairs (a, b) of two different candidates whose keys meet
-/// (`PairKeyTable`), in the order the full double loop would (a's position, then b's), so
-/// findings do not change when the rule's `when` can hold only for such pairs — which is
-/// what a rule author states by writing `pair_keys`. A slate of n candidates then costs
-/// about n evaluations, not n².
+/// (`PairKeyTable`), so findings do not change when the rule's `when` can hold only for such
+/// pairs — which is what a rule author states by writing `pair_keys`. A slate of n
+/// candidates then costs about n evaluations, not n². Large pair lists are split over
+/// `jobs` threads; findings keep the order of the double loop (a's position, then b's).
 extension RuleRunner {
+    /// Below this many pairs, threads cost more than they save.
+    static let pairsPerThread = 256
+
     /// Runs both loops over `list` through the pairs of `table`.
     func iteratePairs(
-        _ list: ListValue, table: PairKeyTable, activation: inout Activation, into findings: inout [Finding]
+        _ list: ListValue, table: PairKeyTable, jobs: Int, activation: inout Activation, into findings: inout [Finding]
     ) {
         for (position, failure) in table.failures where position < list.count {
             let at = Self.origin(of: list[position]).map(Self.location)
             findings.append(self.failure("pair_keys \(failure.message)", at: at))
         }
+        let pairs = table.pairs().filter { $0.0 < list.count && $0.1 < list.count }
+        let parts = max(1, min(jobs, pairs.count / Self.pairsPerThread))
+        guard parts > 1 else { return evaluate(pairs[...], in: list, activation: &activation, into: &findings) }
+        let base = activation
+        let results = Mutex(Array(repeating: [Finding](), count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = pairs.count * part / parts..<pairs.count * (part + 1) / parts
+            var activation = base
+            var found: [Finding] = []
+            evaluate(pairs[range], in: list, activation: &activation, into: &found)
+            results.withLock { $0[part] = found }
+        }
+        findings += results.withLock { $0.joined() }
+    }
+
+    private func evaluate(
+        _ pairs: ArraySlice<(Int, Int)>, in list: ListValue, activation: inout Activation, into findings: inout [Finding]
+    ) {
         let first = compiled.loops[0]
         let second = compiled.loops[1]
         var current = -1
-        for (a, b) in table.pairs() where a < list.count && b < list.count {
+        for (a, b) in pairs {
             if a != current {
                 activation[first.slot] = list[a]
                 current = a

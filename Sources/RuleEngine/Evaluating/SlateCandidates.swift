@@ -9,6 +9,8 @@ public struct SlateCandidates: Sendable {
     public let position: @Sendable (ObjectValue) -> Int?
     /// Per pair rule id, every candidate's keys.
     public let pairKeys: [String: PairKeyTable]
+    /// Threads a pair rule may use for its pairs (`--jobs`).
+    public var jobs = 1
 
     public init(list: ListValue, position: @escaping @Sendable (ObjectValue) -> Int?, pairKeys: [String: PairKeyTable]) {
         self.list = list

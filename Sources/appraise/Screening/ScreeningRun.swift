@@ -56,7 +56,7 @@ struct ScreeningRun {
         var report = header
         if let slateEvaluator, let collector {
             let findings = slateEvaluator.evaluate(
-                candidates: collector.candidates(), slate: screener.screening.slate, slateLocation: slateLocation,
+                candidates: collector.candidates(jobs: jobs), slate: screener.screening.slate, slateLocation: slateLocation,
                 asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
             report.slate.findings = findings
             status = max(status, exitStatus(of: findings))

@@ -20,11 +20,13 @@ final class SlateCollector: @unchecked Sendable {
     }
 
     /// The candidates, read back one at a time by the slate rules.
-    func candidates() -> SlateCandidates {
+    func candidates(jobs: Int) -> SlateCandidates {
         for index in tables.indices { tables[index].seal() }
         let store = self.store
-        return SlateCandidates(
+        var candidates = SlateCandidates(
             list: ListValue(source: store), position: { store.position(of: $0) },
             pairKeys: keeper.pairKeys.tablesByRule(tables))
+        candidates.jobs = jobs
+        return candidates
     }
 }

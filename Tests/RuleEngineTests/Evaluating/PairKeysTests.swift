@@ -1,3 +1,4 @@
+import CEL
 import RuleEngine
 import Testing
 
@@ -79,5 +80,29 @@ import Testing
         #expect(diagnostics.filter { $0.code == "rule.pair-keys" }.map { "\($0.location?.description ?? "") \($0.message)" } == [
             "fx/rules.yaml:10:17 'pair_keys' gives the keys of one candidate and may not read 'candidates': they are computed before the slate is complete",
         ])
+    }
+
+    /// Many pairs are split over threads; the findings are the same, in the same order.
+    @Test func threadsFindTheSamePairs() throws {
+        let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
+        let context = try #require(prepared.context)
+        let dossiers = try (0..<40).map { index in
+            try #require(RuleHarness.dossier(
+                "candidate: {id: D-\(100 + index), citizen_id: '037078000777'}", file: "d\(index).yaml"))
+        }
+        let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
+        let asOf = CivilDate(year: 2025, month: 9, day: 20)!
+        let params = context.paramsOn(asOf)
+        func findings(jobs: Int) -> [String] {
+            var candidates = SlateCandidates(
+                dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
+            candidates.jobs = jobs
+            return evaluator.evaluate(
+                candidates: candidates, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
+            ).map { "\($0.location.file) \($0.message)" }
+        }
+        let serial = findings(jobs: 1)
+        #expect(serial.count == 40 * 39 / 2)
+        #expect(findings(jobs: 4) == serial)
     }
 }
