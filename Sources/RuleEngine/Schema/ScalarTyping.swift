@@ -33,6 +33,12 @@ enum ScalarTyping {
         }
     }
 
+    /// Whether the node is a scalar that is YAML null (see `isNull(_:)` for scalars).
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node.kind else { return false }
+        return isNull(scalar)
+    }
+
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
