@@ -27,10 +27,35 @@ enum ScalarTyping {
     static func isNull(_ scalar: Node.Scalar) -> Bool {
         if let tag = scalar.tag { return tag == "!!null" }
         guard scalar.style == .plain else { return false }
-        switch scalar.text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
+        return isAnyOf(scalar.text, nullLiterals)
+    }
+
+    static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
+    static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
+    static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
+
+    /// Whether `text` is one of `literals`, compared byte for byte.
+    ///
+    /// For the YAML null and bool literals this is exactly `==` (Unicode canonical
+    /// equivalence): no character decomposes canonically to one of their letters, so only the
+    /// same bytes match. It spares the normalizing comparison that `==` runs on every
+    /// non-ASCII scalar (names, addresses) of every dossier.
+    static func isAnyOf(_ text: String, _ literals: [StaticString]) -> Bool {
+        let bytes = text.utf8
+        let count = bytes.count
+        for literal in literals where literal.utf8CodeUnitCount == count {
+            let same = literal.withUTF8Buffer { $0.elementsEqual(bytes) }
+            if same { return true }
         }
+        return false
+    }
+
+    /// `==` on text, with a byte comparison first: equal bytes are equal text, and differing
+    /// ASCII text is different text; only non-ASCII text takes the normalizing comparison.
+    static func sameText(_ lhs: String, _ rhs: String) -> Bool {
+        if lhs.utf8.elementsEqual(rhs.utf8) { return true }
+        if lhs.utf8.allSatisfy({ $0 < 0x80 }) && rhs.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return lhs == rhs
     }
 
     /// Whether the node is a scalar that is YAML null (see `isNull(_:)` for scalars).
@@ -52,11 +77,9 @@ enum ScalarTyping {
             }
             return .value(.int(number))
         case .bool:
-            switch text {
-            case "true", "True", "TRUE": return .value(.bool(true))
-            case "false", "False", "FALSE": return .value(.bool(false))
-            default: return .problem(.type(expected: "true or false"))
-            }
+            if isAnyOf(text, trueLiterals) { return .value(.bool(true)) }
+            if isAnyOf(text, falseLiterals) { return .value(.bool(false)) }
+            return .problem(.type(expected: "true or false"))
         case .date:
             guard let date = CivilDate(iso: text) else { return .problem(.date) }
             return .value(.date(date))
@@ -69,7 +92,7 @@ enum ScalarTyping {
             guard let share = decimal(text), share >= 0, share <= 1 else { return .problem(.share) }
             return .value(.double(share))
         case .enumeration(let values):
-            guard values.contains(text) else { return .problem(.enumeration(values)) }
+            guard values.contains(where: { sameText($0, text) }) else { return .problem(.enumeration(values)) }
             return .value(.string(text))
         case .list, .object:
             return .problem(.type(expected: "a \(type)"))

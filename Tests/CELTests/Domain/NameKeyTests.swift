@@ -15,6 +15,10 @@ import Testing
         ("\u{110}\u{1EB6}NG", "\u{111}\u{1EB7}ng"),
         ("D\u{323}A\u{323}\u{302}NG", "\u{1E0D}\u{1EAD}ng"),
         ("ASCII  Name", "ascii name"),
+        ("\u{212A}ELVIN \u{212B}NGSTR\u{D6}M", "kelvin \u{E5}ngstr\u{F6}m"),  // K and Å signs lower to letters
+        ("\u{130}stanbul", "i\u{307}stanbul"),  // İ lowers to i + U+0307: the full (NFC) path
+        ("\u{391}\u{398}\u{397}\u{39D}\u{391}", "\u{3B1}\u{3B8}\u{3B7}\u{3BD}\u{3B1}"),  // Greek: the full path
+        ("A\u{301}nh", "\u{E1}nh"),  // a combining accent after a letter is composed
         ("", ""),
         (" \t ", ""),
     ] as [(String, String)])

@@ -23,6 +23,9 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses the strict `YYYY-MM-DD` form used by dossiers and `date('...')`:
     /// exactly four year digits and two month and day digits, and the date must exist.
+    /// Inlinable so that callers get it specialized for their string type: unspecialized, the
+    /// generic byte loop dominated the typing of dossier dates.
+    @inlinable
     public init?(iso text: some StringProtocol) {
         // Read in one pass over the bytes, without an array: dossier typing parses every date.
         guard text.utf8.count == 10 else { return nil }

@@ -12,6 +12,7 @@ import Foundation
 /// standard library has no public normalization API; input that is certainly NFC already
 /// (see `isCertainlyComposed`) skips it, which is what keeps slate pair rules cheap.
 public func nameKey(_ s: String) -> String {
+    if let key = composedNameKey(s) { return key }
     let lowered = s.lowercased()
     let composed = isCertainlyComposed(lowered) ? lowered : lowered.precomposedStringWithCanonicalMapping
     var result = String.UnicodeScalarView()
@@ -28,6 +29,37 @@ public func nameKey(_ s: String) -> String {
         result.append(scalar)
     }
     return String(result)
+}
+
+/// `nameKey` in one pass, for text whose lower case is certainly NFC (see
+/// `isCertainlyComposed`): each scalar is lowered as `lowercased()` lowers it, one scalar at
+/// a time, and spaces are folded on the way. Nil for other text, which takes the full path.
+/// Rules call `name_key` for every name of every dossier, so this is a hot path.
+private func composedNameKey(_ s: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count)
+    var pendingSpace = false
+    for scalar in s.unicodeScalars {
+        if isSpace(scalar) {
+            pendingSpace = !bytes.isEmpty
+            continue
+        }
+        if pendingSpace {
+            bytes.append(0x20)
+            pendingSpace = false
+        }
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            continue
+        }
+        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+            guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
+            guard let encoded = UTF8.encode(lowered) else { return nil }
+            bytes.append(contentsOf: encoded)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// True when every scalar is below U+0300 (Latin, no combining marks) or a precomposed letter
