@@ -21,11 +21,6 @@ struct MarkConverter {
             endLine: Int32(clamping: end.line + 1), endColumn: Int32(clamping: end.column + 1))
     }
 
-    /// The start of a span as a location in this file.
-    func start(of span: Node.Span) -> SourceLocation {
-        SourceLocation(file: file, line: Int(span.startLine), column: Int(span.startColumn))
-    }
-
     /// The location of line 1, column 1, for problems with the file as a whole.
     var fileStart: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 

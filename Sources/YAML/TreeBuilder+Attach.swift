@@ -1,3 +1,4 @@
+internal import CLibYAML
 import Diagnostics
 
 /// One open collection on the builder's stack.
@@ -14,8 +15,8 @@ struct Frame {
     }
 
     let isMapping: Bool
-    /// Where the collection starts (the file is the builder's).
-    let start: Node.Span
+    /// libyaml's mark where the collection starts.
+    let start: yaml_mark_t
     let anchor: String?
     var items: [Node] = []
     var pairs: [Node.Pair] = []
@@ -30,14 +31,15 @@ struct Frame {
 
     static let indexThreshold = 8
 
-    init(isMapping: Bool, start: Node.Span, anchor: String?) {
+    init(isMapping: Bool, start: yaml_mark_t, anchor: String?) {
         self.isMapping = isMapping
         self.start = start
         self.anchor = anchor
     }
 
-    /// The index in `pairs` of the first key with this text, if any.
-    func firstDefinition(ofKey text: String) -> Int? {
+    /// The index in `pairs` of the first key with this text, if any. Mutating only so that
+    /// `stack[last].firstDefinition` runs in place: as a plain method, the frame was copied.
+    mutating func firstDefinition(ofKey text: String) -> Int? {
         if let keyIndex { return keyIndex[text] }
         for index in pairs.indices where pairs[index].key.hasScalarText(text) { return index }
         return nil
@@ -63,6 +65,8 @@ struct Frame {
             if let text = pair.key.scalarText, index[text] == nil { index[text] = pairs.count }
             keyIndex = index
         }
+        // Most mappings of a dossier have a handful of fields: one allocation, not four.
+        if pairs.isEmpty { pairs.reserveCapacity(Self.indexThreshold) }
         pairs.append(pair)
     }
 
@@ -136,7 +140,7 @@ extension TreeBuilder {
     private mutating func failCollectionTooLong() {
         let frame = stack[stack.count - 1]
         fail(YAMLMessages.collectionTooLong(
-            isMapping: frame.isMapping, limit: limits.maxCollectionCount, at: marks.start(of: frame.start),
+            isMapping: frame.isMapping, limit: limits.maxCollectionCount, at: marks.location(frame.start),
             path: path(throughFrames: stack.count - 1)))
     }
 

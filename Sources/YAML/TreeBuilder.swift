@@ -120,18 +120,14 @@ struct TreeBuilder {
             return fail(YAMLMessages.tooDeep(limit: limits.maxDepth, at: start, path: pathOfNextNode()))
         }
         if let tag { collectionTag(string(tag), isMapping: isMapping, at: start) }
-        stack.append(Frame(isMapping: isMapping, start: marks.span(mark, mark), anchor: anchor.map(string)))
+        stack.append(Frame(isMapping: isMapping, start: mark, anchor: anchor.map(string)))
     }
 
     private mutating func close(at mark: yaml_mark_t) {
         guard let frame = stack.popLast() else { return }
-        var span = frame.start
-        let end = marks.span(mark, mark)
-        span.endLine = end.endLine
-        span.endColumn = end.endColumn
         let kind: Node.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        attach(Node(kind: kind, file: marks.file, span: span), size: frame.size, height: frame.height + 1,
-               anchor: frame.anchor)
+        attach(Node(kind: kind, file: marks.file, span: marks.span(frame.start, mark)), size: frame.size,
+               height: frame.height + 1, anchor: frame.anchor)
     }
 
     // MARK: - Helpers

@@ -24,10 +24,6 @@ struct DocumentValidator {
     }
 
     /// A record from a mapping node; nil (with a diagnostic) when the node is not a mapping.
-    ///
-    /// Pairs are read in place (a copy of a pair retains every string in it), and a key is
-    /// first compared with the field after the previous one, since dossiers mostly list
-    /// fields in schema order; only other keys are looked up in the record's slot table.
     mutating func object(_ node: Node, record position: Int, path: String, field: @autoclosure () -> String) -> ObjectValue? {
         guard case .mapping(let pairs) = node.kind else {
             report(SchemaMessages.kind(node, expected: "a mapping", field: field(), path: path))
@@ -35,44 +31,70 @@ struct DocumentValidator {
         }
         let plan = schema.plans[position]
         let count = plan.fields.count
-        var values = [Value](repeating: .null, count: count)
-        var present = [Bool](repeating: false, count: count)
-        var origins = [ValueOrigin?](repeating: nil, count: count)
+        var fields = Fields(count: count)
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { seen in
             seen.initialize(repeating: false)
-            var guess = 0
-            for index in pairs.indices {
-                guard let key = pairs[index].key.scalarText else {
-                    report(SchemaMessages.kind(pairs[index].key, expected: "a field name", field: plan.name, path: path))
-                    continue
-                }
-                guard let slot = guess < count && plan.fieldNames[guess] == key ? guess : plan.type.slot(of: key) else {
-                    report(SchemaMessages.unknownField(
-                        key, record: plan.name, at: pairs[index].key, path: Self.joinAny(path, key),
-                        known: plan.fieldNames, strict: strict))
-                    continue
-                }
-                guess = slot + 1
-                // A duplicate key was already reported by the YAML loader; the first one counts.
-                guard !seen[slot] else { continue }
-                seen[slot] = true
-                guard let value = fieldValue(pairs[index].value, plan: plan, slot: slot, path: path) else { continue }
-                values[slot] = value
-                present[slot] = true
-                if plan.shapes[slot] == .scalar {
-                    origins[slot] = ValueOrigin(location: pairs[index].value.start, path: plan.fieldNames[slot])
-                }
+            // Through a buffer, so that each pair's nodes are read where they are, never copied.
+            pairs.withUnsafeBufferPointer { pairs in
+                read(pairs, plan: plan, path: path, into: &fields, seen: seen)
             }
-            for slot in 0..<count where !present[slot] {
+            for slot in 0..<count where !fields.present[slot] {
                 if !seen[slot], plan.fields[slot].required {
                     report(missing(plan.fields[slot], record: plan.name, in: node, path: path))
                 }
-                values[slot] = plan.fields[slot].defaultValue ?? .null
+                fields.values[slot] = plan.fields[slot].defaultValue ?? .null
             }
         }
         return ObjectValue(
-            type: plan.type, fields: values, present: present, origin: ValueOrigin(location: node.start, path: path),
-            fieldOrigins: origins)
+            type: plan.type, fields: fields.values, present: fields.present,
+            origin: ValueOrigin(location: node.start, path: path), fieldOrigins: fields.origins)
+    }
+
+    /// The fields of a record being read, in slot order.
+    struct Fields {
+        var values: [Value]
+        var present: [Bool]
+        var origins: [ValueOrigin?]
+
+        init(count: Int) {
+            values = Array(repeating: .null, count: count)
+            present = Array(repeating: false, count: count)
+            origins = Array(repeating: nil, count: count)
+        }
+    }
+
+    /// Reads the pairs of a mapping into `fields`, marking each slot met in `seen`.
+    ///
+    /// A key is first compared with the field after the previous one, since dossiers mostly
+    /// list fields in schema order; only other keys are looked up in the slot table.
+    private mutating func read(
+        _ pairs: UnsafeBufferPointer<Node.Pair>, plan: RecordPlan, path: String, into fields: inout Fields,
+        seen: UnsafeMutableBufferPointer<Bool>
+    ) {
+        let count = plan.fields.count
+        var guess = 0
+        for index in pairs.indices {
+            guard let key = pairs[index].key.scalarText else {
+                report(SchemaMessages.kind(pairs[index].key, expected: "a field name", field: plan.name, path: path))
+                continue
+            }
+            guard let slot = guess < count && plan.fieldNames[guess] == key ? guess : plan.type.slot(of: key) else {
+                report(SchemaMessages.unknownField(
+                    key, record: plan.name, at: pairs[index].key, path: Self.joinAny(path, key),
+                    known: plan.fieldNames, strict: strict))
+                continue
+            }
+            guess = slot + 1
+            // A duplicate key was already reported by the YAML loader; the first one counts.
+            guard !seen[slot] else { continue }
+            seen[slot] = true
+            guard let value = fieldValue(pairs[index].value, plan: plan, slot: slot, path: path) else { continue }
+            fields.values[slot] = value
+            fields.present[slot] = true
+            if plan.shapes[slot] == .scalar {
+                fields.origins[slot] = ValueOrigin(location: pairs[index].value.start, path: plan.fieldNames[slot])
+            }
+        }
     }
 
     private func missing(_ spec: FieldSpec, record: String, in node: Node, path: String) -> Diagnostic {
@@ -129,9 +151,11 @@ struct DocumentValidator {
         }
         var values: [Value] = []
         values.reserveCapacity(items.count)
-        for index in items.indices {
-            if let value = listItem(items[index], element: element, record: record, path: path, index: index, field: field) {
-                values.append(value)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if let value = listItem(items[index], element: element, record: record, path: path, index: index, field: field) {
+                    values.append(value)
+                }
             }
         }
         return ListValue(values, origin: ValueOrigin(location: node.start, path: path))

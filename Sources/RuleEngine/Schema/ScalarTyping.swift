@@ -50,14 +50,6 @@ enum ScalarTyping {
         return false
     }
 
-    /// `==` on text, with a byte comparison first: equal bytes are equal text, and differing
-    /// ASCII text is different text; only non-ASCII text takes the normalizing comparison.
-    static func sameText(_ lhs: String, _ rhs: String) -> Bool {
-        if lhs.utf8.elementsEqual(rhs.utf8) { return true }
-        if lhs.utf8.allSatisfy({ $0 < 0x80 }) && rhs.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        return lhs == rhs
-    }
-
     /// Whether the node is a scalar that is YAML null (see `isNull(_:)` for scalars).
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node.kind else { return false }
@@ -92,7 +84,7 @@ enum ScalarTyping {
             guard let share = decimal(text), share >= 0, share <= 1 else { return .problem(.share) }
             return .value(.double(share))
         case .enumeration(let values):
-            guard values.contains(where: { sameText($0, text) }) else { return .problem(.enumeration(values)) }
+            guard values.contains(text) else { return .problem(.enumeration(values)) }
             return .value(.string(text))
         case .list, .object:
             return .problem(.type(expected: "a \(type)"))
