@@ -39,4 +39,11 @@ import Testing
         #expect(nameKey("Đào") != nameKey("Dào"))
         #expect(nameKey("Đào").unicodeScalars.first == "\u{111}")
     }
+
+    /// `nameKey` answers U+00A1…U+1FFF without a property lookup: only U+1680 is white space there.
+    @Test func noWhiteSpaceInTheSkippedRanges() {
+        let spaces = (0xA1...0x1FFF).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        #expect(spaces.map(\.value) == [0x1680])
+        #expect(nameKey("a\u{1680}b\u{A0}c\u{85}d") == "a b c d")
+    }
 }
