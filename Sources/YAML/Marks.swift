@@ -14,6 +14,13 @@ struct MarkConverter {
         SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
+    /// The span of a node from libyaml's start and end marks, converted the same way.
+    func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Node.Span {
+        Node.Span(
+            startLine: Int32(clamping: start.line + 1), startColumn: Int32(clamping: start.column + 1),
+            endLine: Int32(clamping: end.line + 1), endColumn: Int32(clamping: end.column + 1))
+    }
+
     /// The location of line 1, column 1, for problems with the file as a whole.
     var fileStart: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 

@@ -6,6 +6,18 @@ extension Node {
         return nil
     }
 
+    /// The text of the scalar, when this node is one (without copying the rest of it).
+    public var scalarText: String? {
+        if case .scalar(let scalar) = kind { return scalar.text }
+        return nil
+    }
+
+    /// Whether this node is a scalar with exactly this text; compares in place.
+    public func hasScalarText(_ text: String) -> Bool {
+        if case .scalar(let scalar) = kind { return scalar.text == text }
+        return false
+    }
+
     /// The items, when this node is a sequence.
     public var sequence: [Node]? {
         if case .sequence(let items) = kind { return items }
@@ -22,9 +34,7 @@ extension Node {
     /// not a mapping or has no such key. A linear scan: build a dictionary for many lookups.
     public subscript(key: String) -> Node? {
         guard case .mapping(let pairs) = kind else { return nil }
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.kind, scalar.text == key { return pair.value }
-        }
+        for index in pairs.indices where pairs[index].key.hasScalarText(key) { return pairs[index].value }
         return nil
     }
 

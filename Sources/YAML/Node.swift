@@ -45,14 +45,52 @@ public struct Node: Sendable, Hashable {
     }
 
     public var kind: Kind
-    /// libyaml's start mark, converted to 1-based line and column.
-    public var start: SourceLocation
-    /// libyaml's end mark, converted the same way.
-    public var end: SourceLocation
+    /// The file both marks point into, held once per node rather than once per mark: every
+    /// copy of a node retains this string, and trees are copied and moved a lot while built.
+    public var file: String
+    /// Both marks as 1-based lines and columns, packed so a node carries no second string.
+    var span: Span
 
+    /// libyaml's start mark, converted to 1-based line and column.
+    public var start: SourceLocation {
+        get { SourceLocation(file: file, line: Int(span.startLine), column: Int(span.startColumn)) }
+        set {
+            file = newValue.file
+            span.startLine = Int32(clamping: newValue.line)
+            span.startColumn = Int32(clamping: newValue.column)
+        }
+    }
+
+    /// libyaml's end mark, converted the same way (in the same file as `start`).
+    public var end: SourceLocation {
+        get { SourceLocation(file: file, line: Int(span.endLine), column: Int(span.endColumn)) }
+        set {
+            span.endLine = Int32(clamping: newValue.line)
+            span.endColumn = Int32(clamping: newValue.column)
+        }
+    }
+
+    /// A node from `start` to `end`; `end` is taken to be in `start`'s file.
     public init(kind: Kind, start: SourceLocation, end: SourceLocation) {
         self.kind = kind
-        self.start = start
-        self.end = end
+        self.file = start.file
+        self.span = Span(
+            startLine: Int32(clamping: start.line), startColumn: Int32(clamping: start.column),
+            endLine: Int32(clamping: end.line), endColumn: Int32(clamping: end.column))
+    }
+
+    /// The loader's initializer: marks already converted, the file shared by the whole tree.
+    init(kind: Kind, file: String, span: Span) {
+        self.kind = kind
+        self.file = file
+        self.span = span
+    }
+
+    /// The 1-based start and end marks of a node, without the file.
+    struct Span: Sendable, Hashable {
+        var startLine: Int32
+        var startColumn: Int32
+        var endLine: Int32
+        var endColumn: Int32
     }
 }

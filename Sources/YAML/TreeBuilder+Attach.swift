@@ -1,6 +1,10 @@
+internal import CLibYAML
 import Diagnostics
 
 /// One open collection on the builder's stack.
+///
+/// It is only ever changed in place (`stack[last]`), and nodes are moved into it, never
+/// copied: a copy of a node retains its strings and arrays, which dominated loading time.
 struct Frame {
     /// What a mapping expects next: a key, the value of `key`, or a value to drop (after a
     /// duplicate or merge key, so the first value is kept and `<<` never becomes a field).
@@ -11,14 +15,15 @@ struct Frame {
     }
 
     let isMapping: Bool
-    let start: SourceLocation
+    /// libyaml's mark where the collection starts.
+    let start: yaml_mark_t
     let anchor: String?
     var items: [Node] = []
     var pairs: [Node.Pair] = []
     var pending = Pending.key
-    /// Scalar key text → where it was first defined; built once a mapping has
+    /// Scalar key text → index of its pair in `pairs`; built once a mapping has
     /// `indexThreshold` pairs (a linear scan is faster below that), so checks stay O(n).
-    var keyIndex: [String: SourceLocation]?
+    var keyIndex: [String: Int]?
     /// Nodes in this subtree so far, itself included.
     var size = 1
     /// The greatest height among its children (a scalar is 0).
@@ -26,33 +31,43 @@ struct Frame {
 
     static let indexThreshold = 8
 
-    init(isMapping: Bool, start: SourceLocation, anchor: String?) {
+    init(isMapping: Bool, start: yaml_mark_t, anchor: String?) {
         self.isMapping = isMapping
         self.start = start
         self.anchor = anchor
     }
 
-    /// Where the first key with this text was defined, if any.
-    func firstDefinition(ofKey text: String) -> SourceLocation? {
+    /// The index in `pairs` of the first key with this text, if any. Mutating only so that
+    /// `stack[last].firstDefinition` runs in place: as a plain method, the frame was copied.
+    mutating func firstDefinition(ofKey text: String) -> Int? {
         if let keyIndex { return keyIndex[text] }
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.kind, scalar.text == text { return pair.key.start }
-        }
+        for index in pairs.indices where pairs[index].key.hasScalarText(text) { return index }
         return nil
     }
 
-    mutating func append(_ pair: Node.Pair) {
-        pairs.append(pair)
+    /// Takes what the mapping expects, leaving it expecting a key.
+    mutating func takePending() -> Pending {
+        var taken = Pending.key
+        swap(&taken, &pending)
+        return taken
+    }
+
+    /// Appends a pair (moved in), indexing its key once the mapping is large enough.
+    mutating func append(_ pair: consuming Node.Pair) {
         if keyIndex != nil {
-            if case .scalar(let scalar) = pair.key.kind { keyIndex?[scalar.text] = pair.key.start }
-        } else if pairs.count >= Self.indexThreshold {
-            var index: [String: SourceLocation] = [:]
-            index.reserveCapacity(pairs.count * 2)
-            for pair in pairs {
-                if case .scalar(let scalar) = pair.key.kind { index[scalar.text] = pair.key.start }
+            if let text = pair.key.scalarText { keyIndex?[text] = pairs.count }
+        } else if pairs.count + 1 >= Self.indexThreshold {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(pairs.count * 2 + 2)
+            for position in pairs.indices {
+                if let text = pairs[position].key.scalarText, index[text] == nil { index[text] = position }
             }
+            if let text = pair.key.scalarText, index[text] == nil { index[text] = pairs.count }
             keyIndex = index
         }
+        // Most mappings of a dossier have a handful of fields: one allocation, not four.
+        if pairs.isEmpty { pairs.reserveCapacity(Self.indexThreshold) }
+        pairs.append(pair)
     }
 
     /// The path step from this collection to the child it reads next, nil for a mapping key.
@@ -68,8 +83,9 @@ struct Frame {
 
 extension TreeBuilder {
     /// Puts a completed node in its parent (or makes it the root) and records its anchor.
-    mutating func attach(_ node: Node, size: Int, height: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size, height: height) }
+    /// The node is moved, not copied, all the way into its parent's array.
+    mutating func attach(_ node: consuming Node, size: Int, height: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, height: height) }
         guard !stack.isEmpty else {
             root = node
             return
@@ -86,41 +102,45 @@ extension TreeBuilder {
         }
     }
 
-    private mutating func attachToMapping(_ node: Node) {
+    private mutating func attachToMapping(_ node: consuming Node) {
         let last = stack.count - 1
-        switch stack[last].pending {
+        switch stack[last].takePending() {
         case .key:
-            stack[last].pending = checkedKey(node)
+            if let skipped = checkedKey(node) {
+                stack[last].pending = .skippedValue(key: skipped)
+            } else {
+                stack[last].pending = .value(of: node)
+            }
         case .value(let key):
-            stack[last].pending = .key
             if stack[last].pairs.count >= limits.maxCollectionCount { return failCollectionTooLong() }
             stack[last].append(Node.Pair(key: key, value: node))
         case .skippedValue:
-            stack[last].pending = .key
+            break
         }
     }
 
-    /// What to do with the value of `key`: keep it, or drop it after reporting a merge key
-    /// or a duplicate.
-    private mutating func checkedKey(_ key: Node) -> Frame.Pending {
-        guard case .scalar(let scalar) = key.kind else { return .value(of: key) }
+    /// The text of `key` when its value must be dropped, after reporting a merge key or a
+    /// duplicate; nil when the value is kept.
+    private mutating func checkedKey(_ key: borrowing Node) -> String? {
+        guard case .scalar(let scalar) = key.kind else { return nil }
         if scalar.text == "<<", scalar.style == .plain, scalar.tag == nil {
             let path = pathOfNextNode().appending(.key(scalar.text))
             diagnostics.append(YAMLMessages.mergeKey(at: key.start, path: path))
-            return .skippedValue(key: scalar.text)
+            return scalar.text
         }
         if let first = stack[stack.count - 1].firstDefinition(ofKey: scalar.text) {
             let path = pathOfNextNode().appending(.key(scalar.text))
-            diagnostics.append(YAMLMessages.duplicateKey(scalar.text, at: key.start, first: first, path: path))
-            return .skippedValue(key: scalar.text)
+            let firstLocation = stack[stack.count - 1].pairs[first].key.start
+            diagnostics.append(YAMLMessages.duplicateKey(scalar.text, at: key.start, first: firstLocation, path: path))
+            return scalar.text
         }
-        return .value(of: key)
+        return nil
     }
 
     private mutating func failCollectionTooLong() {
         let frame = stack[stack.count - 1]
         fail(YAMLMessages.collectionTooLong(
-            isMapping: frame.isMapping, limit: limits.maxCollectionCount, at: frame.start,
+            isMapping: frame.isMapping, limit: limits.maxCollectionCount, at: marks.location(frame.start),
             path: path(throughFrames: stack.count - 1)))
     }
 

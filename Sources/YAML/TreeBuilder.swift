@@ -80,18 +80,17 @@ struct TreeBuilder {
 
     private mutating func scalar(_ event: yaml_event_t) {
         let data = event.data.scalar
-        let start = marks.location(event.start_mark)
         guard data.length <= limits.maxScalarBytes else {
             let size = Int(data.length)
             return fail(YAMLMessages.scalarTooLong(
-                size: size, limit: limits.maxScalarBytes, at: start, path: pathOfNextNode()))
+                size: size, limit: limits.maxScalarBytes, at: marks.location(event.start_mark), path: pathOfNextNode()))
         }
         let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
         var tag: String?
-        if let pointer = data.tag { tag = scalarTag(string(pointer), text: text, at: start) }
+        if let pointer = data.tag { tag = scalarTag(string(pointer), text: text, at: marks.location(event.start_mark)) }
         let node = Node(
             kind: .scalar(Node.Scalar(text: text, style: Self.style(data.style), tag: tag)),
-            start: start, end: marks.location(event.end_mark))
+            file: marks.file, span: marks.span(event.start_mark, event.end_mark))
         attach(node, size: 1, height: 0, anchor: data.anchor.map(string))
     }
 
@@ -121,14 +120,14 @@ struct TreeBuilder {
             return fail(YAMLMessages.tooDeep(limit: limits.maxDepth, at: start, path: pathOfNextNode()))
         }
         if let tag { collectionTag(string(tag), isMapping: isMapping, at: start) }
-        stack.append(Frame(isMapping: isMapping, start: start, anchor: anchor.map(string)))
+        stack.append(Frame(isMapping: isMapping, start: mark, anchor: anchor.map(string)))
     }
 
     private mutating func close(at mark: yaml_mark_t) {
         guard let frame = stack.popLast() else { return }
         let kind: Node.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        let node = Node(kind: kind, start: frame.start, end: marks.location(mark))
-        attach(node, size: frame.size, height: frame.height + 1, anchor: frame.anchor)
+        attach(Node(kind: kind, file: marks.file, span: marks.span(frame.start, mark)), size: frame.size,
+               height: frame.height + 1, anchor: frame.anchor)
     }
 
     // MARK: - Helpers

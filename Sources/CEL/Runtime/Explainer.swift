@@ -3,6 +3,10 @@
 /// fast path pays nothing for explanations.
 struct Explainer {
     let info: SourceInfo
+    /// Whether to record every sub-expression (`eval --explain`); evidence needs only the
+    /// reads and comparisons, and the text and range of every node visited cost more than
+    /// the visit itself.
+    let recordsSubexpressions: Bool
     var frame: Frame
     var reads: [Explanation.Read] = []
     var comparisons: [String] = []
@@ -10,9 +14,10 @@ struct Explainer {
     private var seenReads: Set<String> = []
     private var seenNodes: Set<Int> = []
 
-    init(info: SourceInfo, frame: Frame) {
+    init(info: SourceInfo, frame: Frame, recordsSubexpressions: Bool = true) {
         self.info = info
         self.frame = frame
+        self.recordsSubexpressions = recordsSubexpressions
     }
 
     static let comparisonSymbols: [String: String] = ["_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">="]
@@ -20,7 +25,7 @@ struct Explainer {
     @discardableResult
     mutating func visit(_ node: Node, decisive: Bool) -> Value {
         let value = node.eval(&frame)
-        if !(node is ConstNode), !seenNodes.contains(node.id), let range = info.range(of: node.id) {
+        if recordsSubexpressions, !(node is ConstNode), !seenNodes.contains(node.id), let range = info.range(of: node.id) {
             seenNodes.insert(node.id)
             subexpressions.append(.init(text: info.text(of: node.id), value: value, range: range))
         }

@@ -28,8 +28,11 @@ public struct Explanation: Sendable {
 
 extension Program {
     /// Re-evaluates recording values; slower than `evaluate`, so only for findings and `--explain`.
-    public func explain(_ activation: Activation) -> Explanation {
-        var explainer = Explainer(info: parsed.sourceInfo, frame: Frame(activation, localCount: localCount))
+    /// Without `subexpressions` (a finding's evidence), `Explanation.subexpressions` is empty.
+    public func explain(_ activation: Activation, subexpressions: Bool = true) -> Explanation {
+        var explainer = Explainer(
+            info: parsed.sourceInfo, frame: Frame(activation, localCount: localCount),
+            recordsSubexpressions: subexpressions)
         let value = explainer.visit(root, decisive: true)
         let subexpressions = explainer.subexpressions.sorted {
             ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)

@@ -34,6 +34,9 @@ public final class CompiledRule: Sendable {
     public let inputs: Inputs
     public let loops: [Loop]
     public let bindings: [Binding]
+    /// The `let`s that `when` names, whose reads are evidence too; found once here rather
+    /// than by scanning the text of `when` for every finding.
+    public let evidenceBindings: [Binding]
     public let when: Program
     public let at: Program?
     public let involved: Program?
@@ -53,6 +56,7 @@ public final class CompiledRule: Sendable {
         self.inputs = inputs
         self.loops = loops
         self.bindings = bindings
+        self.evidenceBindings = bindings.filter { Evidence.mentions(when.text, $0.name) }
         self.when = when
         self.at = at
         self.involved = involved

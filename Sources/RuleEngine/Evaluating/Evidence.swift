@@ -8,10 +8,11 @@ enum Evidence {
         var comparisons: [String] = []
     }
 
-    /// Explains `when`; the `let`s it names (such as a computed total) are explained too, so
-    /// the values they read are evidence as well.
+    /// Explains `when`; `lets`, the ones it names (such as a computed total, see
+    /// `CompiledRule.evidenceBindings`), are explained too, so the values they read are
+    /// evidence as well.
     static func explain(_ program: Program, lets: [CompiledRule.Binding], _ activation: Activation) -> Explained {
-        let explanation = program.explain(activation)
+        let explanation = program.explain(activation, subexpressions: false)
         var seen = Set<String>()
         var items: [EvidenceItem] = []
         func add(_ reads: [Explanation.Read]) {
@@ -22,8 +23,8 @@ enum Evidence {
             }
         }
         add(explanation.reads)
-        for binding in lets where mentions(program.text, binding.name) {
-            add(binding.program.explain(activation).reads)
+        for binding in lets {
+            add(binding.program.explain(activation, subexpressions: false).reads)
         }
         return Explained(items: items, comparisons: explanation.comparisons)
     }

@@ -30,8 +30,7 @@ struct RuleRunner {
             if let finding = body(innermost: innermost, activation: &activation) { findings.append(finding) }
             return
         }
-        let loop = compiled.loops[depth]
-        let iterable = loop.iterable.evaluate(activation)
+        let iterable = compiled.loops[depth].iterable.evaluate(activation)
         if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
             let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
         {
@@ -41,14 +40,14 @@ struct RuleRunner {
         switch iterable {
         case .list(let list):
             for element in list {
-                activation[loop.slot] = element
+                activation[compiled.loops[depth].slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
                         activation: &activation, into: &findings)
             }
         case .error(let error):
-            findings.append(failure(error, in: loop.iterable, at: innermost))
+            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost))
         case let other:
-            findings.append(failure("for_each '\(loop.name)' needs a list, found \(Self.kind(other))", at: innermost))
+            findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
     }
 
@@ -84,7 +83,7 @@ struct RuleRunner {
                 message += ValueText.format(value, language: language)
             }
         }
-        let explanation = Evidence.explain(compiled.when, lets: compiled.bindings, activation)
+        let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
             message: message, basis: compiled.rule.basis, location: place.0, evidence: explanation.items,

@@ -27,10 +27,33 @@ enum ScalarTyping {
     static func isNull(_ scalar: Node.Scalar) -> Bool {
         if let tag = scalar.tag { return tag == "!!null" }
         guard scalar.style == .plain else { return false }
-        switch scalar.text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
+        return isAnyOf(scalar.text, nullLiterals)
+    }
+
+    static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
+    static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
+    static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
+
+    /// Whether `text` is one of `literals`, compared byte for byte.
+    ///
+    /// For the YAML null and bool literals this is exactly `==` (Unicode canonical
+    /// equivalence): no character decomposes canonically to one of their letters, so only the
+    /// same bytes match. It spares the normalizing comparison that `==` runs on every
+    /// non-ASCII scalar (names, addresses) of every dossier.
+    static func isAnyOf(_ text: String, _ literals: [StaticString]) -> Bool {
+        let bytes = text.utf8
+        let count = bytes.count
+        for literal in literals where literal.utf8CodeUnitCount == count {
+            let same = literal.withUTF8Buffer { $0.elementsEqual(bytes) }
+            if same { return true }
         }
+        return false
+    }
+
+    /// Whether the node is a scalar that is YAML null (see `isNull(_:)` for scalars).
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node.kind else { return false }
+        return isNull(scalar)
     }
 
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
@@ -46,11 +69,9 @@ enum ScalarTyping {
             }
             return .value(.int(number))
         case .bool:
-            switch text {
-            case "true", "True", "TRUE": return .value(.bool(true))
-            case "false", "False", "FALSE": return .value(.bool(false))
-            default: return .problem(.type(expected: "true or false"))
-            }
+            if isAnyOf(text, trueLiterals) { return .value(.bool(true)) }
+            if isAnyOf(text, falseLiterals) { return .value(.bool(false)) }
+            return .problem(.type(expected: "true or false"))
         case .date:
             guard let date = CivilDate(iso: text) else { return .problem(.date) }
             return .value(.date(date))

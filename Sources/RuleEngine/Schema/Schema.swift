@@ -17,6 +17,8 @@ public struct Schema: Sendable {
     public let slateFileType: ObjectType
     /// Record index by name, and by object type identity, for nested lookups.
     let recordIndex: [String: Int]
+    /// What the validator needs per record, in `records` order.
+    let plans: [RecordPlan]
     let dossierRecord: Int
     let slateFileRecord: Int
 
@@ -29,6 +31,7 @@ public struct Schema: Sendable {
         var index: [String: Int] = [:]
         for (position, record) in records.enumerated() { index[record.name] = position }
         self.recordIndex = index
+        self.plans = records.map { RecordPlan($0, recordIndex: index) }
     }
 
     /// The record schema with this name (`discipline`), nil when the schema has none.

@@ -15,6 +15,10 @@ import Testing
         ("\u{110}\u{1EB6}NG", "\u{111}\u{1EB7}ng"),
         ("D\u{323}A\u{323}\u{302}NG", "\u{1E0D}\u{1EAD}ng"),
         ("ASCII  Name", "ascii name"),
+        ("\u{212A}ELVIN \u{212B}NGSTR\u{D6}M", "kelvin \u{E5}ngstr\u{F6}m"),  // K and Å signs lower to letters
+        ("\u{130}stanbul", "i\u{307}stanbul"),  // İ lowers to i + U+0307: the full (NFC) path
+        ("\u{391}\u{398}\u{397}\u{39D}\u{391}", "\u{3B1}\u{3B8}\u{3B7}\u{3BD}\u{3B1}"),  // Greek: the full path
+        ("A\u{301}nh", "\u{E1}nh"),  // a combining accent after a letter is composed
         ("", ""),
         (" \t ", ""),
     ] as [(String, String)])
@@ -34,5 +38,12 @@ import Testing
         #expect(nameKey("Bách") != nameKey("Bạch"))
         #expect(nameKey("Đào") != nameKey("Dào"))
         #expect(nameKey("Đào").unicodeScalars.first == "\u{111}")
+    }
+
+    /// `nameKey` answers U+00A1…U+1FFF without a property lookup: only U+1680 is white space there.
+    @Test func noWhiteSpaceInTheSkippedRanges() {
+        let spaces = (0xA1...0x1FFF).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        #expect(spaces.map(\.value) == [0x1680])
+        #expect(nameKey("a\u{1680}b\u{A0}c\u{85}d") == "a b c d")
     }
 }

@@ -23,13 +23,31 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Parses the strict `YYYY-MM-DD` form used by dossiers and `date('...')`:
     /// exactly four year digits and two month and day digits, and the date must exist.
+    /// Inlinable so that callers get it specialized for their string type: unspecialized, the
+    /// generic byte loop dominated the typing of dossier dates.
+    @inlinable
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = CivilDate.digits(bytes[0..<4]), let month = CivilDate.digits(bytes[5..<7]),
-            let day = CivilDate.digits(bytes[8..<10])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        // Read in one pass over the bytes, without an array: dossier typing parses every date.
+        guard text.utf8.count == 10 else { return nil }
+        var parts = (0, 0, 0)
+        var position = 0
+        for byte in text.utf8 {
+            defer { position += 1 }
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if position < 4 {
+                parts.0 = parts.0 * 10 + digit
+            } else if position < 7 {
+                parts.1 = parts.1 * 10 + digit
+            } else {
+                parts.2 = parts.2 * 10 + digit
+            }
+        }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     /// The value of a run of ASCII digits, nil if any byte is not a digit.
