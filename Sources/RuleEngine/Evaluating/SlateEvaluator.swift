@@ -1,5 +1,7 @@
 import CEL
 import Diagnostics
+import Dispatch
+import Synchronization
 
 /// Runs the slate rules over the valid dossiers of a slate (`details.md` §11, §13).
 public struct SlateEvaluator: Sendable {
@@ -38,17 +40,35 @@ public struct SlateEvaluator: Sendable {
         let fallback = slateLocation
             ?? candidates.list.first.flatMap { $0.objectValue.flatMap(RuleRunner.dossierLocation) }
             ?? FindingLocation(file: "", line: 1, column: 1, path: "slate")
-        var findings: [Finding] = []
-        for rule in rules {
-            var activation = Activation(slotCount: rule.slotCount)
-            if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
-            activation[rule.inputs.slate] = slate
-            activation[rule.inputs.asOf] = .date(asOf)
-            activation[rule.inputs.params] = params
-            let runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates))
-            findings += runner.run(&activation)
+        let rules = self.rules
+        let findings = Mutex(Array(repeating: [Finding](), count: rules.count))
+        // Each rule reads the candidates on its own, so rules run side by side with --jobs.
+        let runRule = { @Sendable (index: Int) in
+            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback)
+            findings.withLock { $0[index] = found }
         }
-        return findings.sorted(by: Finding.reportOrder)
+        if candidates.jobs > 1 && candidates.list.count >= Self.candidatesPerThread {
+            DispatchQueue.concurrentPerform(iterations: rules.count, execute: runRule)
+        } else {
+            rules.indices.forEach(runRule)
+        }
+        return findings.withLock { $0.joined() }.sorted(by: Finding.reportOrder)
+    }
+
+    /// Below this many candidates, threads cost more than they save.
+    public static let candidatesPerThread = 1_000
+
+    private static func run(
+        _ rule: CompiledRule, _ candidates: SlateCandidates, _ slate: Value, _ asOf: CivilDate, _ params: Value,
+        _ language: String, _ fallback: FindingLocation
+    ) -> [Finding] {
+        var activation = Activation(slotCount: rule.slotCount)
+        if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
+        activation[rule.inputs.slate] = slate
+        activation[rule.inputs.asOf] = .date(asOf)
+        activation[rule.inputs.params] = params
+        let runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates))
+        return runner.run(&activation)
     }
 
     /// What computes each candidate's `pair_keys` for these rules.

@@ -105,4 +105,27 @@ import Testing
         #expect(serial.count == 40 * 39 / 2)
         #expect(findings(jobs: 4) == serial)
     }
+
+    /// From 1,000 candidates slate rules run side by side; the findings do not change.
+    @Test func rulesSideBySideFindTheSame() throws {
+        let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
+        let context = try #require(prepared.context)
+        let dossiers = RuleHarness.dossiers((0..<SlateEvaluator.candidatesPerThread).map { index in
+            ("candidate: {id: D-\(10_000 + index), citizen_id: '0370780\(10_000 + index / 2)'}", "d\(index).yaml")
+        }).compactMap { $0 }
+        let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
+        let asOf = CivilDate(year: 2025, month: 9, day: 20)!
+        let params = context.paramsOn(asOf)
+        func findings(jobs: Int) -> [String] {
+            var candidates = SlateCandidates(
+                dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
+            candidates.jobs = jobs
+            return evaluator.evaluate(
+                candidates: candidates, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
+            ).map { "\($0.location.file) \($0.message)" }
+        }
+        let serial = findings(jobs: 1)
+        #expect(serial.count == SlateEvaluator.candidatesPerThread / 2)
+        #expect(findings(jobs: 2) == serial)
+    }
 }

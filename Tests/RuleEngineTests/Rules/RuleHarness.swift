@@ -27,11 +27,18 @@ enum RuleHarness {
 
     /// The base dossier with `overrides` merged in, validated.
     static func dossier(_ overrides: String, file: String = "d.yaml") -> ObjectValue? {
+        dossiers([(overrides, file)]).first ?? nil
+    }
+
+    /// Many dossiers, the rule set prepared once: (overrides, file) each.
+    static func dossiers(_ entries: [(overrides: String, file: String)]) -> [ObjectValue?] {
         let prepared = prepare("format: rules/1\nrules: []\n")
-        guard let schema = prepared.schema else { return nil }
-        let base = YAMLLoader.load(text: fixture("common/tests/base.yaml"), file: file).root!
-        let example = YAMLLoader.load(text: overrides, file: file).root!
-        let merged = BaseDossier.merge(base: base, example: example).dossier
-        return schema.validate(merged, as: .dossier, file: file, options: ValidationOptions()).value
+        guard let schema = prepared.schema else { return entries.map { _ in nil } }
+        return entries.map { overrides, file in
+            let base = YAMLLoader.load(text: fixture("common/tests/base.yaml"), file: file).root!
+            let example = YAMLLoader.load(text: overrides, file: file).root!
+            let merged = BaseDossier.merge(base: base, example: example).dossier
+            return schema.validate(merged, as: .dossier, file: file, options: ValidationOptions()).value
+        }
     }
 }
