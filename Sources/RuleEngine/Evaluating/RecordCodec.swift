@@ -40,11 +40,16 @@ public struct RecordCodec: Sendable {
         }
     }
 
-    /// The bytes of `record`; `file` is the file its locations name (written once).
-    public func encode(_ record: ObjectValue, file: String) -> [UInt8] {
+    /// The bytes of `record`; `file` is the file its locations name (written once). With
+    /// `fields`, only the fields it lists are kept (the others read back as absent) and
+    /// per-field origins are dropped: evidence then points at the record holding the field.
+    /// `always` names fields of `record` itself kept whatever `fields` says.
+    public func encode(
+        _ record: ObjectValue, file: String, keeping fields: SlateFieldUse? = nil, always: Set<String> = []
+    ) -> [UInt8] {
         var writer = RecordWriter(file: file)
         writer.string(file)
-        encode(.object(record), into: &writer)
+        encode(record, into: &writer, keeping: fields, always: always)
         return writer.bytes
     }
 
@@ -66,7 +71,7 @@ public struct RecordCodec: Sendable {
         case null, `false`, `true`, int, double, string, list, map, object, timestamp, duration, date, unsupported
     }
 
-    private func encode(_ value: Value, into writer: inout RecordWriter) {
+    private func encode(_ value: Value, into writer: inout RecordWriter, keeping fields: SlateFieldUse?) {
         switch value {
         case .null: writer.tag(Tag.null.rawValue)
         case .bool(let flag): writer.tag(flag ? Tag.true.rawValue : Tag.false.rawValue)
@@ -83,16 +88,16 @@ public struct RecordCodec: Sendable {
             writer.tag(Tag.list.rawValue)
             writer.origin(list.origin)
             writer.unsigned(UInt64(list.count))
-            for element in list { encode(element, into: &writer) }
+            for element in list { encode(element, into: &writer, keeping: fields) }
         case .map(let map):
             writer.tag(Tag.map.rawValue)
             writer.unsigned(UInt64(map.keys.count))
             for (key, item) in zip(map.keys, map.values) {
-                encode(key, into: &writer)
-                encode(item, into: &writer)
+                encode(key, into: &writer, keeping: fields)
+                encode(item, into: &writer, keeping: fields)
             }
         case .object(let object):
-            encode(object, into: &writer)
+            encode(object, into: &writer, keeping: fields, always: [])
         case .timestamp(let time):
             writer.tag(Tag.timestamp.rawValue)
             writer.signed(time.seconds)
@@ -110,17 +115,25 @@ public struct RecordCodec: Sendable {
         }
     }
 
-    private func encode(_ object: ObjectValue, into writer: inout RecordWriter) {
+    private func encode(
+        _ object: ObjectValue, into writer: inout RecordWriter, keeping fields: SlateFieldUse?, always: Set<String>
+    ) {
         guard let typeIndex = indexOfType[ObjectIdentifier(object.type)] else {
             return writer.tag(Tag.unsupported.rawValue)
         }
         writer.tag(Tag.object.rawValue)
         writer.unsigned(UInt64(typeIndex))
         writer.origin(object.origin)
-        for present in object.present { writer.tag(present ? 1 : 0) }
-        for field in object.fields { encode(field, into: &writer) }
-        writer.unsigned(UInt64(object.fieldOrigins.count))
-        for origin in object.fieldOrigins { writer.origin(origin) }
+        let kept = object.type.fields.map { field in
+            fields.map { $0.reads(field.name, of: object.type) || always.contains(field.name) } ?? true
+        }
+        for (present, keep) in zip(object.present, kept) { writer.tag(present && keep ? 1 : 0) }
+        for (field, keep) in zip(object.fields, kept) {
+            if keep { encode(field, into: &writer, keeping: fields) } else { writer.tag(Tag.null.rawValue) }
+        }
+        let origins = fields == nil ? object.fieldOrigins : []
+        writer.unsigned(UInt64(origins.count))
+        for origin in origins { writer.origin(origin) }
     }
 
     private func decodeValue(_ reader: inout RecordReader, depth: Int) -> Value? {

@@ -1,8 +1,8 @@
 import CEL
 
 /// Which record fields slate rules read, so that a screening keeps of each valid dossier only
-/// what the slate rules will look at: a folder of 100,000 dossiers then holds a few names,
-/// ids and family entries per candidate, not whole declarations (`docs/performance.md`).
+/// what the slate rules will look at (`RecordCodec.encode(_:file:keeping:always:)`): a few
+/// names, ids and family entries per candidate, not whole declarations (`docs/performance.md`).
 public struct SlateFieldUse: Sendable {
     /// Per record type (by name), the fields read by some `x.field` or `has(x.field)`.
     public let fields: [String: Set<String>]
@@ -21,34 +21,9 @@ public struct SlateFieldUse: Sendable {
         return SlateFieldUse(fields: fields)
     }
 
-    /// A copy of `object` holding only the fields read (recursively); the others read as
-    /// absent. Locations stay, so findings and evidence point where they did. `always`
-    /// names fields kept whatever the rules read (`candidate`, for duplicate-id locations).
-    public func pruning(_ object: ObjectValue, always: Set<String> = []) -> ObjectValue {
-        let used = fields[object.type.name] ?? []
-        var values = object.fields
-        var present = object.present
-        for (slot, field) in object.type.fields.enumerated() {
-            if used.contains(field.name) || always.contains(field.name) {
-                values[slot] = pruning(values[slot])
-            } else {
-                values[slot] = .null
-                present[slot] = false
-            }
-        }
-        // Kept records drop their per-field origins, the largest part of a record: evidence of
-        // a slate finding then points at the record (`family[0]`) with the field's full path.
-        return ObjectValue(type: object.type, fields: values, present: present, origin: object.origin, fieldOrigins: [])
-    }
-
-    private func pruning(_ value: Value) -> Value {
-        switch value {
-        case .object(let object): .object(pruning(object))
-        case .list(let list):
-            list.elements.contains { if case .object = $0 { true } else { false } }
-                ? .list(ListValue(list.elements.map(pruning), origin: list.origin)) : value
-        default: value
-        }
+    /// Whether some slate rule reads `field` of records of `type`.
+    public func reads(_ field: String, of type: ObjectType) -> Bool {
+        fields[type.name]?.contains(field) ?? false
     }
 
     private static func programs(of rule: CompiledRule) -> [Program] {

@@ -17,8 +17,10 @@ public struct SlateKeeper: Sendable {
 
     /// The entry of a valid dossier read from `file`.
     public func keep(_ dossier: ObjectValue, file: String) -> SlateEntry {
-        let kept = fields?.pruning(dossier, always: ["candidate"]) ?? dossier
-        return SlateEntry(record: codec.encode(kept, file: file), keys: pairKeys.keys(of: dossier))
+        // `candidate` stays whatever the rules read: findings locate a dossier by it.
+        SlateEntry(
+            record: codec.encode(dossier, file: file, keeping: fields, always: ["candidate"]),
+            keys: pairKeys.keys(of: dossier))
     }
 }
 

@@ -61,14 +61,24 @@ import YAML
         }
     }
 
-    @Test func aPrunedRecordIsSmall() throws {
-        guard let schema = Self.schema, let (file, dossier) = try Self.shippedDossiers().first else { return }
-        let fields = SlateFieldUse(fields: ["dossier": ["candidate", "family"], "candidate": ["id", "name"], "family_member": ["name"]])
-        let pruned = fields.pruning(dossier)
+    /// Only the fields slate rules read are kept; the others read back as absent.
+    @Test func aRecordKeepsOnlyTheFieldsRead() throws {
+        guard let schema = Self.schema,
+            let (file, dossier) = try Self.shippedDossiers().first(where: { $0.0.hasSuffix("tran-van-binh.yaml") })
+        else { return }
+        let fields = SlateFieldUse(fields: ["dossier": ["family"], "candidate": ["id", "name"], "family_member": ["name"]])
         let codec = RecordCodec(root: schema.dossierType)
-        let bytes = codec.encode(pruned, file: file)
+        let bytes = codec.encode(dossier, file: file, keeping: fields, always: ["candidate"])
         #expect(bytes.count < 1_000)
-        #expect(Self.describe(codec.decode(bytes)) == Self.describe(.object(pruned)))
+        let decoded = try #require(codec.decode(bytes).objectValue)
+        let present = { (object: ObjectValue) in zip(object.type.fields, object.present).filter(\.1).map(\.0.name) }
+        #expect(present(decoded) == ["candidate", "family"])
+        let candidate = try #require(decoded.field("candidate")?.objectValue)
+        #expect(present(candidate) == ["id", "name"])
+        #expect(candidate.fieldOrigins.isEmpty)
+        #expect(candidate.origin == dossier.field("candidate")?.objectValue?.origin)
+        let relative = try #require(decoded.field("family")?.listValue?.first?.objectValue)
+        #expect(present(relative) == ["name"])
     }
 
     @Test(arguments: [0, 1, 7, 40])
