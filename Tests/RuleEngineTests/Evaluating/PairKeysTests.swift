@@ -82,50 +82,38 @@ import Testing
         ])
     }
 
-    /// Many pairs are split over threads; the findings are the same, in the same order.
-    @Test func threadsFindTheSamePairs() throws {
+    /// The SLATE-SAME-ID findings over dossiers with these candidate (id, citizen_id), as
+    /// "file message", evaluated with `jobs` threads.
+    static func sameIDFindings(_ candidates: [(id: Int, citizenID: String)], jobs: [Int]) throws -> [[String]] {
         let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
         let context = try #require(prepared.context)
-        let dossiers = try (0..<40).map { index in
-            try #require(RuleHarness.dossier(
-                "candidate: {id: D-\(100 + index), citizen_id: '037078000777'}", file: "d\(index).yaml"))
-        }
-        let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
-        let asOf = CivilDate(year: 2025, month: 9, day: 20)!
-        let params = context.paramsOn(asOf)
-        func findings(jobs: Int) -> [String] {
-            var candidates = SlateCandidates(
-                dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
-            candidates.jobs = jobs
-            return evaluator.evaluate(
-                candidates: candidates, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
-            ).map { "\($0.location.file) \($0.message)" }
-        }
-        let serial = findings(jobs: 1)
-        #expect(serial.count == 40 * 39 / 2)
-        #expect(findings(jobs: 4) == serial)
-    }
-
-    /// From 1,000 candidates slate rules run side by side; the findings do not change.
-    @Test func rulesSideBySideFindTheSame() throws {
-        let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
-        let context = try #require(prepared.context)
-        let dossiers = RuleHarness.dossiers((0..<SlateEvaluator.candidatesPerThread).map { index in
-            ("candidate: {id: D-\(10_000 + index), citizen_id: '0370780\(10_000 + index / 2)'}", "d\(index).yaml")
+        let dossiers = RuleHarness.dossiers(candidates.enumerated().map { index, candidate in
+            ("candidate: {id: D-\(candidate.id), citizen_id: '\(candidate.citizenID)'}", "d\(index).yaml")
         }).compactMap { $0 }
         let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
         let asOf = CivilDate(year: 2025, month: 9, day: 20)!
         let params = context.paramsOn(asOf)
-        func findings(jobs: Int) -> [String] {
-            var candidates = SlateCandidates(
-                dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
-            candidates.jobs = jobs
+        return jobs.map { jobs in
+            var slate = SlateCandidates(dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
+            slate.jobs = jobs
             return evaluator.evaluate(
-                candidates: candidates, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
+                candidates: slate, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
             ).map { "\($0.location.file) \($0.message)" }
         }
-        let serial = findings(jobs: 1)
-        #expect(serial.count == SlateEvaluator.candidatesPerThread / 2)
-        #expect(findings(jobs: 2) == serial)
+    }
+
+    /// Many pairs are split over threads; the findings are the same, in the same order.
+    @Test func threadsFindTheSamePairs() throws {
+        let runs = try Self.sameIDFindings((0..<40).map { (100 + $0, "037078000777") }, jobs: [1, 4])
+        #expect(runs[0].count == 40 * 39 / 2)
+        #expect(runs[1] == runs[0])
+    }
+
+    /// From 1,000 candidates slate rules run side by side; the findings do not change.
+    @Test func rulesSideBySideFindTheSame() throws {
+        let count = SlateEvaluator.candidatesPerThread
+        let runs = try Self.sameIDFindings((0..<count).map { (10_000 + $0, "0370780\(10_000 + $0 / 2)") }, jobs: [1, 2])
+        #expect(runs[0].count == count / 2)
+        #expect(runs[1] == runs[0])
     }
 }
