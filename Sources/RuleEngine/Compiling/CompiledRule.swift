@@ -43,14 +43,18 @@ public final class CompiledRule: Sendable {
     /// Each element's blocking keys, evaluated with the element as the first `for_each` name;
     /// set only on slate rules with two `for_each` lines over the same list.
     public let pairKeys: Program?
+    /// The keys each element points to (`pair_links`), matched against the other's `pairKeys`.
+    public let pairLinks: Program?
     /// Per language written in the rule's `message`.
     public let messages: [String: CompiledTemplate]
 
     init(
         rule: Rule, slotCount: Int, inputs: Inputs, loops: [Loop], bindings: [Binding], when: Program,
-        at: Program?, involved: Program?, pairKeys: Program? = nil, messages: [String: CompiledTemplate]
+        at: Program?, involved: Program?, pairKeys: Program? = nil, pairLinks: Program? = nil,
+        messages: [String: CompiledTemplate]
     ) {
         self.pairKeys = pairKeys
+        self.pairLinks = pairLinks
         self.rule = rule
         self.slotCount = slotCount
         self.inputs = inputs

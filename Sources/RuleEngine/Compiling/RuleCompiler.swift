@@ -33,13 +33,17 @@ public enum RuleCompiler {
         let inputs = scope.declareInputs(rule.scope, context: context)
         var loops: [CompiledRule.Loop] = []
         var pairKeys: Program?
+        var pairLinks: Program?
         for (index, clause) in rule.forEach.enumerated() {
             let program = scope.compile(clause.iterable, languageForMoney: language)
             let element = scope.elementType(of: program, clause: clause)
             guard let slot = scope.declare(clause.name, type: element, at: clause.location) else { continue }
             if let program { loops.append(.init(name: clause.name, slot: slot, iterable: program)) }
             // pair_keys sees only the first name: the keys of one element, whichever it pairs with.
-            if index == 0, rule.scope == .slate, rule.forEach.count == 2, let keys = rule.pairKeys { pairKeys = scope.compilePairKeys(keys, rule: rule) }
+            if index == 0, rule.scope == .slate, rule.forEach.count == 2, let keys = rule.pairKeys {
+                pairKeys = scope.compilePairKeys(keys, rule: rule, key: "pair_keys")
+                pairLinks = rule.pairLinks.flatMap { scope.compilePairKeys($0, rule: rule, key: "pair_links") }
+            }
         }
         var bindings: [CompiledRule.Binding] = []
         for clause in rule.lets {
@@ -59,7 +63,7 @@ public enum RuleCompiler {
         guard scope.diagnostics.isEmpty, let when else { return (nil, scope.diagnostics) }
         let compiled = CompiledRule(
             rule: rule, slotCount: scope.slotCount, inputs: inputs, loops: loops, bindings: bindings, when: when,
-            at: at, involved: involved, pairKeys: pairKeys, messages: messages)
+            at: at, involved: involved, pairKeys: pairKeys, pairLinks: pairLinks, messages: messages)
         return (compiled, [])
     }
 }
@@ -148,16 +152,17 @@ struct RuleScopeBuilder {
         }
     }
 
-    /// `pair_keys`, with both `for_each` lines over the same list (the parser checked there are two).
-    mutating func compilePairKeys(_ keys: RuleExpression, rule: Rule) -> Program? {
+    /// `pair_keys` (or `pair_links`), with both `for_each` lines over the same list (the parser
+    /// checked there are two).
+    mutating func compilePairKeys(_ keys: RuleExpression, rule: Rule, key: String) -> Program? {
         let lists = rule.forEach.map { $0.iterable.text.trimmingSpaces }
         guard lists.count == 2, lists[0] == lists[1] else {
-            diagnostics.append(RuleMessages.pairKeysPlacement(at: keys.source.location(ofUTF8Offset: 0)))
+            diagnostics.append(RuleMessages.pairKeysPlacement(key, at: keys.source.location(ofUTF8Offset: 0)))
             return nil
         }
         guard let program = compile(keys, languageForMoney: nil) else { return nil }
         if Self.mentions("candidates", program.parsed.expr) {
-            diagnostics.append(RuleMessages.pairKeysReadCandidates(at: keys.source.location(ofUTF8Offset: 0)))
+            diagnostics.append(RuleMessages.pairKeysReadCandidates(key, at: keys.source.location(ofUTF8Offset: 0)))
             return nil
         }
         return program

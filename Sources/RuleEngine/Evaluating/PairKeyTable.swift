@@ -9,29 +9,47 @@ import CEL
 /// finding never depends on a collision unless `pair_keys` misses a pair `when` accepts,
 /// which `pair_keys` promises it does not.
 public struct PairKeyTable: Sendable {
-    /// One candidate's keys, or why `pair_keys` failed for it.
-    public typealias Keys = Result<[UInt32], Failure>
+    /// What one candidate is known by (`pair_keys`) and points to (`pair_links`), hashed.
+    public struct CandidateKeys: Sendable, Hashable {
+        public var keys: [UInt32]
+        public var links: [UInt32]
+
+        public init(keys: [UInt32], links: [UInt32] = []) {
+            self.keys = keys
+            self.links = links
+        }
+    }
+
+    /// One candidate's keys, or why they could not be computed.
+    public typealias Keys = Result<CandidateKeys, Failure>
 
     public struct Failure: Error, Sendable, Hashable {
+        /// Which expression failed and why: `pair_keys must give a list, found a string`.
         public var message: String
     }
 
-    /// hash << 32 | position, one per distinct key of each candidate.
+    /// hash << 32 | role << 31 | position, one per distinct key (role 0) or link (role 1) of
+    /// each candidate.
     private var entries: [UInt64] = []
     private var isSorted = true
+    /// Whether the rule has `pair_links`: pairs are then links meeting keys, not keys meeting keys.
+    public let linked: Bool
     /// Candidates whose keys could not be computed, by position: each gets an `error` finding.
     public private(set) var failures: [(position: Int, failure: Failure)] = []
     public private(set) var count = 0
 
-    public init() {}
+    public init(linked: Bool = false) { self.linked = linked }
 
     /// Adds the next candidate's keys (candidates are added in slate order).
     public mutating func append(_ keys: Keys) {
-        let position = UInt64(UInt32(truncatingIfNeeded: count))
+        let position = UInt64(UInt32(truncatingIfNeeded: count) & 0x7FFF_FFFF)
         count += 1
         switch keys {
-        case .success(let hashes):
-            for hash in Set(hashes) { entries.append(UInt64(hash) << 32 | position) }
+        case .success(let candidate):
+            for hash in Set(candidate.keys) { entries.append(UInt64(hash) << 32 | position) }
+            if linked {
+                for hash in Set(candidate.links) { entries.append(UInt64(hash) << 32 | 1 << 31 | position) }
+            }
             isSorted = false
         case .failure(let failure):
             failures.append((count - 1, failure))
@@ -45,8 +63,9 @@ public struct PairKeyTable: Sendable {
         isSorted = true
     }
 
-    /// Every ordered pair (a, b), a ≠ b, of candidates sharing a key, sorted by a then b: the
-    /// order the full double loop would visit them in.
+    /// Every ordered pair (a, b), a ≠ b, whose keys meet (or, with links, where one's links
+    /// meet the other's keys), sorted by a then b: the order the full double loop would
+    /// visit them in.
     public func pairs() -> [(Int, Int)] {
         let sorted = isSorted ? entries : entries.sorted()
         var pairs: [(Int, Int)] = []
@@ -54,9 +73,14 @@ public struct PairKeyTable: Sendable {
         while start < sorted.count {
             var end = start + 1
             while end < sorted.count, sorted[end] >> 32 == sorted[start] >> 32 { end += 1 }
-            for a in start..<end {
-                for b in start..<end where a != b {
-                    pairs.append((Int(sorted[a] & 0xFFFF_FFFF), Int(sorted[b] & 0xFFFF_FFFF)))
+            // Within a hash, keys sort before links.
+            let group = sorted[start..<end]
+            let keys = group.prefix { $0 & 1 << 31 == 0 }.map { Int($0 & 0x7FFF_FFFF) }
+            let links = linked ? group.dropFirst(keys.count).map { Int($0 & 0x7FFF_FFFF) } : keys
+            for a in keys {
+                for b in links where a != b {
+                    pairs.append((a, b))
+                    if linked { pairs.append((b, a)) }
                 }
             }
             start = end
@@ -68,11 +92,12 @@ public struct PairKeyTable: Sendable {
         return unique
     }
 
-    /// The keys `pair_keys` gave for one candidate: strings and ints (nulls skipped), hashed.
-    public static func keys(_ value: Value) -> Keys {
+    /// The hashes of the keys `key` (`pair_keys` or `pair_links`) gave for one candidate:
+    /// strings and ints (nulls skipped).
+    public static func hashes(_ value: Value, of key: String) -> Result<[UInt32], Failure> {
         guard case .list(let list) = value else {
-            if case .error(let error) = value { return .failure(Failure(message: "failed: \(error.message)")) }
-            return .failure(Failure(message: "must give a list, found \(RuleRunner.kind(value))"))
+            if case .error(let error) = value { return .failure(Failure(message: "\(key) failed: \(error.message)")) }
+            return .failure(Failure(message: "\(key) must give a list, found \(RuleRunner.kind(value))"))
         }
         var hashes: [UInt32] = []
         hashes.reserveCapacity(list.count)
@@ -81,8 +106,8 @@ public struct PairKeyTable: Sendable {
             case .string(let text): hashes.append(hash(tag: 0x73, text.utf8))
             case .int(let number): hashes.append(hash(tag: 0x69, (0..<8).map { UInt8(truncatingIfNeeded: number >> ($0 * 8)) }))
             case .null: continue
-            case .error(let error): return .failure(Failure(message: "failed: \(error.message)"))
-            default: return .failure(Failure(message: "keys must be strings or ints, found \(RuleRunner.kind(element))"))
+            case .error(let error): return .failure(Failure(message: "\(key) failed: \(error.message)"))
+            default: return .failure(Failure(message: "\(key) keys must be strings or ints, found \(RuleRunner.kind(element))"))
             }
         }
         return .success(hashes)

@@ -18,7 +18,7 @@ extension RuleRunner {
     ) {
         for (position, failure) in table.failures where position < list.count {
             let at = Self.origin(of: list[position]).map(Self.location)
-            findings.append(self.failure("pair_keys \(failure.message)", at: at))
+            findings.append(self.failure(failure.message, at: at))
         }
         let pairs = table.pairs().filter { $0.0 < list.count && $0.1 < list.count }
         let parts = max(1, min(jobs, pairs.count / Self.pairsPerThread))

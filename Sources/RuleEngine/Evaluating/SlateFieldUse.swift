@@ -28,7 +28,7 @@ public struct SlateFieldUse: Sendable {
 
     private static func programs(of rule: CompiledRule) -> [Program] {
         var programs = rule.loops.map(\.iterable) + rule.bindings.map(\.program) + [rule.when]
-        programs += [rule.at, rule.involved, rule.pairKeys].compactMap { $0 }
+        programs += [rule.at, rule.involved, rule.pairKeys, rule.pairLinks].compactMap { $0 }
         for template in rule.messages.values {
             for piece in template.pieces {
                 if case .program(let program) = piece { programs.append(program) }

@@ -1,8 +1,8 @@
 import CEL
 
-/// Computes a candidate's `pair_keys` for every pair rule of a slate, while its dossier is at
-/// hand: in the worker that screened it, so the slate phase only joins keys
-/// (`PairKeyTable`). Rules whose `pair_keys` read the same are evaluated once.
+/// Computes a candidate's `pair_keys` (and `pair_links`) for every pair rule of a slate, while
+/// its dossier is at hand: in the worker that screened it, so the slate phase only joins keys
+/// (`PairKeyTable`). Rules whose `pair_keys` and `pair_links` read the same are evaluated once.
 public struct SlatePairKeys: Sendable {
     /// The distinct `pair_keys` programs: the rule that evaluates each, and every rule sharing it.
     private let groups: [(rule: CompiledRule, ruleIDs: [String])]
@@ -14,7 +14,9 @@ public struct SlatePairKeys: Sendable {
         var groups: [(rule: CompiledRule, ruleIDs: [String])] = []
         for rule in rules where rule.rule.scope == .slate {
             guard let keys = rule.pairKeys else { continue }
-            if let index = groups.firstIndex(where: { $0.rule.pairKeys?.text == keys.text }) {
+            if let index = groups.firstIndex(where: {
+                $0.rule.pairKeys?.text == keys.text && $0.rule.pairLinks?.text == rule.pairLinks?.text
+            }) {
                 groups[index].ruleIDs.append(rule.rule.id)
             } else {
                 groups.append((rule, [rule.rule.id]))
@@ -40,8 +42,18 @@ public struct SlatePairKeys: Sendable {
             activation[rule.inputs.asOf] = .date(asOf)
             activation[rule.inputs.params] = params
             activation[rule.loops[0].slot] = .object(dossier)
-            return PairKeyTable.keys(rule.pairKeys?.evaluate(activation) ?? .null)
+            return PairKeyTable.hashes(rule.pairKeys?.evaluate(activation) ?? .null, of: "pair_keys").flatMap { keys in
+                guard let links = rule.pairLinks else { return .success(PairKeyTable.CandidateKeys(keys: keys)) }
+                return PairKeyTable.hashes(links.evaluate(activation), of: "pair_links").map {
+                    PairKeyTable.CandidateKeys(keys: keys, links: $0)
+                }
+            }
         }
+    }
+
+    /// Empty tables, one per distinct `pair_keys`, in `count` order.
+    public func emptyTables() -> [PairKeyTable] {
+        groups.map { PairKeyTable(linked: $0.rule.pairLinks != nil) }
     }
 
     /// Each pair rule's table, from the tables built in `count` order (sealed, so rules
@@ -56,7 +68,7 @@ public struct SlatePairKeys: Sendable {
 
     /// The tables of candidates held in memory.
     public func tables(for dossiers: [ObjectValue]) -> [String: PairKeyTable] {
-        var tables = Array(repeating: PairKeyTable(), count: count)
+        var tables = emptyTables()
         for dossier in dossiers {
             for (index, keys) in keys(of: dossier).enumerated() { tables[index].append(keys) }
         }

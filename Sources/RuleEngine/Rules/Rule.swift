@@ -60,6 +60,9 @@ public struct Rule: Sendable {
     /// Slate pair rules only: each candidate's blocking keys (`docs/performance.md`); only
     /// pairs whose keys meet are evaluated, so a slate of n candidates costs about n, not n².
     public var pairKeys: RuleExpression?
+    /// With `pair_keys`: the keys each candidate points to (the relatives it lists). Pairs are
+    /// then those where one candidate's links meet the other's keys, not keys meeting keys.
+    public var pairLinks: RuleExpression? = nil
     public var message: LocalizedText
     public var examples: RuleExamples
     /// The start of the rule's mapping in its file.

@@ -8,7 +8,7 @@ public enum RuleFileLoader {
     static let fileKeys = ["format", "params", "examples_as_of", "rules"]
     static let ruleKeys = [
         "id", "title", "severity", "basis", "scope", "for_each", "let", "when", "at", "involved",
-        "pair_keys", "message", "examples",
+        "pair_keys", "pair_links", "message", "examples",
     ]
 
     /// Parses and loads a file's bytes; `firstOrder` is the load-order index of its first rule.

@@ -105,16 +105,22 @@ enum RuleMessages {
             location: location)
     }
 
-    static func pairKeysPlacement(at location: SourceLocation) -> Diagnostic {
+    static func pairKeysPlacement(_ key: String = "pair_keys", at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            code: "rule.pair-keys", message: "'pair_keys' is only for slate rules with two for_each lines over the same list",
+            code: "rule.pair-keys", message: "'\(key)' is only for slate rules with two for_each lines over the same list",
             location: location)
     }
 
-    static func pairKeysReadCandidates(at location: SourceLocation) -> Diagnostic {
+    static func pairLinksWithoutKeys(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rule.pair-keys", message: "'pair_links' needs 'pair_keys': links are matched against the other candidate's keys",
+            location: location)
+    }
+
+    static func pairKeysReadCandidates(_ key: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             code: "rule.pair-keys",
-            message: "'pair_keys' gives the keys of one candidate and may not read 'candidates': they are computed before the slate is complete",
+            message: "'\(key)' gives the keys of one candidate and may not read 'candidates': they are computed before the slate is complete",
             location: location)
     }
 

@@ -47,14 +47,20 @@ struct RuleParser {
             diagnostics.append(RuleMessages.slateOnly("involved", at: involvedNode.start))
         }
         let pairKeys = expression(node, "pair_keys")
-        if let keysNode = node["pair_keys"], scope != .slate || forEach.count != 2 {
-            diagnostics.append(RuleMessages.pairKeysPlacement(at: keysNode.start))
+        let pairLinks = expression(node, "pair_links")
+        for key in ["pair_keys", "pair_links"] {
+            if let keysNode = node[key], scope != .slate || forEach.count != 2 {
+                diagnostics.append(RuleMessages.pairKeysPlacement(key, at: keysNode.start))
+            }
+        }
+        if let linksNode = node["pair_links"], node["pair_keys"] == nil {
+            diagnostics.append(RuleMessages.pairLinksWithoutKeys(at: linksNode.start))
         }
         let examples = self.examples(node, id: name)
         guard let id, let severity, let when, let title, let message else { return nil }
         return Rule(
             id: id.text, title: title, severity: severity, basis: basis, scope: scope ?? .candidate,
-            forEach: forEach, lets: lets, when: when, at: at, involved: involved, pairKeys: pairKeys, message: message,
+            forEach: forEach, lets: lets, when: when, at: at, involved: involved, pairKeys: pairKeys, pairLinks: pairLinks, message: message,
             examples: examples, location: node.start, idLocation: id.location, examplesAsOf: nil,
             order: order)
     }

@@ -11,7 +11,7 @@ final class SlateCollector: @unchecked Sendable {
     init(keeper: SlateKeeper) {
         self.store = SlateRecordStore(codec: keeper.codec)
         self.keeper = keeper
-        self.tables = Array(repeating: PairKeyTable(), count: keeper.pairKeys.count)
+        self.tables = keeper.pairKeys.emptyTables()
     }
 
     func add(_ entry: SlateEntry, file: String) {

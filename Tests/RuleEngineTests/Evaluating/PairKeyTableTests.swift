@@ -5,9 +5,13 @@ import Testing
 /// The pairs a `pair_keys` table yields: every ordered pair sharing a key, once, in the order
 /// of the full double loop.
 @Suite struct PairKeyTableTests {
+    static func hashes(_ values: [Value]) -> [UInt32] {
+        (try? PairKeyTable.hashes(.list(ListValue(values)), of: "pair_keys").get()) ?? []
+    }
+
     static func table(_ keys: [[Value]]) -> PairKeyTable {
         var table = PairKeyTable()
-        for list in keys { table.append(PairKeyTable.keys(.list(ListValue(list)))) }
+        for list in keys { table.append(.success(.init(keys: hashes(list)))) }
         return table
     }
 
@@ -33,11 +37,11 @@ import Testing
 
     @Test func failuresAreKeptByPosition() {
         var table = PairKeyTable()
-        table.append(PairKeyTable.keys(.list(ListValue([.string("a")]))))
-        table.append(PairKeyTable.keys(.string("a")))
-        table.append(PairKeyTable.keys(.list(ListValue([.double(1.5)]))))
+        for value in [Value.list(ListValue([.string("a")])), .string("a"), .list(ListValue([.double(1.5)]))] {
+            table.append(PairKeyTable.hashes(value, of: "pair_keys").map { .init(keys: $0) })
+        }
         #expect(table.failures.map { "\($0.position) \($0.failure.message)" } == [
-            "1 must give a list, found a string", "2 keys must be strings or ints, found a double",
+            "1 pair_keys must give a list, found a string", "2 pair_keys keys must be strings or ints, found a double",
         ])
         #expect(table.pairs().isEmpty)
     }
@@ -50,5 +54,21 @@ extension PairKeyTableTests {
         table.seal()
         #expect(table.pairs().map { "\($0.0)-\($0.1)" } == before)
         #expect(before == ["0-2", "1-3", "2-0", "3-1"])
+    }
+}
+
+extension PairKeyTableTests {
+    /// With links, a pair needs one candidate's link to meet the other's key: two candidates
+    /// listing the same relative are not paired.
+    @Test func linksMeetKeysNotLinks() {
+        var table = PairKeyTable(linked: true)
+        let people: [(keys: [Value], links: [Value])] = [
+            ([.string("an")], [.string("mother")]),
+            ([.string("binh")], [.string("mother"), .string("an")]),  // lists an
+            ([.string("mother")], []),  // the mother herself is a candidate
+            ([.string("chi")], [.string("mother")]),
+        ]
+        for person in people { table.append(.success(.init(keys: Self.hashes(person.keys), links: Self.hashes(person.links)))) }
+        #expect(table.pairs().map { "\($0.0)-\($0.1)" } == ["0-1", "0-2", "1-0", "1-2", "2-0", "2-1", "2-3", "3-2"])
     }
 }
