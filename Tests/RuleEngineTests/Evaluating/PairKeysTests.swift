@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import RuleEngine
 import Testing
@@ -115,5 +116,51 @@ import Testing
         let runs = try Self.sameIDFindings((0..<count).map { (10_000 + $0, "0370780\(10_000 + $0 / 2)") }, jobs: [1, 2])
         #expect(runs[0].count == count / 2)
         #expect(runs[1] == runs[0])
+    }
+
+    static let listedRule = """
+        format: rules/1
+        examples_as_of: 2025-09-20
+        rules:
+          - id: SLATE-LISTED
+            title: Lists another candidate
+            severity: note
+            basis: B
+            scope: slate
+            for_each: [a in candidates, b in candidates]
+            pair_keys: "[a.candidate.citizen_id]"
+            pair_links: a.family.map(f, f.citizen_id)
+            when: a.family.exists(f, f.citizen_id == b.candidate.citizen_id)
+            involved: "[a, b]"
+            message: "{{ a.candidate.id }} lists {{ b.candidate.id }}"
+            examples:
+              triggers:
+                - candidates:
+                    - candidate: {id: D-01, citizen_id: '001'}
+                      family: [{relation: mother, name: Lê Thị Mẹ, citizen_id: '002'}]
+                    - candidate: {id: D-02, citizen_id: '002'}
+              passes:
+                - candidates:                                  # both list the same mother, who is not a candidate
+                    - candidate: {id: D-01, citizen_id: '001'}
+                      family: [{relation: mother, name: Lê Thị Mẹ, citizen_id: '009'}]
+                    - candidate: {id: D-02, citizen_id: '002'}
+                      family: [{relation: mother, name: Lê Thị Mẹ, citizen_id: '009'}]
+
+        """
+
+    /// With `pair_links`, a candidate's links meet the other's keys.
+    @Test func linksFindTheListedCandidate() {
+        let prepared = RuleHarness.prepare(Self.listedRule)
+        #expect(prepared.diagnostics.map(\.description) == [])
+        let report = ExampleRunner(prepared: prepared).run()
+        #expect(report.summary == "2 passed, 0 failed")
+        #expect(report.results.first?.actual.map(\.message) == ["D-01 lists D-02"])
+    }
+
+    @Test func linksNeedKeys() {
+        let rules = Self.listedRule.replacingOccurrences(of: "    pair_keys: \"[a.candidate.citizen_id]\"\n", with: "")
+        #expect(RuleHarness.prepare(rules).diagnostics.filter { $0.code == "rule.pair-keys" }.map {
+            "\($0.location?.description ?? "") \($0.message)"
+        } == ["fx/rules.yaml:10:17 'pair_links' needs 'pair_keys': links are matched against the other candidate's keys"])
     }
 }
