@@ -22,8 +22,11 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     override var children: [Node] { [range] + (filter.map { [$0] } ?? []) + [body] }
 
     /// The elements iterated: a list's elements (read one at a time) or a map's keys.
-    func elements(_ frame: inout Frame) -> Result<ListValue, EvalError> {
-        switch range.eval(&frame) {
+    func elements(_ frame: inout Frame) -> Result<ListValue, EvalError> { elements(of: range.eval(&frame)) }
+
+    /// The elements iterated, from the range's value.
+    func elements(of range: Value) -> Result<ListValue, EvalError> {
+        switch range {
         case .list(let list): .success(list)
         case .map(let map): .success(ListValue(map.keys))
         case .error(let e): .failure(e)
@@ -37,6 +40,11 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .success(let values): items = values
         case .failure(let e): return .error(e)
         }
+        return run(items, &frame)
+    }
+
+    /// The value over the elements iterated.
+    func run(_ items: ListValue, _ frame: inout Frame) -> Value {
         switch kind {
         case .all, .exists: return quantify(items, &frame, decisive: kind == .exists)
         case .existsOne:
