@@ -89,7 +89,8 @@ final class ComprehensionNode: Node, @unchecked Sendable {
 
     func collect(_ items: ListValue, _ frame: inout Frame) -> Value {
         var out: [Value] = []
-        if !counts { out.reserveCapacity(items.count) }
+        // A plain map keeps every element; a filter may keep few of a large (sourced) list.
+        if kind == .map, filter == nil { out.reserveCapacity(items.count) }
         var kept = 0
         for item in items {
             frame.locals[local] = item

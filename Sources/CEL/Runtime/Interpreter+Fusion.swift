@@ -10,7 +10,6 @@ extension ComprehensionNode {
         case .failure(let e): return .error(e)
         }
         var out: [Value] = []
-        out.reserveCapacity(items.count)
         var mapFailure: Value?
         for item in items {
             frame.locals[source.local] = item
