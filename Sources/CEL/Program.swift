@@ -26,10 +26,32 @@ public struct CompileFailure: Error, Sendable {
 /// fields to slot indexes and calls to overloads), then plans a node tree. Evaluation does
 /// no parsing and no name lookups the checker could resolve.
 public struct Program: Sendable {
-    let root: Node
-    let localCount: Int
-    public let parsed: ParsedExpr
-    let types: [CELType]
+    /// Everything a program holds, behind one reference: rules copy their programs on every
+    /// evaluation (`for binding in bindings`), and a copy should cost one retain, not one
+    /// per tree, text and table.
+    final class Storage: Sendable {
+        let root: Node
+        let localCount: Int
+        let parsed: ParsedExpr
+        let types: [CELType]
+
+        init(root: Node, localCount: Int, parsed: ParsedExpr, types: [CELType]) {
+            self.root = root
+            self.localCount = localCount
+            self.parsed = parsed
+            self.types = types
+        }
+    }
+
+    let storage: Storage
+    var root: Node { storage.root }
+    var localCount: Int { storage.localCount }
+    public var parsed: ParsedExpr { storage.parsed }
+    var types: [CELType] { storage.types }
+
+    init(root: Node, localCount: Int, parsed: ParsedExpr, types: [CELType]) {
+        storage = Storage(root: root, localCount: localCount, parsed: parsed, types: types)
+    }
 
     /// Parses, checks and plans `text`; throws every issue found.
     public static func compile(_ text: String, in environment: Environment) throws(CompileFailure) -> Program {

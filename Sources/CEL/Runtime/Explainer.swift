@@ -7,23 +7,27 @@ struct Explainer {
     /// reads and comparisons, and the text and range of every node visited cost more than
     /// the visit itself.
     let recordsSubexpressions: Bool
+    /// Whether to record decisive comparisons (a finding's `let`s need only the reads).
+    let recordsComparisons: Bool
     var frame: Frame
     var reads: [Explanation.Read] = []
     var comparisons: [String] = []
     var subexpressions: [Explanation.Subexpression] = []
-    private var seenReads: Set<String> = []
+    var seenReads: Set<String> = []
     private var seenNodes: Set<Int> = []
 
-    init(info: SourceInfo, frame: Frame, recordsSubexpressions: Bool = true) {
+    init(info: SourceInfo, frame: Frame, recordsSubexpressions: Bool = true, recordsComparisons: Bool = true) {
         self.info = info
         self.frame = frame
         self.recordsSubexpressions = recordsSubexpressions
+        self.recordsComparisons = recordsComparisons
     }
 
     static let comparisonSymbols: [String: String] = ["_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">="]
 
     @discardableResult
     mutating func visit(_ node: Node, decisive: Bool) -> Value {
+        if !recordsSubexpressions { return visitDecisive(node, decisive: decisive) }
         let value = node.eval(&frame)
         if recordsSubexpressions, !(node is ConstNode), !seenNodes.contains(node.id), let range = info.range(of: node.id) {
             seenNodes.insert(node.id)
@@ -41,19 +45,24 @@ struct Explainer {
             visitComprehension(comprehension, value, decisive: decisive)
         case let field as FieldNode:
             let operand = visit(field.operand, decisive: decisive)
-            if decisive, case .object(let object) = operand, value.isScalar,
-                let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
-            {
-                seenReads.insert(origin.path)
-                reads.append(.init(origin: origin, value: value))
-            }
+            if decisive { record(field, operand, value) }
         default:
             let children = node.children.map { visit($0, decisive: decisive) }
-            if decisive, children.count == 2, let symbol = comparisonSymbol(node) {
+            if decisive, recordsComparisons, children.count == 2, let symbol = comparisonSymbol(node) {
                 comparisons.append(operand(node.children[0], children[0]) + " \(symbol) " + operand(node.children[1], children[1]))
             }
         }
         return value
+    }
+
+    /// Records a decisive read of an object's scalar field, once per path.
+    mutating func record(_ field: FieldNode, _ operand: Value, _ value: Value) {
+        if case .object(let object) = operand, value.isScalar,
+            let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
+        {
+            seenReads.insert(origin.path)
+            reads.append(.init(origin: origin, value: value))
+        }
     }
 
     func comparisonSymbol(_ node: Node) -> String? {

@@ -28,11 +28,13 @@ public struct Explanation: Sendable {
 
 extension Program {
     /// Re-evaluates recording values; slower than `evaluate`, so only for findings and `--explain`.
-    /// Without `subexpressions` (a finding's evidence), `Explanation.subexpressions` is empty.
-    public func explain(_ activation: Activation, subexpressions: Bool = true) -> Explanation {
+    /// Without `subexpressions` (a finding's evidence), `Explanation.subexpressions` is empty;
+    /// without `comparisons` (the evidence of a `let`, which needs only its reads),
+    /// `Explanation.comparisons` is.
+    public func explain(_ activation: Activation, subexpressions: Bool = true, comparisons: Bool = true) -> Explanation {
         var explainer = Explainer(
             info: parsed.sourceInfo, frame: Frame(activation, localCount: localCount),
-            recordsSubexpressions: subexpressions)
+            recordsSubexpressions: subexpressions, recordsComparisons: comparisons)
         let value = explainer.visit(root, decisive: true)
         let subexpressions = explainer.subexpressions.sorted {
             ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)

@@ -11,8 +11,11 @@ final class FieldNode: Node, @unchecked Sendable {
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
-    override func eval(_ frame: inout Frame) -> Value {
-        switch operand.eval(&frame) {
+    override func eval(_ frame: inout Frame) -> Value { read(operand.eval(&frame)) }
+
+    /// The field of an evaluated operand.
+    func read(_ operand: Value) -> Value {
+        switch operand {
         case .object(let object) where slot < object.fields.count: return object.fields[slot]
         case .error(let e): return .error(e)
         case .null: return fail("no such field '\(name)': the value is null")
@@ -34,6 +37,7 @@ final class SelectNode: Node, @unchecked Sendable {
     override func eval(_ frame: inout Frame) -> Value {
         Self.select(operand.eval(&frame), name, self)
     }
+    override func combine(_ values: [Value]) -> Value? { Self.select(values[0], name, self) }
 
     static func select(_ value: Value, _ name: String, _ node: Node) -> Value {
         switch value {
@@ -59,8 +63,11 @@ final class HasNode: Node, @unchecked Sendable {
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
-    override func eval(_ frame: inout Frame) -> Value {
-        switch operand.eval(&frame) {
+    override func eval(_ frame: inout Frame) -> Value { test(operand.eval(&frame)) }
+    override func combine(_ values: [Value]) -> Value? { test(values[0]) }
+
+    func test(_ operand: Value) -> Value {
+        switch operand {
         case .map(let map): return .bool(map.lookup(string: name) != nil)
         case .object(let object):
             guard let slot = slot ?? object.type.slot(of: name), slot < object.present.count else {
@@ -86,7 +93,14 @@ final class IndexNode: Node, @unchecked Sendable {
     override func eval(_ frame: inout Frame) -> Value {
         let container = operand.eval(&frame)
         if container.isError { return container }
-        let key = index.eval(&frame)
+        return lookup(container, index.eval(&frame))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        values[0].isError ? values[0] : lookup(values[0], values[1])
+    }
+
+    /// The element once `container` is known not to be an error.
+    func lookup(_ container: Value, _ key: Value) -> Value {
         if key.isError { return key }
         switch (container, key) {
         case (.list(let list), .int(let i)):
@@ -119,6 +133,10 @@ final class ListNode: Node, @unchecked Sendable {
             if value.isError { return value }
             values.append(value)
         }
+        return .list(ListValue(values))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        if let error = values.first(where: \.isError) { return error }
         return .list(ListValue(values))
     }
 }

@@ -34,8 +34,11 @@ final class UnaryCallNode: Node, @unchecked Sendable {
         super.init(id: id)
     }
     override var children: [Node] { [argument] }
-    override func eval(_ frame: inout Frame) -> Value {
-        let value = argument.eval(&frame)
+    override func eval(_ frame: inout Frame) -> Value { call(argument.eval(&frame)) }
+    override func combine(_ values: [Value]) -> Value? { call(values[0]) }
+
+    @inline(__always)
+    func call(_ value: Value) -> Value {
         if value.isError { return value }
         if let direct { return located(direct(value)) }
         return located(dispatch.call([value]))
@@ -63,7 +66,15 @@ final class BinaryCallNode: Node, @unchecked Sendable {
     override func eval(_ frame: inout Frame) -> Value {
         let a = lhs.eval(&frame)
         if a.isError { return a }
-        let b = rhs.eval(&frame)
+        return call(a, rhs.eval(&frame))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        values[0].isError ? values[0] : call(values[0], values[1])
+    }
+
+    /// The call once `a` is known not to be an error.
+    @inline(__always)
+    func call(_ a: Value, _ b: Value) -> Value {
         if b.isError { return b }
         if let direct { return located(direct(a, b)) }
         return located(dispatch.call([a, b]))
@@ -88,6 +99,10 @@ final class CallNode: Node, @unchecked Sendable {
             if value.isError { return value }
             values.append(value)
         }
+        return located(dispatch.call(values))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        if let error = values.first(where: \.isError) { return error }
         return located(dispatch.call(values))
     }
 }

@@ -10,6 +10,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     /// A `filter` that gives how many elements it keeps, not the list of them: the plan of
     /// `size(l.filter(x, p))`, so that counting a slate's candidates holds none of them.
     let counts: Bool
+    /// The range of `l.filter(x, p).map(y, e)`: the map then runs the filter's predicate
+    /// itself, element by element, and the filtered list is never built (see `fusedMap`).
+    let fusedFilter: ComprehensionNode?
     init(id: Int, kind: Comprehension.Kind, local: Int, range: Node, body: Node, filter: Node?, counts: Bool = false) {
         self.kind = kind
         self.local = local
@@ -17,13 +20,23 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         self.body = body
         self.filter = filter
         self.counts = counts
+        if kind == .map, filter == nil, let source = range as? ComprehensionNode, source.kind == .filter,
+            source.filter == nil, !source.counts
+        {
+            fusedFilter = source
+        } else {
+            fusedFilter = nil
+        }
         super.init(id: id)
     }
     override var children: [Node] { [range] + (filter.map { [$0] } ?? []) + [body] }
 
     /// The elements iterated: a list's elements (read one at a time) or a map's keys.
-    func elements(_ frame: inout Frame) -> Result<ListValue, EvalError> {
-        switch range.eval(&frame) {
+    func elements(_ frame: inout Frame) -> Result<ListValue, EvalError> { elements(of: range.eval(&frame)) }
+
+    /// The elements iterated, from the range's value.
+    func elements(of range: Value) -> Result<ListValue, EvalError> {
+        switch range {
         case .list(let list): .success(list)
         case .map(let map): .success(ListValue(map.keys))
         case .error(let e): .failure(e)
@@ -32,11 +45,17 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     }
 
     override func eval(_ frame: inout Frame) -> Value {
+        if let fusedFilter { return fusedMap(fusedFilter, &frame) }
         let items: ListValue
         switch elements(&frame) {
         case .success(let values): items = values
         case .failure(let e): return .error(e)
         }
+        return run(items, &frame)
+    }
+
+    /// The value over the elements iterated.
+    func run(_ items: ListValue, _ frame: inout Frame) -> Value {
         switch kind {
         case .all, .exists: return quantify(items, &frame, decisive: kind == .exists)
         case .existsOne:
@@ -70,6 +89,8 @@ final class ComprehensionNode: Node, @unchecked Sendable {
 
     func collect(_ items: ListValue, _ frame: inout Frame) -> Value {
         var out: [Value] = []
+        // A plain map keeps every element; a filter may keep few of a large (sourced) list.
+        if kind == .map, filter == nil { out.reserveCapacity(items.count) }
         var kept = 0
         for item in items {
             frame.locals[local] = item

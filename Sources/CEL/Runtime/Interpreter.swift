@@ -8,6 +8,11 @@ class Node: @unchecked Sendable {
     /// Children in source order, for explanations.
     var children: [Node] { [] }
 
+    /// The value from the values of `children` (in order), for a node that evaluates every
+    /// child strictly; nil when the node must be evaluated itself. Lets an explanation that
+    /// has visited the children compute the node without evaluating them again.
+    func combine(_ values: [Value]) -> Value? { nil }
+
     /// Tags an error raised here (not one passed up from a child) with this node's id.
     @inline(__always)
     final func located(_ value: Value) -> Value {
@@ -69,6 +74,12 @@ final class LogicNode: Node, @unchecked Sendable {
         if case .bool(let b) = left, b == decisive { return left }
         let right = rhs.eval(&frame)
         if case .bool(let b) = right, b == decisive { return right }
+        return undecided(left, right)
+    }
+
+    /// The result when neither side is the deciding value.
+    func undecided(_ left: Value, _ right: Value) -> Value {
+        let decisive = !isAnd
         if left.isError { return left }
         if right.isError { return right }
         guard case .bool = left, case .bool = right else {
@@ -114,7 +125,15 @@ final class EqualityNode: Node, @unchecked Sendable {
     override func eval(_ frame: inout Frame) -> Value {
         let a = lhs.eval(&frame)
         if a.isError { return a }
-        let b = rhs.eval(&frame)
+        return compare(a, rhs.eval(&frame))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        values[0].isError ? values[0] : compare(values[0], values[1])
+    }
+
+    /// The comparison once `a` is known not to be an error.
+    @inline(__always)
+    func compare(_ a: Value, _ b: Value) -> Value {
         if b.isError { return b }
         return .bool(Value.equal(a, b) != negated)
     }
@@ -133,7 +152,14 @@ final class InNode: Node, @unchecked Sendable {
     override func eval(_ frame: inout Frame) -> Value {
         let x = element.eval(&frame)
         if x.isError { return x }
-        switch container.eval(&frame) {
+        return test(x, container.eval(&frame))
+    }
+    override func combine(_ values: [Value]) -> Value? {
+        values[0].isError ? values[0] : test(values[0], values[1])
+    }
+
+    func test(_ x: Value, _ container: Value) -> Value {
+        switch container {
         case .list(let list): return .bool(list.contains { Value.equal($0, x) })
         case .map(let map): return .bool(map.lookup(x) != nil)
         case .error(let e): return .error(e)

@@ -24,7 +24,7 @@ enum Evidence {
         }
         add(explanation.reads)
         for binding in lets {
-            add(binding.program.explain(activation, subexpressions: false).reads)
+            add(binding.program.explain(activation, subexpressions: false, comparisons: false).reads)
         }
         return Explained(items: items, comparisons: explanation.comparisons)
     }

@@ -1,0 +1,92 @@
+/// The explainer for a finding's evidence (no sub-expressions recorded): only the decisive
+/// part records anything, so a part that is not decisive is evaluated, never walked, and a
+/// node's value comes from its children's, computed once on the way up.
+///
+/// It records exactly what the walk of `visit` records with sub-expressions off (the same
+/// reads and comparisons, in the same order), at a fraction of the evaluations: `visit`
+/// evaluates every node once for itself and once more for each of its ancestors.
+extension Explainer {
+    @discardableResult
+    mutating func visitDecisive(_ node: Node, decisive: Bool) -> Value {
+        guard decisive else { return node.eval(&frame) }
+        switch node {
+        case let logic as LogicNode:
+            return decisiveLogic(logic)
+        case let conditional as ConditionalNode:
+            guard case .bool(let b) = visitDecisive(conditional.condition, decisive: true) else {
+                return conditional.eval(&frame)
+            }
+            return visitDecisive(b ? conditional.then : conditional.otherwise, decisive: true)
+        case let comprehension as ComprehensionNode:
+            return decisiveComprehension(comprehension)
+        case let field as FieldNode:
+            let operand = visitDecisive(field.operand, decisive: true)
+            let value = field.read(operand)
+            record(field, operand, value)
+            return value
+        default:
+            let children = node.children
+            if children.isEmpty { return node.eval(&frame) }
+            var values: [Value] = []
+            values.reserveCapacity(children.count)
+            for child in children { values.append(visitDecisive(child, decisive: true)) }
+            let value = node.combine(values) ?? node.eval(&frame)
+            if recordsComparisons, values.count == 2, let symbol = comparisonSymbol(node) {
+                comparisons.append(operand(children[0], values[0]) + " \(symbol) " + operand(children[1], values[1]))
+            }
+            return value
+        }
+    }
+
+    /// The side holding the deciding value (false for &&, true for ||) is the decisive one,
+    /// the left first; when neither holds it, both are.
+    private mutating func decisiveLogic(_ logic: LogicNode) -> Value {
+        let deciding = !logic.isAnd
+        let mark = (reads: reads.count, comparisons: comparisons.count)
+        let left = visitDecisive(logic.lhs, decisive: true)
+        if case .bool(let b) = left, b == deciding { return left }
+        let right = logic.rhs.eval(&frame)
+        if case .bool(let b) = right, b == deciding {
+            // Only the right side decides: what the left recorded is not evidence.
+            for read in reads[mark.reads...] { seenReads.remove(read.origin.path) }
+            reads.removeSubrange(mark.reads...)
+            comparisons.removeSubrange(mark.comparisons...)
+            return visitDecisive(logic.rhs, decisive: true)
+        }
+        visitDecisive(logic.rhs, decisive: true)
+        return logic.undecided(left, right)
+    }
+
+    /// `exists` → true and `all` → false are decided by one iteration; otherwise by all.
+    private mutating func decisiveComprehension(_ node: ComprehensionNode) -> Value {
+        let range = visitDecisive(node.range, decisive: true)
+        let items: ListValue
+        let value: Value
+        switch node.elements(of: range) {
+        case .success(let list):
+            items = list
+            value = node.run(list, &frame)
+        case .failure(let error):
+            items = ListValue([])
+            value = .error(error)
+        }
+        let decidedBy: Bool? =
+            switch (node.kind, value) {
+            case (.exists, .bool(true)): true
+            case (.all, .bool(false)): false
+            default: nil
+            }
+        for item in items {
+            frame.locals[node.local] = item
+            if let decidedBy {
+                guard case .bool(let b) = node.body.eval(&frame), b == decidedBy else { continue }
+                if let filter = node.filter { visitDecisive(filter, decisive: true) }
+                visitDecisive(node.body, decisive: true)
+                return value
+            }
+            if let filter = node.filter { visitDecisive(filter, decisive: true) }
+            visitDecisive(node.body, decisive: true)
+        }
+        return value
+    }
+}
