@@ -21,13 +21,15 @@ struct ScreeningRun {
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
         var status = ExitStatus.clean
         let collector = slateRecords
-        var firstOfID: [String: SourceLocation] = [:]
+        // Where each id was first used: 12 bytes a candidate, the file being files[index].
+        var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
+        firstOfID.reserveCapacity(files.count)
         var failure: CLIError?
         let progress = Progress(total: files.count)
         let screener = self.screener
         let files = self.files
         let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { screener.screen(files[$0]) }
-        queue.run { _, screened in
+        queue.run { index, screened in
             progress.advance()
             guard failure == nil else { return }
             if screened.isSlateFile {
@@ -37,9 +39,11 @@ struct ScreeningRun {
             var screened = screened
             if let id = screened.result.id, screened.result.verdict != .invalid {
                 if let first = firstOfID[id] {
-                    screened = Self.duplicate(screened, id: id, first: first)
+                    let location = SourceLocation(file: files[Int(first.index)], line: Int(first.line), column: Int(first.column))
+                    screened = Self.duplicate(screened, id: id, first: location)
                 } else {
-                    firstOfID[id] = screened.idLocation ?? SourceLocation(file: screened.result.file, line: 1, column: 1)
+                    let location = screened.idLocation
+                    firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
                 }
             }
             status = max(status, exitStatus(of: screened.result))
