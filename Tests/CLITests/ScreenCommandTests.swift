@@ -36,6 +36,16 @@ import TestSupport
         #expect(summary == ["candidates": 19, "eligible": 4, "review": 6, "ineligible": 9, "invalid": 0, "slate_findings": 8])
     }
 
+    /// Without a usable temporary folder the slate's records stay in memory: same report.
+    @Test func slateRecordsFallBackToMemory() throws {
+        let onDisk = try runAppraise(["screen", "candidates/slate.yaml", "--format", "json"])
+        let inMemory = try runAppraise(
+            ["screen", "candidates/slate.yaml", "--format", "json"], environment: ["TMPDIR": "/nonexistent/appraise"])
+        #expect(inMemory.code == 1)
+        #expect(inMemory.stdout == onDisk.stdout)
+        #expect(inMemory.stderr == "")
+    }
+
     static func dossier(id: String, name: String, born: String, gender: String, minority: Bool, citizen: String) -> String {
         """
         format: dossier/1
