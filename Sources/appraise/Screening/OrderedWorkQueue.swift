@@ -40,8 +40,9 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
             condition.unlock()
             deliver(index, output)
             condition.lock()
+            // Workers wait only while the window is full: wake them only when it was.
+            if nextToClaim - nextToDeliver >= window { condition.broadcast() }
             nextToDeliver += 1
-            condition.broadcast()
         }
         condition.unlock()
     }
@@ -60,7 +61,8 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
             let output = work(index)
             condition.lock()
             finished[index] = output
-            condition.broadcast()
+            // The caller waits only for the next item in order.
+            if index == nextToDeliver { condition.broadcast() }
             condition.unlock()
         }
     }
