@@ -70,22 +70,9 @@ extension Explainer {
             items = ListValue([])
             value = .error(error)
         }
-        let decidedBy: Bool? =
-            switch (node.kind, value) {
-            case (.exists, .bool(true)): true
-            case (.all, .bool(false)): false
-            default: nil
-            }
-        for item in items {
-            frame.locals[node.local] = item
-            if let decidedBy {
-                guard case .bool(let b) = node.body.eval(&frame), b == decidedBy else { continue }
-                if let filter = node.filter { visitDecisive(filter, decisive: true) }
-                visitDecisive(node.body, decisive: true)
-                return value
-            }
-            if let filter = node.filter { visitDecisive(filter, decisive: true) }
-            visitDecisive(node.body, decisive: true)
+        replayIterations(of: node, over: items, value: value) { explainer in
+            if let filter = node.filter { _ = explainer.visitDecisive(filter, decisive: true) }
+            _ = explainer.visitDecisive(node.body, decisive: true)
         }
         return value
     }

@@ -102,7 +102,18 @@ struct Explainer {
             case .map(let map): ListValue(map.keys)
             default: ListValue([])
             }
-        // exists → true and all → false are decided by one iteration; otherwise by all.
+        replayIterations(of: node, over: items, value: value) { explainer in
+            if let filter = node.filter { explainer.visit(filter, decisive: decisive) }
+            explainer.visit(node.body, decisive: decisive)
+        }
+    }
+
+    /// Replays the iterations that decided a comprehension's `value` — the one deciding
+    /// iteration of an `exists` that held or an `all` that failed, else every one — calling
+    /// `record` on each with its element bound.
+    mutating func replayIterations(
+        of node: ComprehensionNode, over items: ListValue, value: Value, record: (inout Explainer) -> Void
+    ) {
         let decidedBy: Bool? =
             switch (node.kind, value) {
             case (.exists, .bool(true)): true
@@ -113,12 +124,9 @@ struct Explainer {
             frame.locals[node.local] = item
             if let decidedBy {
                 guard case .bool(let b) = node.body.eval(&frame), b == decidedBy else { continue }
-                if let filter = node.filter { visit(filter, decisive: decisive) }
-                visit(node.body, decisive: decisive)
-                return
+                return record(&self)
             }
-            if let filter = node.filter { visit(filter, decisive: decisive) }
-            visit(node.body, decisive: decisive)
+            record(&self)
         }
     }
 }
