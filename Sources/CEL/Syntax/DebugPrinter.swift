@@ -41,23 +41,9 @@ public enum DebugPrinter {
 
     /// A string as a double-quoted CEL literal.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        StringQuoting.quoted(s) { scalar in
+            scalar.value < 0x20 ? "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16) : nil
         }
-        return out + "\""
     }
 }
 
