@@ -81,27 +81,8 @@ final class HasNode: Node, @unchecked Sendable {
 }
 
 /// `list[i]` and `map[key]`.
-final class IndexNode: Node, @unchecked Sendable {
-    let operand: Node
-    let index: Node
-    init(id: Int, _ operand: Node, _ index: Node) {
-        self.operand = operand
-        self.index = index
-        super.init(id: id)
-    }
-    override var children: [Node] { [operand, index] }
-    override func eval(_ frame: inout Frame) -> Value {
-        let container = operand.eval(&frame)
-        if container.isError { return container }
-        return lookup(container, index.eval(&frame))
-    }
-    override func combine(_ values: [Value]) -> Value? {
-        values[0].isError ? values[0] : lookup(values[0], values[1])
-    }
-
-    /// The element once `container` is known not to be an error.
-    func lookup(_ container: Value, _ key: Value) -> Value {
-        if key.isError { return key }
+final class IndexNode: StrictPairNode, @unchecked Sendable {
+    override func apply(_ container: Value, _ key: Value) -> Value {
         switch (container, key) {
         case (.list(let list), .int(let i)):
             guard i >= 0, i < list.count else { return fail("index out of range: \(i)") }

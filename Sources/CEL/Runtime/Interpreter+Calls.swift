@@ -46,36 +46,19 @@ final class UnaryCallNode: Node, @unchecked Sendable {
 }
 
 /// A call with two arguments (or a receiver and one): every binary operator.
-final class BinaryCallNode: Node, @unchecked Sendable {
-    let lhs: Node
-    let rhs: Node
+final class BinaryCallNode: StrictPairNode, @unchecked Sendable {
     let dispatch: Dispatch
     let direct: (@Sendable (Value, Value) -> Value)?
     init(id: Int, _ lhs: Node, _ rhs: Node, _ dispatch: Dispatch) {
-        self.lhs = lhs
-        self.rhs = rhs
         self.dispatch = dispatch
         if dispatch.overloads.count == 1, case .binary(let f) = dispatch.overloads[0].implementation {
             direct = f
         } else {
             direct = nil
         }
-        super.init(id: id)
+        super.init(id: id, lhs, rhs)
     }
-    override var children: [Node] { [lhs, rhs] }
-    override func eval(_ frame: inout Frame) -> Value {
-        let a = lhs.eval(&frame)
-        if a.isError { return a }
-        return call(a, rhs.eval(&frame))
-    }
-    override func combine(_ values: [Value]) -> Value? {
-        values[0].isError ? values[0] : call(values[0], values[1])
-    }
-
-    /// The call once `a` is known not to be an error.
-    @inline(__always)
-    func call(_ a: Value, _ b: Value) -> Value {
-        if b.isError { return b }
+    override func apply(_ a: Value, _ b: Value) -> Value {
         if let direct { return located(direct(a, b)) }
         return located(dispatch.call([a, b]))
     }

@@ -110,59 +110,50 @@ final class ConditionalNode: Node, @unchecked Sendable {
     }
 }
 
-/// `==` and `!=` with heterogeneous equality.
-final class EqualityNode: Node, @unchecked Sendable {
+/// A node of two operands evaluated left to right that fails with the first error: calls of
+/// two arguments, `==`/`!=`, `in` and `[]`. Subclasses give `apply` for two non-error values.
+class StrictPairNode: Node, @unchecked Sendable {
     let lhs: Node
     let rhs: Node
-    let negated: Bool
-    init(id: Int, _ lhs: Node, _ rhs: Node, negated: Bool) {
+    init(id: Int, _ lhs: Node, _ rhs: Node) {
         self.lhs = lhs
         self.rhs = rhs
-        self.negated = negated
         super.init(id: id)
     }
-    override var children: [Node] { [lhs, rhs] }
-    override func eval(_ frame: inout Frame) -> Value {
+    final override var children: [Node] { [lhs, rhs] }
+    final override func eval(_ frame: inout Frame) -> Value {
         let a = lhs.eval(&frame)
         if a.isError { return a }
-        return compare(a, rhs.eval(&frame))
+        let b = rhs.eval(&frame)
+        if b.isError { return b }
+        return apply(a, b)
     }
-    override func combine(_ values: [Value]) -> Value? {
-        values[0].isError ? values[0] : compare(values[0], values[1])
+    final override func combine(_ values: [Value]) -> Value? {
+        if values[0].isError { return values[0] }
+        if values[1].isError { return values[1] }
+        return apply(values[0], values[1])
     }
 
-    /// The comparison once `a` is known not to be an error.
-    @inline(__always)
-    func compare(_ a: Value, _ b: Value) -> Value {
-        if b.isError { return b }
-        return .bool(Value.equal(a, b) != negated)
+    /// The value once neither operand is an error.
+    func apply(_ a: Value, _ b: Value) -> Value { .null }
+}
+
+/// `==` and `!=` with heterogeneous equality.
+final class EqualityNode: StrictPairNode, @unchecked Sendable {
+    let negated: Bool
+    init(id: Int, _ lhs: Node, _ rhs: Node, negated: Bool) {
+        self.negated = negated
+        super.init(id: id, lhs, rhs)
     }
+    override func apply(_ a: Value, _ b: Value) -> Value { .bool(Value.equal(a, b) != negated) }
 }
 
 /// `x in list` and `key in map`.
-final class InNode: Node, @unchecked Sendable {
-    let element: Node
-    let container: Node
-    init(id: Int, _ element: Node, _ container: Node) {
-        self.element = element
-        self.container = container
-        super.init(id: id)
-    }
-    override var children: [Node] { [element, container] }
-    override func eval(_ frame: inout Frame) -> Value {
-        let x = element.eval(&frame)
-        if x.isError { return x }
-        return test(x, container.eval(&frame))
-    }
-    override func combine(_ values: [Value]) -> Value? {
-        values[0].isError ? values[0] : test(values[0], values[1])
-    }
-
-    func test(_ x: Value, _ container: Value) -> Value {
+final class InNode: StrictPairNode, @unchecked Sendable {
+    override func apply(_ x: Value, _ container: Value) -> Value {
         switch container {
         case .list(let list): return .bool(list.contains { Value.equal($0, x) })
         case .map(let map): return .bool(map.lookup(x) != nil)
-        case .error(let e): return .error(e)
         case let other: return fail("no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")
         }
     }
