@@ -99,27 +99,9 @@ final class IndexNode: StrictPairNode, @unchecked Sendable {
     }
 }
 
-final class ListNode: Node, @unchecked Sendable {
-    let elements: [Node]
-    init(id: Int, _ elements: [Node]) {
-        self.elements = elements
-        super.init(id: id)
-    }
-    override var children: [Node] { elements }
-    override func eval(_ frame: inout Frame) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(elements.count)
-        for element in elements {
-            let value = element.eval(&frame)
-            if value.isError { return value }
-            values.append(value)
-        }
-        return .list(ListValue(values))
-    }
-    override func combine(_ values: [Value]) -> Value? {
-        if let error = values.first(where: \.isError) { return error }
-        return .list(ListValue(values))
-    }
+/// A list literal with some element not constant.
+final class ListNode: StrictOperandsNode, @unchecked Sendable {
+    override func apply(_ values: [Value]) -> Value { .list(ListValue(values)) }
 }
 
 final class MapNode: Node, @unchecked Sendable {

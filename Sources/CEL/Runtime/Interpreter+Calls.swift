@@ -65,27 +65,11 @@ final class BinaryCallNode: StrictPairNode, @unchecked Sendable {
 }
 
 /// Any other call.
-final class CallNode: Node, @unchecked Sendable {
-    let arguments: [Node]
+final class CallNode: StrictOperandsNode, @unchecked Sendable {
     let dispatch: Dispatch
     init(id: Int, _ arguments: [Node], _ dispatch: Dispatch) {
-        self.arguments = arguments
         self.dispatch = dispatch
-        super.init(id: id)
+        super.init(id: id, arguments)
     }
-    override var children: [Node] { arguments }
-    override func eval(_ frame: inout Frame) -> Value {
-        var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            let value = argument.eval(&frame)
-            if value.isError { return value }
-            values.append(value)
-        }
-        return located(dispatch.call(values))
-    }
-    override func combine(_ values: [Value]) -> Value? {
-        if let error = values.first(where: \.isError) { return error }
-        return located(dispatch.call(values))
-    }
+    override func apply(_ values: [Value]) -> Value { located(dispatch.call(values)) }
 }

@@ -138,6 +138,34 @@ class StrictPairNode: Node, @unchecked Sendable {
     func apply(_ a: Value, _ b: Value) -> Value { .null }
 }
 
+/// A node of any number of operands evaluated in order that fails with the first error:
+/// list literals and calls of three or more arguments.
+class StrictOperandsNode: Node, @unchecked Sendable {
+    let operands: [Node]
+    init(id: Int, _ operands: [Node]) {
+        self.operands = operands
+        super.init(id: id)
+    }
+    final override var children: [Node] { operands }
+    final override func eval(_ frame: inout Frame) -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(operands.count)
+        for operand in operands {
+            let value = operand.eval(&frame)
+            if value.isError { return value }
+            values.append(value)
+        }
+        return apply(values)
+    }
+    final override func combine(_ values: [Value]) -> Value? {
+        if let error = values.first(where: \.isError) { return error }
+        return apply(values)
+    }
+
+    /// The value once no operand is an error.
+    func apply(_ values: [Value]) -> Value { .null }
+}
+
 /// `==` and `!=` with heterogeneous equality.
 final class EqualityNode: StrictPairNode, @unchecked Sendable {
     let negated: Bool
