@@ -99,7 +99,7 @@ import TestSupport
         let start = try #require(text.range(of: begin), "no \(begin) marker")
         let stop = try #require(text.range(of: end, range: start.upperBound..<text.endIndex), "no \(end) marker")
         let current = String(text[start.upperBound..<stop.lowerBound])
-        if CLIGolden.recording {
+        if recordingGoldens {
             let updated = text.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: run.stdout)
             try Data(updated.utf8).write(to: Guide.url, options: .atomic)
             Issue.record("Recorded the field reference of docs/writing-rules.md; run again without RECORD_GOLDENS")
