@@ -32,23 +32,8 @@ public enum DiagnosticsReporter {
             guard seen.insert(diagnostic.code).inserted else { return nil }
             return SARIFReporter.Descriptor(id: diagnostic.code, title: diagnostic.code, basis: "")
         }
-        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
-        var writer = JSONWriter(pretty: true)
-        writer.beginObject()
-        writer.field("$schema", SARIFReporter.schemaURI)
-        writer.field("version", "2.1.0")
-        writer.key("runs")
-        writer.beginArray()
-        writer.beginObject()
-        SARIFReporter.writeTool(tool, descriptors: descriptors, to: &writer)
-        writer.field("columnKind", "unicodeCodePoints")
-        writer.key("results")
-        writer.beginArray()
-        for diagnostic in diagnostics { SARIFReporter.write(diagnostic, index: index, to: &writer) }
-        writer.endArray()
-        writer.endObject()
-        writer.endArray()
-        writer.endObject()
-        return writer.output + "\n"
+        return SARIFReporter.log(tool: tool, descriptors: descriptors) { index, writer in
+            for diagnostic in diagnostics { SARIFReporter.write(diagnostic, index: index, to: &writer) }
+        }
     }
 }

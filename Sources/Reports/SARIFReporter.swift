@@ -11,26 +11,37 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        let descriptors = Self.descriptors(report)
+        Self.log(tool: report.tool, descriptors: Self.descriptors(report)) { index, writer in
+            for candidate in report.candidates {
+                for finding in candidate.findings { Self.write(finding, index: index, to: &writer) }
+                for error in candidate.errors { Self.write(error, index: index, to: &writer) }
+            }
+            for finding in report.slate.findings { Self.write(finding, index: index, to: &writer) }
+        } properties: { writer in
+            Self.writeRunProperties(report, to: &writer)
+        }
+    }
+
+    /// A SARIF log of one run: `results` writes the results (given each rule's index among
+    /// `descriptors`), `properties` what follows them in the run.
+    static func log(
+        tool: Report.Tool, descriptors: [Descriptor], results: ([String: Int], inout JSONWriter) -> Void,
+        properties: (inout JSONWriter) -> Void = { _ in }
+    ) -> String {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
-        writer.field("$schema", Self.schemaURI)
+        writer.field("$schema", schemaURI)
         writer.field("version", "2.1.0")
         writer.key("runs")
         writer.beginArray()
         writer.beginObject()
-        Self.writeTool(report.tool, descriptors: descriptors, to: &writer)
+        writeTool(tool, descriptors: descriptors, to: &writer)
         writer.field("columnKind", "unicodeCodePoints")
         writer.key("results")
         writer.beginArray()
-        let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
-        for candidate in report.candidates {
-            for finding in candidate.findings { Self.write(finding, index: index, to: &writer) }
-            for error in candidate.errors { Self.write(error, index: index, to: &writer) }
-        }
-        for finding in report.slate.findings { Self.write(finding, index: index, to: &writer) }
+        results(Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) }), &writer)
         writer.endArray()
-        Self.writeRunProperties(report, to: &writer)
+        properties(&writer)
         writer.endObject()
         writer.endArray()
         writer.endObject()
