@@ -57,17 +57,20 @@ struct RecordWriter {
 /// Reads what `RecordWriter` wrote; every read is bounds-checked and gives nil past the end
 /// or on a malformed piece.
 struct RecordReader {
-    private let bytes: [UInt8]
-    private var position = 0
+    private let bytes: ArraySlice<UInt8>
+    private var position: Int
     /// The record's file, once read from its head.
     var file = ""
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.position = bytes.startIndex
+    }
 
-    var atEnd: Bool { position == bytes.count }
+    var atEnd: Bool { position == bytes.endIndex }
 
     mutating func byte() -> UInt8? {
-        guard position < bytes.count else { return nil }
+        guard position < bytes.endIndex else { return nil }
         defer { position += 1 }
         return bytes[position]
     }
@@ -88,12 +91,12 @@ struct RecordReader {
 
     /// A count or index that fits what is left to read (each element takes a byte or more).
     mutating func count() -> Int? {
-        guard let value = unsigned(), value <= UInt64(bytes.count - position) else { return nil }
+        guard let value = unsigned(), value <= UInt64(bytes.endIndex - position) else { return nil }
         return Int(value)
     }
 
     mutating func fixed() -> UInt64? {
-        guard position + 8 <= bytes.count else { return nil }
+        guard position + 8 <= bytes.endIndex else { return nil }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[position + offset]) << UInt64(offset * 8) }
         position += 8

@@ -54,13 +54,16 @@ public struct RecordCodec: Sendable {
     }
 
     /// The record `encode` wrote, or an error value when the bytes are not such a record.
-    public func decode(_ bytes: some Collection<UInt8>) -> Value {
-        var reader = RecordReader(Array(bytes))
+    public func decode(_ bytes: ArraySlice<UInt8>) -> Value {
+        var reader = RecordReader(bytes)
         guard let file = reader.string() else { return Self.damagedRecord }
         reader.file = file
         let value = decodeValue(&reader, depth: 0) ?? Self.damagedRecord
         return reader.atEnd ? value : Self.damagedRecord
     }
+
+    /// The record that is the whole of `bytes`.
+    public func decode(_ bytes: [UInt8]) -> Value { decode(bytes[...]) }
 
     /// What a record that cannot be read back evaluates to: rules that read it fail loudly.
     public static let damagedRecord = Value.error(EvalError("a kept slate record could not be read back"))
