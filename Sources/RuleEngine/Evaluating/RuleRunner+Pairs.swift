@@ -16,11 +16,15 @@ extension RuleRunner {
     func iteratePairs(
         _ list: ListValue, table: PairKeyTable, jobs: Int, activation: inout Activation, into findings: inout [Finding]
     ) {
-        for (position, failure) in table.failures where position < list.count {
+        // The table was built from these very candidates; a mismatch is a bug, reported loudly.
+        guard table.count == list.count else {
+            return findings.append(failure("pair keys of \(table.count) candidates for a slate of \(list.count)", at: nil))
+        }
+        for (position, failure) in table.failures {
             let at = Self.origin(of: list[position]).map(Self.location)
             findings.append(self.failure(failure.message, at: at))
         }
-        let pairs = table.pairs().filter { $0.0 < list.count && $0.1 < list.count }
+        let pairs = table.pairs()
         let parts = max(1, min(jobs, pairs.count / Self.pairsPerThread))
         guard parts > 1 else { return evaluate(pairs[...], in: list, activation: &activation, into: &findings) }
         let base = activation

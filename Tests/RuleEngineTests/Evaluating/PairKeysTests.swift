@@ -163,4 +163,21 @@ import Testing
             "\($0.location?.description ?? "") \($0.message)"
         } == ["fx/rules.yaml:10:17 'pair_links' needs 'pair_keys': links are matched against the other candidate's keys"])
     }
+
+    /// Keys that do not match the candidates are a bug: an error finding, never silence.
+    @Test func keysOfAnotherSlateAreAnError() throws {
+        let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
+        let context = try #require(prepared.context)
+        let dossiers = RuleHarness.dossiers([("candidate: {id: D-1}", "d1.yaml"), ("candidate: {id: D-2}", "d2.yaml")])
+            .compactMap { $0 }
+        var table = PairKeyTable()
+        table.append(.success(.init(keys: [1])))
+        let candidates = SlateCandidates(
+            list: ListValue(dossiers.map(Value.object)), position: { _ in nil }, pairKeys: ["SLATE-SAME-ID": table])
+        let asOf = CivilDate(year: 2025, month: 9, day: 20)!
+        let findings = SlateEvaluator(rules: prepared.compiled.rules, context: context).evaluate(
+            candidates: candidates, slate: .null, slateLocation: nil, asOf: asOf, language: "en",
+            params: context.paramsOn(asOf))
+        #expect(findings.map(\.message) == ["rule failed: pair keys of 1 candidates for a slate of 2"])
+    }
 }
