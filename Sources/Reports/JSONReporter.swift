@@ -18,6 +18,8 @@ public struct JSONReporter: Reporter {
             var text = ""
             for candidate in report.candidates { text += Self.candidateLine(candidate) }
             text += Self.slateLine(report.slate)
+            if let decisions = report.decisions { text += Self.decisionsLine(decisions) }
+            if let baseline = report.baseline { text += Self.baselineLine(baseline) }
             text += Self.summaryLine(report.summary)
             return text
         }
@@ -30,6 +32,14 @@ public struct JSONReporter: Reporter {
         writer.endArray()
         writer.key("slate")
         Self.write(report.slate, to: &writer)
+        if let decisions = report.decisions {
+            writer.key("decisions")
+            Self.write(decisions, to: &writer)
+        }
+        if let baseline = report.baseline {
+            writer.key("baseline")
+            Self.write(baseline, to: &writer)
+        }
         writer.key("summary")
         Self.write(report.summary, to: &writer)
         writer.endObject()
@@ -107,7 +117,7 @@ public struct JSONReporter: Reporter {
         writer.field("committee", slate.committee)
         writer.key("findings")
         writer.beginArray()
-        for finding in slate.findings { write(finding, to: &writer) }
+        for finding in slate.findings { write(finding, to: &writer, slate: true) }
         writer.endArray()
         writer.endObject()
     }
@@ -117,7 +127,7 @@ public struct JSONReporter: Reporter {
         for (name, value) in [
             ("candidates", summary.candidates), ("eligible", summary.eligible), ("review", summary.review),
             ("ineligible", summary.ineligible), ("invalid", summary.invalid),
-            ("slate_findings", summary.slateFindings),
+            ("slate_findings", summary.slateFindings), ("cleared", summary.cleared),
         ] {
             writer.key(name)
             writer.int(value)
@@ -125,7 +135,8 @@ public struct JSONReporter: Reporter {
         writer.endObject()
     }
 
-    static func write(_ finding: Finding, to writer: inout JSONWriter) {
+    /// A finding; a slate finding also names the ids of the candidates `involved`.
+    static func write(_ finding: Finding, to writer: inout JSONWriter, slate: Bool = false) {
         writer.beginObject()
         for (name, value) in [
             ("rule", finding.rule), ("severity", finding.severity.rawValue), ("title", finding.title),
@@ -148,6 +159,7 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for location in finding.related { write(location, to: &writer) }
         writer.endArray()
+        writeReviewState(finding, slate: slate, to: &writer)
         writer.endObject()
     }
 

@@ -43,7 +43,8 @@ public struct SensitiveValue: Hashable, Sendable {
 /// What is replaced: the candidate's name, every registered value (names, citizen ids, free
 /// text) wherever it occurs in messages, comparisons, evidence and diagnostics, and dossier
 /// file paths (`dossier-N.yaml`, since file names often spell the person's name). Kept:
-/// candidate ids, rule titles and bases, dates, amounts and enum codes.
+/// candidate ids, rule titles and bases, dates, amounts and enum codes. A review decision's
+/// reason and decided_by are withheld whole; fingerprints are kept (they are computed before).
 public struct Redactor: Sendable {
     private var pseudonyms: [Key: String] = [:]
     private var counters: [SensitiveValue.Kind: Int] = [:]
@@ -143,8 +144,18 @@ public struct Redactor: Sendable {
         redacted.evidence = finding.evidence.map { item in
             EvidenceItem(location: redact(item.location), value: Self.redact(item.value, with: matcher))
         }
+        // A decision's reason and decider are free text about people: withheld whole.
+        if var decision = finding.decision {
+            decision.reason = Self.withheld
+            decision.decidedBy = Self.withheld
+            redacted.decision = decision
+        }
         return redacted
     }
+
+    /// What replaces a review decision's reason and decided_by.
+    public static let withheld = "[redacted]"
+
 
     private mutating func redact(_ diagnostic: Diagnostic, with matcher: TextMatcher) -> Diagnostic {
         var redacted = diagnostic

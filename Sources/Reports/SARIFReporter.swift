@@ -139,6 +139,7 @@ public struct SARIFReporter: Reporter {
             }
             writer.endArray()
         }
+        writeReviewState(finding, to: &writer)
         writer.key("properties")
         writer.beginObject()
         writer.field("severity", finding.severity.rawValue)

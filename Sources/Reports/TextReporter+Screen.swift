@@ -27,6 +27,7 @@ extension TextReporter.Context {
             lines.append("")
         }
         if !report.slate.findings.isEmpty { lines += slateSection(report.slate) }
+        lines += reviewSections(report)
         lines.append(summaryLine(report.summary))
         return lines
     }

@@ -17,6 +17,8 @@ struct RuleRunner {
     /// `candidate` (candidate rules) or the slate node (slate rules).
     let fallback: FindingLocation
     let placement: Placement
+    /// Candidate rules: the candidate's id, which every finding's fingerprint names.
+    var candidateID: String? = nil
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
@@ -68,7 +70,7 @@ struct RuleRunner {
 
     /// The finding for a combination where `when` holds: located, worded and explained.
     private func finding(innermost: FindingLocation?, activation: Activation) -> Finding {
-        let place: (FindingLocation, [FindingLocation])
+        let place: (FindingLocation, [FindingLocation], [String])
         switch locate(innermost: innermost, activation: activation) {
         case .success(let found): place = found
         case .failure(let error): return failure(error.message, at: innermost)
@@ -87,7 +89,7 @@ struct RuleRunner {
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
             message: message, basis: compiled.rule.basis, location: place.0, evidence: explanation.items,
-            comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order)
+            comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
     /// A run-time error of one of the rule's expressions, with the part that failed.
@@ -101,20 +103,28 @@ struct RuleRunner {
         Finding(
             rule: compiled.rule.id, severity: .error, title: compiled.rule.title.text(for: language),
             message: "rule failed: \(reason)", basis: compiled.rule.basis, location: location ?? fallback,
-            ruleOrder: compiled.rule.order)
+            ruleOrder: compiled.rule.order, subjects: candidateID.map { [$0] } ?? [])
     }
 
     // MARK: - Location
 
-    private func locate(innermost: FindingLocation?, activation: Activation) -> Result<(FindingLocation, [FindingLocation]), EvalError> {
+    /// Where the finding stands, the other dossiers involved, and the ids of the candidates
+    /// it is about (the candidate; for a slate rule those of `involved`).
+    private func locate(
+        innermost: FindingLocation?, activation: Activation
+    ) -> Result<(FindingLocation, [FindingLocation], [String]), EvalError> {
+        let subjects = candidateID.map { [$0] } ?? []
         if case .slate(let candidates) = placement, let involved = compiled.involved {
             switch involved.evaluate(activation) {
             case .list(let list):
-                let ranked = list.compactMap { element -> (Int, FindingLocation)? in
+                let ranked = list.compactMap { element -> (Int, FindingLocation, String?)? in
                     guard case .object(let object) = element, let location = Self.dossierLocation(object) else { return nil }
-                    return (candidates.position(object) ?? Int.max, location)
+                    let id = object.field("candidate")?.objectValue?.field("id")?.stringValue
+                    return (candidates.position(object) ?? Int.max, location, id)
                 }.sorted { $0.0 < $1.0 }
-                if let first = ranked.first { return .success((first.1, ranked.dropFirst().map(\.1))) }
+                if let first = ranked.first {
+                    return .success((first.1, ranked.dropFirst().map(\.1), ranked.compactMap(\.2)))
+                }
             case .error(let error): return .failure(error)
             default: return .failure(EvalError("'involved' must be a list of dossiers"))
             }
@@ -122,14 +132,14 @@ struct RuleRunner {
         if let at = compiled.at {
             let value = at.evaluate(activation)
             if case .error(let error) = value { return .failure(error) }
-            if let origin = Self.origin(of: value) { return .success((Self.location(origin), [])) }
+            if let origin = Self.origin(of: value) { return .success((Self.location(origin), [], subjects)) }
             if value.isScalar, let last = Evidence.explain(at, lets: [], activation).items.last {
-                return .success((last.location, []))
+                return .success((last.location, [], subjects))
             }
-            return .success((fallback, []))
+            return .success((fallback, [], subjects))
         }
-        if case .candidate = placement, let innermost { return .success((innermost, [])) }
-        return .success((fallback, []))
+        if case .candidate = placement, let innermost { return .success((innermost, [], subjects)) }
+        return .success((fallback, [], subjects))
     }
 
     static func origin(of value: Value) -> ValueOrigin? {

@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var review: ReviewOptions
 
     @Argument(help: "Dossier files (YAML, format dossier/1).")
     var files: [String]
@@ -24,7 +25,7 @@ struct CheckCommand: ParsableCommand {
                 paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
             let setup = try ScreeningSetup.make(
                 inputs: inputs, reporting: reporting, slate: nil, style: .check, session: session, schema: schema,
-                context: context)
+                context: context, review: review)
             return try setup.run(files: files, reporting: reporting)
         }
     }

@@ -17,6 +17,7 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
     @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var review: ReviewOptions
 
     @Argument(help: "A slate file (format slate/1) or a folder of dossiers.")
     var target: String
@@ -25,15 +26,34 @@ struct ScreenCommand: ParsableCommand {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
                 paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
-            let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
+            let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
+            let slateDecisionFiles = try slate.map(Self.decisionFiles) ?? []
+            // The slate's own decision files may sit among its dossiers ('*.yaml'): not dossiers.
+            let files = matched.filter { !slateDecisionFiles.contains($0) }
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
                 inputs: inputs, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
-                session: session, schema: schema, context: context)
+                session: session, schema: schema, context: context, review: review,
+                slateDecisionFiles: slateDecisionFiles)
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
             return max(status, inputStatus)
         }
+    }
+
+    /// The decision files a slate names (`decisions:`, globs relative to its folder); an entry
+    /// that matches no file is an error, never a silently smaller set of decisions.
+    private static func decisionFiles(of slate: SlateFile) throws(CLIError) -> [String] {
+        let folder = slate.file.contains("/") ? String(slate.file[..<slate.file.lastIndex(of: "/")!]) : "."
+        var files: [String] = []
+        for pattern in slate.decisionPatterns {
+            let matched = DossierFinder.files(matching: [pattern.text], in: folder, excluding: slate.file)
+            if matched.isEmpty {
+                throw CLIError.io(path: pattern.location.description, reason: "decisions entry '\(pattern.text)' matches no file")
+            }
+            files += matched.filter { !files.contains($0) }
+        }
+        return files
     }
 
     /// The dossier files and the slate, from a slate file or a folder; problems with the

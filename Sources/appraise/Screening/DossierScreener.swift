@@ -8,8 +8,10 @@ import YAML
 struct ScreenedDossier: Sendable {
     var result: CandidateResult
     var slateEntry: SlateEntry?
-    /// True for a file whose `format` is `slate/1`: skipped, not screened (`details.md` §4).
+    /// True for a file whose `format` is `slate/1` or `decisions/1`: skipped, not screened
+    /// (`details.md` §4); `skippedFormat` says which.
     var isSlateFile = false
+    var skippedFormat = "slate/1"
     /// The values `--redact` hides, collected only when it is on.
     var sensitive: [SensitiveValue] = []
     /// Where `candidate.id` stands, for the duplicate-id error (kept even when the dossier is not).
@@ -40,10 +42,12 @@ struct DossierScreener: Sendable {
             return ScreenedDossier(result: CandidateResult(
                 file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: [diagnostic]))
         }
-        if SlateFileSniffer.isSlateFile(bytes) {
-            return ScreenedDossier(
+        if let format = SlateFileSniffer.format(bytes), SlateFileSniffer.skipped.contains(format) {
+            var skipped = ScreenedDossier(
                 result: CandidateResult(file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: []),
                 isSlateFile: true)
+            skipped.skippedFormat = format
+            return skipped
         }
         let load = DossierLoader.load(bytes: bytes, file: file, schema: schema, limits: limits, options: validation)
         let (result, dossier) = screening.result(of: load, file: file)
@@ -55,9 +59,17 @@ struct DossierScreener: Sendable {
     }
 }
 
-/// Tells a slate file from a dossier without parsing: a top-level `format: slate/1` line.
+/// Tells a slate or decisions file from a dossier without parsing: a top-level `format:` line.
 enum SlateFileSniffer {
+    /// The formats that sit beside dossiers but are not dossiers.
+    static let skipped: Set<String> = ["slate/1", "decisions/1"]
+
     static func isSlateFile(_ bytes: [UInt8]) -> Bool {
+        format(bytes) == "slate/1"
+    }
+
+    /// The value of the first top-level `format:` line, nil when there is none.
+    static func format(_ bytes: [UInt8]) -> String? {
         var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let prefix = Array("format:".utf8)
         while lineStart < bytes.count {
@@ -68,11 +80,11 @@ enum SlateFileSniffer {
                 var value = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
                 if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
                 value = value.trimmingCharacters(in: " \t'\"")
-                return value == "slate/1"
+                return value
             }
             lineStart = lineEnd + 1
         }
-        return false
+        return nil
     }
 }
 

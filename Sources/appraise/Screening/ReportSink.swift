@@ -30,6 +30,7 @@ final class ReportSink {
         let result = redactor?.redact(result, sensitive: sensitive) ?? result
         summary.candidates += 1
         summary.add(result.verdict)
+        summary.cleared += result.findings.count { $0.isCleared }
         if streams {
             let line = JSONReporter.candidateLine(result)
             for writer in writers { try writer.write(line) }
@@ -43,9 +44,12 @@ final class ReportSink {
         var report = header
         if let slate = redactor?.redact(report.slate) { report.slate = slate }
         summary.slateFindings = report.slate.findings.count
+        summary.cleared += report.slate.findings.count { $0.isCleared }
         if streams {
             for writer in writers {
                 try writer.write(JSONReporter.slateLine(report.slate))
+                if let decisions = report.decisions { try writer.write(JSONReporter.decisionsLine(decisions)) }
+                if let baseline = report.baseline { try writer.write(JSONReporter.baselineLine(baseline)) }
                 try writer.write(JSONReporter.summaryLine(summary))
             }
         } else {

@@ -16,6 +16,11 @@ struct ScreeningRun {
     /// Where the slate rules' records go as the candidates are screened.
     var slateRecords: SlateCollector?
     var failOn: FailOn
+    /// Review decisions, applied to each candidate's findings before any report sees them.
+    var decisions: DecisionLedger?
+    /// The earlier report (`--baseline`) each finding is compared with.
+    var baseline: JSONReportFile?
+    var printer: DiagnosticPrinter
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
@@ -29,11 +34,15 @@ struct ScreeningRun {
         let screener = self.screener
         let files = self.files
         let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { screener.screen(files[$0]) }
+        let asOf = screener.screening.asOf.description
+        var ledger = decisions
+        var comparison = baseline.map { BaselineComparison(baseline: $0.allFindings) }
         queue.run { index, screened in
             progress.advance()
             guard failure == nil else { return }
             if screened.isSlateFile {
-                Terminal.printError("note: \(screened.result.file) is a slate file (format slate/1); skipped")
+                let kind = screened.skippedFormat == "slate/1" ? "slate" : "decisions"
+                Terminal.printError("note: \(screened.result.file) is a \(kind) file (format \(screened.skippedFormat)); skipped")
                 return
             }
             var screened = screened
@@ -45,6 +54,11 @@ struct ScreeningRun {
                     let location = screened.idLocation
                     firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
                 }
+            }
+            if screened.result.verdict != .invalid {
+                let problems = review(&screened.result.findings, ledger: &ledger, comparison: &comparison, asOf: asOf)
+                if !problems.isEmpty { status = .badInput }
+                screened.result.verdict = VerdictPolicy.verdict(valid: true, findings: screened.result.findings)
             }
             status = max(status, exitStatus(of: screened.result))
             if let entry = screened.slateEntry, screened.result.verdict != .invalid {
@@ -62,8 +76,17 @@ struct ScreeningRun {
             let findings = slateEvaluator.evaluate(
                 candidates: collector.candidates(jobs: jobs), slate: screener.screening.slate, slateLocation: slateLocation,
                 asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
-            report.slate.findings = findings
-            status = max(status, exitStatus(of: findings))
+            var reviewed = findings
+            if !review(&reviewed, ledger: &ledger, comparison: &comparison, asOf: asOf).isEmpty { status = .badInput }
+            report.slate.findings = reviewed
+            status = max(status, exitStatus(of: reviewed))
+        }
+        if let ledger {
+            report.decisions = Report.DecisionsInfo(
+                count: ledger.decisions.count, digest: ledger.digest, notices: ledger.notices)
+        }
+        if let baseline, let comparison {
+            report.baseline = Report.BaselineInfo(file: baseline.path, absent: comparison.absent)
         }
         try sink.finish(report)
         return status
@@ -81,7 +104,18 @@ struct ScreeningRun {
         case .disqualify: threshold = 2
         case .never: return .clean
         }
-        return findings.contains { $0.severity.weight >= threshold } ? .findings : .clean
+        return findings.contains { !$0.isCleared && $0.severity.weight >= threshold } ? .findings : .clean
+    }
+
+    /// Applies the decisions and the baseline to findings; prints and returns the problems
+    /// (a decision on a rule error finding), which make the exit status 2.
+    private func review(
+        _ findings: inout [Finding], ledger: inout DecisionLedger?, comparison: inout BaselineComparison?, asOf: String
+    ) -> [Diagnostic] {
+        let problems = ledger?.apply(to: &findings, asOf: asOf) ?? []
+        comparison?.mark(&findings)
+        printer.printAll(problems)
+        return problems
     }
 
     /// A second dossier with an id already seen: an input error naming both files, never a finding.

@@ -15,12 +15,17 @@ struct ScreeningSetup {
     let header: Report
     let reportOptions: ReportOptions
     let jobs: Int
+    /// The review decisions to apply, when any were named.
+    var decisions: DecisionLedger? = nil
+    /// The earlier report to compare with (`--baseline`).
+    var baseline: JSONReportFile? = nil
 
     /// Loads the rules and fixes the evaluation date; `slate` is the slate file when screening
     /// one; `slateRules` run after the candidates (none for `check`).
     static func make(
         inputs: InputOptions, reporting: ReportingOptions, slate: SlateFile?, slateRules: [CompiledRule] = [],
-        style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext
+        style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext,
+        review: ReviewOptions = ReviewOptions(), slateDecisionFiles: [String] = []
     ) throws(CLIError) -> ScreeningSetup {
         let option = try EvaluationDate.parse(option: reporting.asOf)
         let (asOf, source) = EvaluationDate.resolve(option: option, slate: slate?.congressDate)
@@ -45,9 +50,16 @@ struct ScreeningSetup {
             slate: Report.SlateInfo(file: slate?.file, committee: slate?.committee))
         let color = Terminal.useColor(noColorFlag: reporting.noColor) && reporting.outputs.isEmpty
         let options = ReportOptions(language: language, color: color, explain: reporting.explain, style: style)
-        return ScreeningSetup(
+        var setup = ScreeningSetup(
             session: session, screener: screener, slateEvaluator: slateEvaluator, header: header, reportOptions: options,
             jobs: inputs.jobs ?? ProcessInfoCores.count)
+        setup.decisions = try DecisionFiles.load(
+            slateDecisionFiles + review.decisionFiles, schema: schema, ruleSet: prepared.ruleSet, limits: inputs.limits,
+            printer: session.printer)
+        setup.baseline = try review.baseline.map { (path) throws(CLIError) in
+            try JSONReportFile.read(path, limit: inputs.limits.maxFileBytes)
+        }
+        return setup
     }
 
     /// Screens `files`, writes the reports, prints the one-line summary when reports went to
@@ -57,7 +69,8 @@ struct ScreeningSetup {
             destinations: ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
-            slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn)
+            slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn,
+            decisions: decisions, baseline: baseline, printer: session.printer)
         let status = try run.run(header: header, sink: sink)
         if !reporting.outputs.isEmpty {
             Terminal.printOutput(TextReporter.summaryLine(sink.summary, language: reporting.language.rawValue) + "\n")
