@@ -28,6 +28,7 @@ public struct HTMLReporter: Reporter {
             for finding in report.slate.findings { html += page.finding(finding) }
             html += "</ul>\n</section>\n"
         }
+        html += page.reviewSections(report)
         html += "<footer>\(page.e(report.tool.name)) \(page.e(report.tool.version)) · "
         html += "\(page.e(labels.rules)): <code>\(page.e(report.rules.digest))</code></footer>\n"
         html += "<script>\n\(HTMLAssets.js)\n</script>\n</body>\n</html>\n"
@@ -82,6 +83,7 @@ public struct HTMLReporter: Reporter {
                 html += "<button type=\"button\" data-filter=\"\(verdict.rawValue)\" aria-pressed=\"false\">"
                 html += "\(e(labels.verdict(verdict))) (\(count))</button>\n"
             }
+            html += clearedToggle(report)
             html += "</div>\n<table id=\"candidate-table\">\n<thead><tr>"
             html += "<th class=\"sortable\">\(e(labels.id))</th><th class=\"sortable\">\(e(labels.name))</th>"
             html += "<th class=\"sortable\">\(e(labels.verdict))</th>"

@@ -41,6 +41,7 @@ public struct MarkdownReporter: Reporter {
             lines.append("")
             lines += findingsTable(report.slate.findings, labels, related: true)
         }
+        lines += reviewSections(report, labels)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -91,8 +92,8 @@ public struct MarkdownReporter: Reporter {
             header,
             findings.map { finding in
                 var row = [
-                    labels.severity(finding.severity), finding.rule, finding.message, finding.basis,
-                    ReportText.location(finding.location) + " " + finding.location.path,
+                    labels.severity(finding.severity), finding.rule, finding.message + reviewNote(finding, labels),
+                    finding.basis, ReportText.location(finding.location) + " " + finding.location.path,
                 ]
                 if related {
                     row.append(finding.related.map { ReportText.location($0) + " " + $0.path }.joined(separator: "\n"))

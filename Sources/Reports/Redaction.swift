@@ -86,6 +86,21 @@ public struct Redactor: Sendable {
         return redacted
     }
 
+    /// The decisions section: a stale decision's old and new evidence values are dossier
+    /// values, withheld whole (their paths stay).
+    public func redact(_ decisions: Report.DecisionsInfo) -> Report.DecisionsInfo {
+        var redacted = decisions
+        redacted.notices = decisions.notices.map { notice in
+            guard case .stale(let changes) = notice.status else { return notice }
+            var copy = notice
+            copy.status = .stale(changes.map { change in
+                EvidenceChange(path: change.path, old: change.old.map { _ in Self.withheld }, new: change.new.map { _ in Self.withheld })
+            })
+            return copy
+        }
+        return redacted
+    }
+
     /// A whole report redacted; `sensitive[i]` are the values of `report.candidates[i]`.
     public static func redact(_ report: Report, sensitive: [[SensitiveValue]]) -> Report {
         var redactor = Redactor()
@@ -94,6 +109,7 @@ public struct Redactor: Sendable {
             redactor.redact(candidate, sensitive: index < sensitive.count ? sensitive[index] : [])
         }
         redacted.slate = redactor.redact(report.slate)
+        redacted.decisions = report.decisions.map { redactor.redact($0) }
         return redacted
     }
 

@@ -11,6 +11,7 @@ struct ReviewLabels: Sendable {
     let decisionsNotApplied: String
     let baseline: String
     let absent: String
+    let hide: String
     let statusNames: [String: String]
     let baselineNames: [String: String]
 
@@ -33,14 +34,14 @@ struct ReviewLabels: Sendable {
     static let english = ReviewLabels(
         cleared: "Cleared", upheld: "Upheld", open: "Open", decidedBy: "decided by", decisions: "Review decisions",
         decisionsNotApplied: "Decisions that applied to nothing", baseline: "Baseline",
-        absent: "Absent since the baseline",
+        absent: "Absent since the baseline", hide: "hide",
         statusNames: ["unmatched": "unmatched", "stale": "stale", "expired": "expired", "not yet": "not yet"],
         baselineNames: ["new": "new", "unchanged": "unchanged", "updated": "updated"])
 
     static let vietnamese = ReviewLabels(
         cleared: "Đã làm rõ", upheld: "Giữ nguyên", open: "Chưa kết luận", decidedBy: "kết luận của",
         decisions: "Kết luận thẩm tra", decisionsNotApplied: "Kết luận không áp dụng được",
-        baseline: "Đối chiếu", absent: "Không còn so với lần trước",
+        baseline: "Đối chiếu", absent: "Không còn so với lần trước", hide: "ẩn",
         statusNames: [
             "unmatched": "không khớp", "stale": "hồ sơ đã thay đổi", "expired": "hết hiệu lực",
             "not yet": "chưa có hiệu lực",

@@ -23,7 +23,7 @@ enum CLIFixtures {
     /// The shipped candidate dossiers (not the slate, not invalid/), sorted as the shell sorts them.
     static var candidateFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("candidates").path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && $0 != "slate.yaml" }.sorted().map { "candidates/" + $0 }
+        return names.filter { $0.hasSuffix(".yaml") && $0 != "slate.yaml" && $0 != "decisions.yaml" }.sorted().map { "candidates/" + $0 }
     }
 
     static func object(_ text: String) throws -> [String: Any] {

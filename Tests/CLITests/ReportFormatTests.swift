@@ -31,7 +31,12 @@ import TestSupport
         let finding = try #require((candidates[0]["findings"] as? [[String: Any]])?.first)
         #expect(Set(finding.keys) == [
             "rule", "severity", "title", "message", "basis", "location", "evidence", "comparisons", "related",
+            "fingerprint", "status",
         ])
+        let fingerprint = try #require(finding["fingerprint"] as? [String: String])
+        #expect(fingerprint.keys.sorted() == ["content", "identity"])
+        #expect(fingerprint.values.allSatisfy { $0.hasPrefix("sha256:") && $0.count == 7 + 64 })
+        #expect(finding["status"] as? String == "open")
         let location = try #require(finding["location"] as? [String: Any])
         #expect(location.keys.sorted() == ["column", "file", "line", "path"])
         #expect("\(location["file"] ?? "") \(location["line"] ?? "") \(location["column"] ?? "") \(location["path"] ?? "")"
@@ -46,17 +51,20 @@ import TestSupport
         #expect(slate["findings"] as? [Any] != nil)
         #expect(json["summary"] as? [String: Int] == [
             "candidates": 2, "eligible": 0, "review": 0, "ineligible": 1, "invalid": 1, "slate_findings": 0,
+            "cleared": 0,
         ])
     }
 
     @Test func jsonlIsOneCandidateALineThenSlateThenSummary() throws {
         let run = try Self.screen("jsonl")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 19 + 2)
+        #expect(lines.count == 19 + 3)
         let objects = try lines.map(CLIFixtures.object)
         #expect(objects.prefix(19).allSatisfy { $0["verdict"] is String && $0["file"] is String })
         #expect(objects[19].keys.sorted() == ["slate"])
-        #expect(objects[20].keys.sorted() == ["summary"])
+        // The shipped slate names candidates/decisions.yaml: its section comes before the summary.
+        #expect(objects[20].keys.sorted() == ["decisions"])
+        #expect(objects[21].keys.sorted() == ["summary"])
         #expect(((objects[19]["slate"] as? [String: Any])?["findings"] as? [Any])?.count == 8)
     }
 
@@ -65,14 +73,14 @@ import TestSupport
         let rows = CSVReader.rows(run.stdout)
         #expect(rows.first == [
             "file", "candidate_id", "candidate_name", "verdict", "rule", "severity", "message", "basis", "line",
-            "column", "path",
+            "column", "path", "status", "reason",
         ])
-        #expect(rows.allSatisfy { $0.count == 11 })
+        #expect(rows.allSatisfy { $0.count == 13 })
         let cuong = try #require(rows.first { $0[4] == "CASE-OPEN" })
         #expect(cuong == [
             "candidates/bui-van-cuong.yaml", "NB-2025-008", "Bùi Văn Cường", "ineligible", "CASE-OPEN", "disqualify",
             "investigation opened 2025-04-08 by Cơ quan Cảnh sát điều tra Công an tỉnh Ninh Bình is not closed",
-            "Luật Cán bộ, công chức, Điều 82; Quy định 69-QĐ/TW", "114", "3", "investigations[1]",
+            "Luật Cán bộ, công chức, Điều 82; Quy định 69-QĐ/TW", "114", "3", "investigations[1]", "open", "",
         ])
         let json = try CLIFixtures.object(try Self.screen("json").stdout)
         let findingCount = (json["candidates"] as? [[String: Any]] ?? []).map { ($0["findings"] as? [Any])?.count ?? 0 }.reduce(0, +)

@@ -78,7 +78,7 @@ import Testing
     @Test func slateAndSummaryLinesAreExact() {
         #expect(
             JSONReporter.summaryLine(report.summary)
-                == #"{"summary":{"candidates":3,"eligible":1,"review":0,"ineligible":1,"invalid":1,"slate_findings":1}}"#
+                == #"{"summary":{"candidates":3,"eligible":1,"review":0,"ineligible":1,"invalid":1,"slate_findings":1,"cleared":0}}"#
                 + "\n")
         #expect(JSONReporter.slateLine(Report.SlateInfo()) == #"{"slate":{"file":null,"committee":null,"findings":[]}}"# + "\n")
     }

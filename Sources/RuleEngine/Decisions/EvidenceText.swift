@@ -18,6 +18,12 @@ public struct EvidenceChange: Hashable, Sendable {
     public var old: String?
     public var new: String?
 
+    public init(path: String, old: String?, new: String?) {
+        self.path = path
+        self.old = old
+        self.new = new
+    }
+
     /// The paths whose values differ, sorted by path.
     public static func between(_ old: [EvidenceText], _ new: [EvidenceText]) -> [EvidenceChange] {
         let before = Dictionary(grouping: old, by: \.path).mapValues { $0.map(\.value).sorted() }

@@ -43,6 +43,7 @@ final class ReportSink {
     func finish(_ header: Report) throws(CLIError) {
         var report = header
         if let slate = redactor?.redact(report.slate) { report.slate = slate }
+        if let decisions = report.decisions, let redactor { report.decisions = redactor.redact(decisions) }
         summary.slateFindings = report.slate.findings.count
         summary.cleared += report.slate.findings.count { $0.isCleared }
         if streams {
