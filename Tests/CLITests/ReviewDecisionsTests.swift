@@ -145,6 +145,22 @@ import TestSupport
         #expect(redacted.contains("\"reason\": \"[redacted]\""))
     }
 
+    @Test func sarifWithSuppressionsAndBaselineStatesValidates() throws {
+        let folder = try CLIFixtures.folder([:])
+        defer { CLIFixtures.remove(folder) }
+        let old = folder.appendingPathComponent("old.json").path
+        _ = try runAppraise(["screen", "--output", "json=" + old, "candidates/slate.yaml"])
+        let screened = try runAppraise(["screen", "--format", "sarif", "--baseline", old, "candidates/slate.yaml"])
+        #expect(screened.stdout.contains("\"suppressions\"") && screened.stdout.contains("\"baselineState\": \"unchanged\""))
+        let schema = try String(
+            contentsOf: packageRoot().appendingPathComponent("Tests/ReportsTests/Schemas/sarif-schema-2.1.0.json"), encoding: .utf8)
+        guard let errors = try jsonSchemaErrors(schema: schema, documents: ["screen": screened.stdout]) else {
+            Issue.record("python3 with jsonschema is missing: pip install jsonschema")
+            return
+        }
+        #expect(errors["screen"] == [])
+    }
+
     @Test func twoRunsAreByteIdentical() throws {
         for format in ["json", "sarif", "html", "text"] {
             let first = try runAppraise(["screen", "--format", format, "--jobs", "1", "candidates/slate.yaml"])
