@@ -161,6 +161,43 @@ import TestSupport
         #expect(errors["screen"] == [])
     }
 
+    @Test func slateFindingDecisionsAndNotYet() throws {
+        let folder = try CLIFixtures.folder([
+            "slate-decisions.yaml": """
+                format: decisions/1
+                decisions:
+                  - involved: [NB-2025-018, HS-2025-0418]     # any order
+                    rule: SLATE-DUPLICATE-PERSON
+                    at: candidate
+                    outcome: upheld
+                    reason: Một người, hai hồ sơ; rút hồ sơ HS-2025-0418.
+                    decided_by: Ban Tổ chức Tỉnh ủy
+                    decided_on: 2025-09-01
+                  - involved: []
+                    rule: SLATE-SEATS
+                    at: slate
+                    outcome: cleared
+                    reason: Số dư theo phương án nhân sự đã được Ban Thường vụ thông qua.
+                    decided_by: Ban Thường vụ Tỉnh ủy
+                    decided_on: 2025-09-19
+
+                """,
+        ])
+        defer { CLIFixtures.remove(folder) }
+        let file = folder.appendingPathComponent("slate-decisions.yaml").path
+        let run = try runAppraise(["screen", "--format", "json", "--decisions", file, "candidates/slate.yaml"])
+        let report = try CLIFixtures.object(run.stdout)
+        let slate = (report["slate"] as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        #expect(slate.map { "\($0["rule"] ?? "") \($0["status"] ?? "")" }.prefix(3) == [
+            "SLATE-RELATIVES-RELATED-POSTS open", "SLATE-DUPLICATE-PERSON upheld", "SLATE-SEATS cleared",
+        ])
+        #expect((report["summary"] as? [String: Any])?["cleared"] as? Int == 2)
+        // On 2025-09-18 the SLATE-SEATS decision (2025-09-19) is not yet in force.
+        let earlier = try runAppraise(["screen", "--format", "json", "--as-of", "2025-09-18", "--decisions", file, "candidates/slate.yaml"])
+        let notApplied = (try CLIFixtures.object(earlier.stdout)["decisions"] as? [String: Any])?["not_applied"] as? [[String: Any]] ?? []
+        #expect(notApplied.contains { $0["status"] as? String == "not yet" && $0["rule"] as? String == "SLATE-SEATS" })
+    }
+
     @Test func twoRunsAreByteIdentical() throws {
         for format in ["json", "sarif", "html", "text"] {
             let first = try runAppraise(["screen", "--format", format, "--jobs", "1", "candidates/slate.yaml"])
@@ -275,7 +312,7 @@ import TestSupport
          "bad-date.yaml:9:17: error: invalid date '30/08/2025' for decisions[0].decided_on; expected an existing date as YYYY-MM-DD [schema.date]"),
         ("blank-reason.yaml", "blank-reason.yaml:7:13: error: decisions[0].reason must not be blank [schema.blank]"),
         ("disqualify.yaml",
-         "disqualify.yaml:3:5: error: rule DISC-EXPELLED has severity disqualify; its findings cannot be cleared or decided (no forbidden areas, no exceptions) [decision.disqualify]"),
+         "disqualify.yaml:4:11: error: rule DISC-EXPELLED has severity disqualify; its findings cannot be cleared or decided (no forbidden areas, no exceptions) [decision.disqualify]"),
         ("duplicate.yaml",
          "duplicate.yaml:10:5: error: two decisions for one finding (CASE-VIOLATION-RECENT at investigations[0] of NB-2025-010), in force at the same time [decision.duplicate]"),
         ("no-subject.yaml",

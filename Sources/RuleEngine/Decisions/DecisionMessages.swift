@@ -24,7 +24,8 @@ enum DecisionMessages {
             code: "decision.disqualify",
             message: "rule \(decision.rule) has severity disqualify; its findings cannot be cleared or decided "
                 + "(no forbidden areas, no exceptions)",
-            location: decision.location, path: decision.path + ".rule")
+            location: decision.ruleLocation ?? decision.location, path: decision.path + ".rule",
+            notes: [Diagnostic.Note("the decision", at: decision.location)])
     }
 
     static func errorFinding(_ decision: ReviewDecision) -> Diagnostic {

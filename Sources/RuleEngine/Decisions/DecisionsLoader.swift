@@ -76,6 +76,7 @@ public enum DecisionsLoader {
             else { return nil }
             return EvidenceText(path: path, value: value)
         }
+        let ruleLocation = object.type.slot(of: "rule").flatMap { object.origin(ofField: $0)?.location }
         return .success(ReviewDecision(
             subjects: (candidate.map { [$0] } ?? involved ?? []).sorted {
                 Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
@@ -83,6 +84,7 @@ public enum DecisionsLoader {
             isSlate: involved != nil, rule: text("rule") ?? "", at: text("at") ?? "", content: text("content"),
             evidence: evidence, outcome: DecisionOutcome(rawValue: text("outcome") ?? "") ?? .upheld,
             reason: text("reason") ?? "", decidedBy: text("decided_by") ?? "", decidedOn: date("decided_on") ?? "",
-            reference: text("reference"), expires: date("expires"), location: location, path: path))
+            reference: text("reference"), expires: date("expires"), location: location, path: path,
+            ruleLocation: ruleLocation))
     }
 }

@@ -34,6 +34,8 @@ public struct ReviewDecision: Hashable, Sendable {
     public var location: SourceLocation
     /// `decisions[3]`.
     public var path: String
+    /// Where `rule:` is written, for the refusal of a decision on a `disqualify` rule.
+    public var ruleLocation: SourceLocation? = nil
 
     /// The identity fingerprint of the finding this decision names.
     public var identity: String {
