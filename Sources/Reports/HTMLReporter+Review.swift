@@ -35,6 +35,9 @@ extension HTMLReporter.Page {
 
     func reviewSections(_ report: Report) -> String {
         var html = ""
+        if let decisions = report.decisions {
+            html += "<p class=\"meta\">\(e(review.decisions)): \(decisions.count) · <code>\(e(decisions.digest))</code></p>\n"
+        }
         if let decisions = report.decisions, !decisions.notices.isEmpty {
             html += "<section id=\"decisions\">\n<h2>\(e(review.decisionsNotApplied))</h2>\n<ul class=\"findings\">\n"
             for notice in decisions.notices {

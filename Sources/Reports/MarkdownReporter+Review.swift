@@ -20,6 +20,9 @@ extension MarkdownReporter {
     func reviewSections(_ report: Report, _ labels: ReportLabels) -> [String] {
         let review = ReviewLabels.forLanguage(labels.code)
         var lines: [String] = []
+        if let decisions = report.decisions {
+            lines += ["", "- \(review.decisions): \(decisions.count) (`\(decisions.digest)`)"]
+        }
         if let decisions = report.decisions, !decisions.notices.isEmpty {
             lines += ["", "## \(review.decisionsNotApplied)", ""]
             lines += table(

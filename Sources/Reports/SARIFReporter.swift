@@ -107,6 +107,10 @@ public struct SARIFReporter: Reporter {
         writer.field("as_of_source", report.asOfSource.rawValue)
         writer.field("rules_count", report.rules.count)
         writer.field("rules_digest", report.rules.digest)
+        if let decisions = report.decisions {
+            writer.field("decisions_count", decisions.count)
+            writer.field("decisions_digest", decisions.digest)
+        }
         writer.endObject()
     }
 

@@ -24,6 +24,10 @@ extension TextReporter.Context {
     /// The decisions that applied to nothing, then the findings absent since the baseline.
     func reviewSections(_ report: Report) -> [String] {
         var lines: [String] = []
+        if let decisions = report.decisions {
+            lines.append("\(review.decisions): \(decisions.count) (\(decisions.digest))")
+            lines.append("")
+        }
         if let decisions = report.decisions, !decisions.notices.isEmpty {
             lines.append(ansi.bold(review.decisionsNotApplied))
             for notice in decisions.notices {

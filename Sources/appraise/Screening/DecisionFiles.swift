@@ -20,7 +20,8 @@ enum DecisionFiles {
             case .success(let read): bytes = read
             case .failure(let failure): throw CLIError.io(path: path, reason: failure.message)
             }
-            hashed.append((path, bytes))
+            // By file name, so that the digest does not depend on the working folder.
+            hashed.append((path.split(separator: "/").last.map(String.init) ?? path, bytes))
             let (loaded, diagnostics) = DecisionsLoader.load(
                 bytes: bytes, file: path, schema: schema, limits: limits.yamlLimits)
             problems += diagnostics
