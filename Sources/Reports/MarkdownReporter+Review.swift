@@ -26,7 +26,7 @@ extension MarkdownReporter {
         if let decisions = report.decisions, !decisions.notices.isEmpty {
             lines += ["", "## \(review.decisionsNotApplied)", ""]
             lines += table(
-                [labels.severity, labels.rule, labels.candidate, labels.location, labels.message],
+                [review.status, labels.rule, labels.candidate, labels.location, review.changes],
                 decisions.notices.map { notice in
                     let changes: String
                     if case .stale(let list) = notice.status {

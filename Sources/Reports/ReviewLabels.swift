@@ -12,6 +12,8 @@ struct ReviewLabels: Sendable {
     let baseline: String
     let absent: String
     let hide: String
+    let status: String
+    let changes: String
     let statusNames: [String: String]
     let baselineNames: [String: String]
 
@@ -34,14 +36,14 @@ struct ReviewLabels: Sendable {
     static let english = ReviewLabels(
         cleared: "Cleared", upheld: "Upheld", open: "Open", decidedBy: "decided by", decisions: "Review decisions",
         decisionsNotApplied: "Decisions that applied to nothing", baseline: "Baseline",
-        absent: "Absent since the baseline", hide: "hide",
+        absent: "Absent since the baseline", hide: "hide", status: "Status", changes: "What changed",
         statusNames: ["unmatched": "unmatched", "stale": "stale", "expired": "expired", "not yet": "not yet"],
         baselineNames: ["new": "new", "unchanged": "unchanged", "updated": "updated"])
 
     static let vietnamese = ReviewLabels(
         cleared: "Đã làm rõ", upheld: "Giữ nguyên", open: "Chưa kết luận", decidedBy: "kết luận của",
         decisions: "Kết luận thẩm tra", decisionsNotApplied: "Kết luận không áp dụng được",
-        baseline: "Đối chiếu", absent: "Không còn so với lần trước", hide: "ẩn",
+        baseline: "Đối chiếu", absent: "Không còn so với lần trước", hide: "ẩn", status: "Tình trạng", changes: "Thay đổi",
         statusNames: [
             "unmatched": "không khớp", "stale": "hồ sơ đã thay đổi", "expired": "hết hiệu lực",
             "not yet": "chưa có hiệu lực",

@@ -35,7 +35,29 @@ public struct ReviewDecision: Hashable, Sendable {
     /// `decisions[3]`.
     public var path: String
     /// Where `rule:` is written, for the refusal of a decision on a `disqualify` rule.
-    public var ruleLocation: SourceLocation? = nil
+    public var ruleLocation: SourceLocation?
+
+    public init(
+        subjects: [String], isSlate: Bool, rule: String, at: String, content: String?, evidence: [EvidenceText],
+        outcome: DecisionOutcome, reason: String, decidedBy: String, decidedOn: String, reference: String?,
+        expires: String?, location: SourceLocation, path: String, ruleLocation: SourceLocation? = nil
+    ) {
+        self.subjects = subjects
+        self.isSlate = isSlate
+        self.rule = rule
+        self.at = at
+        self.content = content
+        self.evidence = evidence
+        self.outcome = outcome
+        self.reason = reason
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+        self.reference = reference
+        self.expires = expires
+        self.location = location
+        self.path = path
+        self.ruleLocation = ruleLocation
+    }
 
     /// The identity fingerprint of the finding this decision names.
     public var identity: String {
