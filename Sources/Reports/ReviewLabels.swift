@@ -14,6 +14,7 @@ struct ReviewLabels: Sendable {
     let hide: String
     let status: String
     let changes: String
+    let contentChanged: String
     let statusNames: [String: String]
     let baselineNames: [String: String]
 
@@ -37,6 +38,7 @@ struct ReviewLabels: Sendable {
         cleared: "Cleared", upheld: "Upheld", open: "Open", decidedBy: "decided by", decisions: "Review decisions",
         decisionsNotApplied: "Decisions that applied to nothing", baseline: "Baseline",
         absent: "Absent since the baseline", hide: "hide", status: "Status", changes: "What changed",
+        contentChanged: "the content fingerprint differs (the decision records no evidence to compare)",
         statusNames: ["unmatched": "unmatched", "stale": "stale", "expired": "expired", "not yet": "not yet"],
         baselineNames: ["new": "new", "unchanged": "unchanged", "updated": "updated"])
 
@@ -44,6 +46,7 @@ struct ReviewLabels: Sendable {
         cleared: "Đã làm rõ", upheld: "Giữ nguyên", open: "Chưa kết luận", decidedBy: "kết luận của",
         decisions: "Kết luận thẩm tra", decisionsNotApplied: "Kết luận không áp dụng được",
         baseline: "Đối chiếu", absent: "Không còn so với lần trước", hide: "ẩn", status: "Tình trạng", changes: "Thay đổi",
+        contentChanged: "dấu vân tay nội dung đã khác (kết luận không ghi chứng cứ để so sánh)",
         statusNames: [
             "unmatched": "không khớp", "stale": "hồ sơ đã thay đổi", "expired": "hết hiệu lực",
             "not yet": "chưa có hiệu lực",

@@ -37,6 +37,7 @@ extension TextReporter.Context {
                         + "\(decision.subjects.joined(separator: ", ")) \(decision.at)")
                 if case .stale(let changes) = notice.status {
                     for change in changes { lines.append("      " + change.description) }
+                    if changes.isEmpty { lines.append("      " + review.contentChanged) }
                 }
             }
             lines.append("")

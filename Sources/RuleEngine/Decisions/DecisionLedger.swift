@@ -5,7 +5,8 @@ import Diagnostics
 public enum DecisionStatus: Hashable, Sendable {
     /// No finding with that identity in this run.
     case unmatched
-    /// The identity matches, the content reviewed differs: these evidence values changed.
+    /// The identity matches, the content reviewed differs: these evidence values changed
+    /// (none listed when the decision did not record the evidence it reviewed).
     case stale([EvidenceChange])
     /// `expires <= as_of`.
     case expired
@@ -70,7 +71,10 @@ public struct DecisionLedger: Sendable {
                 } else if let expires = decision.expires, expires <= asOf {
                     note(candidate, .expired)
                 } else if !index.sameContent(candidate, fingerprint.content) {
-                    note(candidate, .stale(EvidenceChange.between(decision.evidence, findings[position].evidenceTexts)))
+                    // Without the evidence reviewed, only the fingerprint says that something changed.
+                    let changes = decision.evidence.isEmpty
+                        ? [] : EvidenceChange.between(decision.evidence, findings[position].evidenceTexts)
+                    note(candidate, .stale(changes))
                 } else if findings[position].severity == .error {
                     problems.append(DecisionMessages.errorFinding(decision))
                     states[candidate] = .applied
