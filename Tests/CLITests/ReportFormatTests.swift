@@ -45,7 +45,7 @@ import TestSupport
         let slate = try #require(json["slate"] as? [String: Any])
         #expect(slate["findings"] as? [Any] != nil)
         #expect(json["summary"] as? [String: Int] == [
-            "candidates": 2, "eligible": 0, "review": 0, "ineligible": 1, "invalid": 1, "slate_findings": 0,
+            "candidates": 2, "eligible": 0, "review": 1, "ineligible": 0, "invalid": 1, "slate_findings": 0,
         ])
     }
 
@@ -71,8 +71,8 @@ import TestSupport
         let cuong = try #require(rows.first { $0[4] == "CASE-OPEN" })
         #expect(cuong == [
             "candidates/bui-van-cuong.yaml", "NB-2025-008", "Bùi Văn Cường", "ineligible", "CASE-OPEN", "disqualify",
-            "investigation opened 2025-04-08 by Cơ quan Cảnh sát điều tra Công an tỉnh Ninh Bình is not closed",
-            "Luật Cán bộ, công chức, Điều 82; Quy định 69-QĐ/TW", "114", "3", "investigations[1]",
+            "investigation opened 2025-04-08 by Cơ quan Cảnh sát điều tra Công an tỉnh Ninh Bình is not closed: the Law on Cadres and Civil Servants bars nomination while it is open",
+            "Luật Cán bộ, công chức 2025 (Luật 80/2025/QH15); Quy định 69-QĐ/TW", "114", "3", "investigations[1]",
         ])
         let json = try CLIFixtures.object(try Self.screen("json").stdout)
         let findingCount = (json["candidates"] as? [[String: Any]] ?? []).map { ($0["findings"] as? [Any])?.count ?? 0 }.reduce(0, +)
