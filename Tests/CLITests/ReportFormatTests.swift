@@ -20,7 +20,11 @@ import TestSupport
         #expect(json["as_of"] as? String == "2025-09-20")
         #expect(json["as_of_source"] as? String == "option")
         let rules = try #require(json["rules"] as? [String: Any])
-        #expect(Set(rules.keys) == ["count", "digest"])
+        #expect(Set(rules.keys) == ["count", "digest", "policy_params"])
+        #expect(rules["policy_params"] as? [String] == [
+            "violation_lookback_years", "substantiated_lookback_years", "untruthful_lookback_years",
+            "unexplained_lookback_years", "missing_annual_years", "nomination_declaration_months", "income_ratio",
+        ])
         #expect((rules["count"] as? Int ?? 0) >= 24)
         #expect((rules["digest"] as? String)?.hasPrefix("sha256:") == true)
         #expect((rules["digest"] as? String)?.count == 7 + 64)
