@@ -90,6 +90,10 @@ public struct JSONReporter: Reporter {
         writer.beginObject()
         writer.field("count", report.rules.count)
         writer.field("digest", report.rules.digest)
+        writer.key("policy_params")
+        writer.beginArray()
+        for name in report.rules.policyParams { writer.string(name) }
+        writer.endArray()
         writer.endObject()
     }
 

@@ -24,9 +24,13 @@ public struct Report: Hashable, Sendable {
         public var count: Int
         /// `sha256:<hex>` over the sorted (relative path, bytes) of every rule file loaded.
         public var digest: String
-        public init(count: Int, digest: String) {
+        /// The parameters marked `policy: true` (no legal text sets them), so a reader of the
+        /// report sees which numbers the committee chose.
+        public var policyParams: [String]
+        public init(count: Int, digest: String, policyParams: [String] = []) {
             self.count = count
             self.digest = digest
+            self.policyParams = policyParams
         }
     }
 

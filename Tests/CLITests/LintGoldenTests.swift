@@ -13,7 +13,8 @@ import TestSupport
         "yaml-syntax.yaml", "unknown-key.yaml", "missing-when.yaml", "bad-severity.yaml", "duplicate-id",
         "id-convention.yaml", "misspelt-field.yaml", "wrong-type.yaml", "unknown-function.yaml",
         "unknown-variable.yaml", "unknown-param.yaml", "bad-placeholder.yaml", "placeholder-mismatch.yaml",
-        "no-triggers.yaml", "no-passes.yaml", "bad-example.yaml",
+        "no-triggers.yaml", "no-passes.yaml", "bad-example.yaml", "bad-dated-basis.yaml",
+        "policy-without-reason.yaml",
     ]
 
     @Test(arguments: cases)

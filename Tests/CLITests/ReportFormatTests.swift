@@ -20,7 +20,11 @@ import TestSupport
         #expect(json["as_of"] as? String == "2025-09-20")
         #expect(json["as_of_source"] as? String == "option")
         let rules = try #require(json["rules"] as? [String: Any])
-        #expect(Set(rules.keys) == ["count", "digest"])
+        #expect(Set(rules.keys) == ["count", "digest", "policy_params"])
+        #expect(rules["policy_params"] as? [String] == [
+            "violation_lookback_years", "substantiated_lookback_years", "untruthful_lookback_years",
+            "unexplained_lookback_years", "missing_annual_years", "nomination_declaration_months", "income_ratio",
+        ])
         #expect((rules["count"] as? Int ?? 0) >= 24)
         #expect((rules["digest"] as? String)?.hasPrefix("sha256:") == true)
         #expect((rules["digest"] as? String)?.count == 7 + 64)
@@ -50,7 +54,7 @@ import TestSupport
         let slate = try #require(json["slate"] as? [String: Any])
         #expect(slate["findings"] as? [Any] != nil)
         #expect(json["summary"] as? [String: Int] == [
-            "candidates": 2, "eligible": 0, "review": 0, "ineligible": 1, "invalid": 1, "slate_findings": 0,
+            "candidates": 2, "eligible": 0, "review": 1, "ineligible": 0, "invalid": 1, "slate_findings": 0,
             "cleared": 0,
         ])
     }
@@ -79,8 +83,8 @@ import TestSupport
         let cuong = try #require(rows.first { $0[4] == "CASE-OPEN" })
         #expect(cuong == [
             "candidates/bui-van-cuong.yaml", "NB-2025-008", "Bùi Văn Cường", "ineligible", "CASE-OPEN", "disqualify",
-            "investigation opened 2025-04-08 by Cơ quan Cảnh sát điều tra Công an tỉnh Ninh Bình is not closed",
-            "Luật Cán bộ, công chức, Điều 82; Quy định 69-QĐ/TW", "114", "3", "investigations[1]", "open", "",
+            "investigation opened 2025-04-08 by Cơ quan Cảnh sát điều tra Công an tỉnh Ninh Bình is not closed: the Law on Cadres and Civil Servants bars nomination while it is open",
+            "Luật Cán bộ, công chức 2025 (Luật 80/2025/QH15); Quy định 69-QĐ/TW", "114", "3", "investigations[1]", "open", "",
         ])
         let json = try CLIFixtures.object(try Self.screen("json").stdout)
         let findingCount = (json["candidates"] as? [[String: Any]] ?? []).map { ($0["findings"] as? [Any])?.count ?? 0 }.reduce(0, +)

@@ -35,7 +35,7 @@ import TestSupport
         let summary = try #require(json["summary"] as? [String: Int])
         // candidates/decisions.yaml clears NB-2025-009's only review finding.
         #expect(summary == [
-            "candidates": 19, "eligible": 5, "review": 5, "ineligible": 9, "invalid": 0, "slate_findings": 8, "cleared": 1,
+            "candidates": 19, "eligible": 5, "review": 8, "ineligible": 6, "invalid": 0, "slate_findings": 8, "cleared": 1,
         ])
     }
 
@@ -124,12 +124,12 @@ import TestSupport
         let json = folder.appendingPathComponent("report.json").path
         let run = try runAppraise(["screen", "candidates/slate.yaml", "--output", "html=" + html, "--output", "json=" + json])
         #expect(run.code == 1)
-        #expect(run.stdout == "19 candidates: 5 eligible, 5 review, 9 ineligible, 0 invalid, 1 cleared; 8 slate findings\n")
+        #expect(run.stdout == "19 candidates: 5 eligible, 8 review, 6 ineligible, 0 invalid, 1 cleared; 8 slate findings\n")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") || page.hasPrefix("<!doctype html>"))
         #expect(!page.contains("<script src") && !page.contains("<link "), "self-contained")
         let report = try CLIFixtures.object(try String(contentsOfFile: json, encoding: .utf8))
-        #expect((report["summary"] as? [String: Int])?["ineligible"] == 9)
+        #expect((report["summary"] as? [String: Int])?["ineligible"] == 6)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers == [])
     }

@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
         let runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
-            placement: .candidate,
+            placement: .candidate, basis: rule.rule.basisText(on: asOf),
             candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue)
         return runner.run(&activation)
     }

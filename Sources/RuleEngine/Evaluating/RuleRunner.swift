@@ -17,6 +17,8 @@ struct RuleRunner {
     /// `candidate` (candidate rules) or the slate node (slate rules).
     let fallback: FindingLocation
     let placement: Placement
+    /// The rule's basis in force on `as_of`, which every finding cites.
+    let basis: String
     /// Candidate rules: the candidate's id, which every finding's fingerprint names.
     var candidateID: String? = nil
 
@@ -88,7 +90,7 @@ struct RuleRunner {
         let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
-            message: message, basis: compiled.rule.basis, location: place.0, evidence: explanation.items,
+            message: message, basis: basis, location: place.0, evidence: explanation.items,
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
@@ -102,7 +104,7 @@ struct RuleRunner {
     func failure(_ reason: String, at location: FindingLocation?) -> Finding {
         Finding(
             rule: compiled.rule.id, severity: .error, title: compiled.rule.title.text(for: language),
-            message: "rule failed: \(reason)", basis: compiled.rule.basis, location: location ?? fallback,
+            message: "rule failed: \(reason)", basis: basis, location: location ?? fallback,
             ruleOrder: compiled.rule.order, subjects: candidateID.map { [$0] } ?? [])
     }
 

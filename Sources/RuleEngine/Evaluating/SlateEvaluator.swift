@@ -67,7 +67,8 @@ public struct SlateEvaluator: Sendable {
         activation[rule.inputs.slate] = slate
         activation[rule.inputs.asOf] = .date(asOf)
         activation[rule.inputs.params] = params
-        let runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates))
+        let runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
+                                basis: rule.rule.basisText(on: asOf))
         return runner.run(&activation)
     }
 

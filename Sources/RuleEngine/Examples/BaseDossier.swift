@@ -4,19 +4,25 @@ import YAML
 
 /// Builds the dossier an example describes (`details.md` §14): the example's top-level keys
 /// replace the base dossier's, except `candidate`, merged key by key; the reserved key `as_of`
-/// is taken out and gives the example's date. The example's nodes keep their own marks, so a
-/// validation error points into the rule file.
+/// is taken out and gives the example's date, and the reserved key `slate` (a slate file's
+/// `slate` mapping) is taken out and given to candidate rules as the `slate` variable. The
+/// example's nodes keep their own marks, so a validation error points into the rule file.
 public enum BaseDossier {
-    /// The merged dossier node and the example's `as_of` node, when it has one.
-    public static func merge(base: Node, example: Node) -> (dossier: Node, asOf: Node?) {
+    /// The merged dossier node and the example's `as_of` and `slate` nodes, when it has them.
+    public static func merge(base: Node, example: Node) -> (dossier: Node, asOf: Node?, slate: Node?) {
         let basePairs = base.mapping ?? []
         let examplePairs = example.mapping ?? []
         var merged = basePairs
         var asOf: Node?
+        var slate: Node?
         for pair in examplePairs {
             let key = pair.key.scalar?.text
             if key == "as_of" {
                 asOf = pair.value
+                continue
+            }
+            if key == "slate" {
+                slate = pair.value
                 continue
             }
             if let index = merged.firstIndex(where: { $0.key.scalar?.text == key }) {
@@ -30,7 +36,7 @@ public enum BaseDossier {
                 merged.append(pair)
             }
         }
-        return (Node(kind: .mapping(merged), start: base.start, end: base.end), asOf)
+        return (Node(kind: .mapping(merged), start: base.start, end: base.end), asOf, slate)
     }
 
     /// `override`'s keys replace `base`'s, in the base's order, new ones appended.

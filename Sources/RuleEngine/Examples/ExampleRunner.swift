@@ -110,7 +110,7 @@ struct ExampleInputs {
     /// Merges onto the base dossier and validates; the typed dossier or its problems.
     func dossier(_ example: Node) -> Result<ObjectValue, ExampleProblems> {
         guard let base else { return .failure(ExampleProblems(diagnostics: [ExampleMessages.noBase()])) }
-        let (merged, _) = BaseDossier.merge(base: base, example: example)
+        let merged = BaseDossier.merge(base: base, example: example).dossier
         let validated = schema.validate(merged, as: .dossier, file: example.start.file, options: ValidationOptions())
         guard let value = validated.value else {
             return .failure(ExampleProblems(diagnostics: validated.diagnostics.filter { $0.severity == .error }))
@@ -119,13 +119,31 @@ struct ExampleInputs {
     }
 
     private func candidateFindings(_ rules: [CompiledRule], example: Node, asOf: CivilDate) -> Result<[Finding], ExampleProblems> {
-        dossier(example).map { value in
+        let slate: Value
+        switch exampleSlate(example) {
+        case .success(let value): slate = value
+        case .failure(let failure): return .failure(failure)
+        }
+        return dossier(example).map { value in
             let evaluator = Evaluator(rules: rules, context: context)
             let params = context.paramsOn(asOf)
             return rules.flatMap {
-                evaluator.evaluate($0, dossier: value, asOf: asOf, language: language, slate: .null, params: params)
+                evaluator.evaluate($0, dossier: value, asOf: asOf, language: language, slate: slate, params: params)
             }.sorted(by: Finding.reportOrder)
         }
+    }
+
+    /// A candidate rule example's reserved `slate` key, validated as a slate file's `slate`
+    /// mapping: what the rule sees as `slate` (null without it), as when a dossier is screened
+    /// on a slate.
+    func exampleSlate(_ example: Node) -> Result<Value, ExampleProblems> {
+        guard let slateNode = example["slate"] else { return .success(.null) }
+        let validated = schema.validate(
+            BaseDossier.slateFile(slateNode), as: .slate, file: slateNode.start.file, options: ValidationOptions())
+        guard let file = validated.value, let value = file.field("slate") else {
+            return .failure(ExampleProblems(diagnostics: validated.diagnostics.filter { $0.severity == .error }))
+        }
+        return .success(value)
     }
 
     private func slateFindings(_ rules: [CompiledRule], example: Node, asOf: CivilDate) -> Result<[Finding], ExampleProblems> {

@@ -23,10 +23,10 @@ extension ExampleRunner {
 extension ExampleInputs {
     /// Why a candidate rule's example does not validate once merged onto the base dossier.
     func dossierProblems(_ example: Node) -> [Diagnostic] {
-        switch dossier(example) {
-        case .success: return []
-        case .failure(let failure): return failure.diagnostics
-        }
+        var problems: [Diagnostic] = []
+        if case .failure(let failure) = exampleSlate(example) { problems += failure.diagnostics }
+        if case .failure(let failure) = dossier(example) { problems += failure.diagnostics }
+        return problems
     }
 
     /// Why a slate rule's example (its candidates, its slate) does not validate.

@@ -2,12 +2,13 @@ import CEL
 import Diagnostics
 import YAML
 
-/// Reads one parameter declaration: `{basis?, values: [{since, value}, ...]}` or
-/// `{basis?, value: X}` for a value that does not change.
+/// Reads one parameter declaration: `{basis?, policy?, values: [{since, value}, ...]}` or
+/// `{basis?, policy?, value: X}` for a value that does not change. `policy: true` (a YAML
+/// boolean) needs a non-blank `basis` saying who set the value and why.
 struct ParameterReader {
     var diagnostics: [Diagnostic] = []
 
-    static let keys = ["basis", "values", "value"]
+    static let keys = ["basis", "policy", "values", "value"]
 
     static func problem(_ code: String, _ message: String, _ node: Node, _ path: String) -> Diagnostic {
         Diagnostic(code: code, message: message, location: node.start, path: path)
@@ -27,7 +28,7 @@ struct ParameterReader {
             guard let text = pair.key.scalar?.text, !Self.keys.contains(text) else { continue }
             diagnostics.append(Self.problem(
                 "params.unknown-key",
-                "unknown key '\(text)' in \(path); expected basis, values or value" + Suggestion.hint(for: text, in: Self.keys),
+                "unknown key '\(text)' in \(path); expected basis, policy, values or value" + Suggestion.hint(for: text, in: Self.keys),
                 pair.key, path + "." + text))
         }
         let entries: [Parameter.Entry]
@@ -35,53 +36,51 @@ struct ParameterReader {
             guard let value = readValue(constant, path: path + ".value") else { return nil }
             entries = [Parameter.Entry(since: nil, value: value, location: constant.start)]
         } else if let list = node["values"] {
-            guard let read = readEntries(list, path: path + ".values") else { return nil }
+            let reader = DatedListReader(codePrefix: "params", valueKey: "value")
+            guard let read = reader.read(list, path: path + ".values", diagnostics: &diagnostics, value: Self.value(_:path:diagnostics:)) else { return nil }
             entries = read
         } else {
             return fail("params.missing", "missing values for \(path)", node, path)
         }
         guard let type = commonType(entries, path: path) else { return nil }
         let basis = node["basis"]?.scalar?.text
-        return Parameter(name: name, basis: basis, type: type, entries: entries, location: key.start)
+        guard let policy = readPolicy(node, basis: basis, path: path) else { return nil }
+        return Parameter(
+            name: name, basis: basis, policy: policy, type: type, values: DatedValues(entries: entries),
+            location: key.start)
+    }
+
+    /// `policy:` absent is false; present it must be a YAML boolean (`true`, not `yes` or
+    /// `"true"`), and a policy parameter must say in its `basis` who set the value.
+    private mutating func readPolicy(_ node: Node, basis: String?, path: String) -> Bool? {
+        guard let policyNode = node["policy"] else { return false }
+        guard let scalar = policyNode.scalar, case .bool(let policy) = scalar.resolved, scalar.style == .plain else {
+            return fail(
+                "params.policy", "\(path).policy must be true or false, found \(policyNode.scalar.map { "'\($0.text)'" } ?? policyNode.kindName)",
+                policyNode, path + ".policy")
+        }
+        if policy, (basis ?? "").trimmingSpaces.isEmpty {
+            return fail(
+                "params.policy-basis",
+                "\(path) is marked policy: its basis must say who set the value and why (no legal text sets it)",
+                policyNode, path + ".basis")
+        }
+        return policy
     }
 
     private mutating func readValue(_ node: Node, path: String) -> Value? {
+        Self.value(node, path: path, diagnostics: &diagnostics)
+    }
+
+    /// A parameter value as CEL sees it (`untypedValue`); a key that is not a scalar is a
+    /// `params.type` error.
+    private static func value(_ node: Node, path: String, diagnostics: inout [Diagnostic]) -> Value? {
         switch untypedValue(node) {
         case .success(let value): return value
         case .failure(let error):
             diagnostics.append(Diagnostic(code: "params.type", message: error.message, location: error.location, path: path))
             return nil
         }
-    }
-
-    private mutating func readEntries(_ list: Node, path: String) -> [Parameter.Entry]? {
-        guard let items = list.sequence, !items.isEmpty else {
-            return fail("params.kind", "expected a non-empty list of {since, value} for \(path)", list, path)
-        }
-        var entries: [Parameter.Entry] = []
-        for (index, item) in items.enumerated() {
-            let itemPath = path + "[\(index)]"
-            guard item.mapping != nil, let sinceNode = item["since"], let valueNode = item["value"] else {
-                diagnostics.append(Self.problem("params.missing", "expected {since, value} for \(itemPath)", item, itemPath))
-                continue
-            }
-            guard let text = sinceNode.scalar?.text, let since = CivilDate(iso: text) else {
-                diagnostics.append(Self.problem(
-                    "params.date", "invalid date for \(itemPath).since; expected an existing date as YYYY-MM-DD",
-                    sinceNode, itemPath + ".since"))
-                continue
-            }
-            if let same = entries.first(where: { $0.since == since }) {
-                diagnostics.append(Self.problem(
-                    "params.duplicate-since", "\(path) has two values since \(since) (the other at \(same.location))",
-                    sinceNode, itemPath + ".since"))
-                continue
-            }
-            guard let value = readValue(valueNode, path: itemPath + ".value") else { continue }
-            entries.append(Parameter.Entry(since: since, value: value, location: valueNode.start))
-        }
-        guard entries.count == items.count else { return nil }
-        return entries.sorted { ($0.since ?? $1.since ?? CivilDate.distantPast) < ($1.since ?? CivilDate.distantPast) }
     }
 
     /// The one type of all values; values of different kinds are an error.

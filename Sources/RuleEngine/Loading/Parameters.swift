@@ -4,35 +4,40 @@ import YAML
 
 /// One effective-dated parameter of the rule set (a threshold the law changes on a date).
 public struct Parameter: Sendable {
-    /// One value and the day it takes effect.
-    public struct Entry: Sendable {
-        /// Nil for a constant parameter (`value:` without `values:`).
-        public let since: CivilDate?
-        public let value: Value
-        public let location: SourceLocation
-    }
+    public typealias Entry = DatedValues<Value>.Entry
 
     public let name: String
-    /// The legal basis, as written (reports and `rules lint` show it).
+    /// The legal basis, as written (reports and `rules lint` show it); for a policy parameter,
+    /// who set the value and why.
     public let basis: String?
+    /// True when no legal text sets the value (`policy: true`): a lookback window, a red-flag
+    /// ratio. `rules list` and the register mark it, so each committee sets it knowingly.
+    public let policy: Bool
     /// The CEL type of every value: int, double, string, date, bool, `list(dyn)` or
     /// `map(string, dyn)`.
     public let type: CELType
-    /// Sorted by `since`.
-    public let entries: [Entry]
+    /// The values and the days they take effect, oldest first.
+    public let values: DatedValues<Value>
     /// Where the name is declared.
     public let location: SourceLocation
 
-    /// The value in force on `date`: the last entry whose `since` is on or before it; before
-    /// the first `since`, the first value.
-    public func value(on date: CivilDate) -> Value {
-        var chosen = entries[0].value
-        for entry in entries.dropFirst() {
-            guard let since = entry.since, since <= date else { break }
-            chosen = entry.value
-        }
-        return chosen
+    public init(
+        name: String, basis: String?, policy: Bool = false, type: CELType, values: DatedValues<Value>,
+        location: SourceLocation
+    ) {
+        self.name = name
+        self.basis = basis
+        self.policy = policy
+        self.type = type
+        self.values = values
+        self.location = location
     }
+
+    /// Sorted by `since`.
+    public var entries: [Entry] { values.entries }
+
+    /// The value in force on `date` (`DatedValues.value(on:)`, the lookup rule bases share).
+    public func value(on date: CivilDate) -> Value { values.value(on: date) }
 }
 
 /// Collects the `params:` of every rule file of a set, so that names are unique across it.

@@ -50,7 +50,9 @@ public struct Rule: Sendable {
     public var id: String
     public var title: LocalizedText
     public var severity: Severity
-    public var basis: String
+    /// The legal basis: one text, or texts dated by when each took effect (Quy định 80 until
+    /// 2025-10-07, then Quy định 377). A finding cites `basisText(on: as_of)`.
+    public var basis: DatedValues<String>
     public var scope: RuleScope
     public var forEach: [ForEachClause]
     public var lets: [LetClause]
@@ -73,6 +75,9 @@ public struct Rule: Sendable {
     public var examplesAsOf: CivilDate?
     /// Position in the rule set's load order; sorts findings.
     public var order: Int
+
+    /// The basis in force on `date`, by the same lookup as parameters.
+    public func basisText(on date: CivilDate) -> String { basis.value(on: date) }
 
     /// The rule file's path as given.
     public var file: String { location.file }

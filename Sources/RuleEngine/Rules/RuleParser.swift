@@ -37,7 +37,7 @@ struct RuleParser {
         let scope = self.scope(node)
         let title = localized(node, "title")
         let message = localized(node, "message")
-        let basis = scalarText(node, "basis")?.text ?? ""
+        let basis = self.basis(node)
         let forEach = self.forEach(node)
         let lets = self.lets(node)
         let when = expression(node, "when")
@@ -110,6 +110,30 @@ struct RuleParser {
             return nil
         }
         return RuleExpression(source: .expression(value, in: source))
+    }
+
+    /// `basis`: one string, or a dated list `[{since, text}]` read with the parameters' checks
+    /// (`DatedListReader`). A missing or broken basis reads as one empty text; its diagnostics
+    /// are errors, so the rule set does not load.
+    mutating func basis(_ node: Node) -> DatedValues<String> {
+        guard let value = node["basis"] else { return DatedValues(constant: "", location: node.start) }
+        if let scalar = value.scalar { return DatedValues(constant: scalar.text, location: value.start) }
+        guard value.sequence != nil else {
+            diagnostics.append(RuleMessages.badType(
+                "basis", expected: "a string or a list of {since, text}", found: value.kindName, at: value.start))
+            return DatedValues(constant: "", location: value.start)
+        }
+        let reader = DatedListReader(codePrefix: "basis", valueKey: "text")
+        let entries = reader.read(value, path: "basis", diagnostics: &diagnostics) { node, path, diagnostics -> String? in
+            guard let text = node.scalar?.text, !text.trimmingSpaces.isEmpty else {
+                diagnostics.append(Diagnostic(
+                    code: "basis.text", message: "\(path) must be the text of the basis, not \(node.scalar == nil ? node.kindName : "blank")",
+                    location: node.start, path: path))
+                return nil
+            }
+            return text
+        }
+        return entries.map(DatedValues.init(entries:)) ?? DatedValues(constant: "", location: value.start)
     }
 
     mutating func severity(_ node: Node) -> Severity? {

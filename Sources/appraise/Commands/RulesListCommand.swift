@@ -4,11 +4,12 @@ import ArgumentParser
 import Reports
 import RuleEngine
 
-/// `appraise rules list`: every rule's id, severity, title and legal basis.
+/// `appraise rules list`: every rule's id, severity, title and dated legal bases, then every
+/// parameter with its dated values, policy parameters marked.
 struct RulesListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the rules: id, severity, title, basis."
+        abstract: "List the rules (id, severity, title, dated bases) and the parameters (values, policy)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -28,29 +29,10 @@ struct RulesListCommand: ParsableCommand {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes)
             session.printer.printAll(session.prepared.diagnostics.filter { $0.severity == .error })
-            let rules = session.prepared.ruleSet.rules
-            let lang = language.rawValue
-            switch format {
-            case .text:
-                let rows = rules.map { [$0.id, $0.severity.rawValue, $0.scope.rawValue, $0.title.text(for: lang), $0.basis] }
-                Terminal.printOutput(TextTable.render(header: ["ID", "SEVERITY", "SCOPE", "TITLE", "BASIS"], rows: rows))
-            case .json:
-                var writer = JSONWriter(pretty: true)
-                writer.beginArray()
-                for rule in rules {
-                    writer.beginObject()
-                    for (key, value) in [
-                        ("id", rule.id), ("severity", rule.severity.rawValue), ("scope", rule.scope.rawValue),
-                        ("title", rule.title.text(for: lang)), ("basis", rule.basis), ("file", rule.location.file),
-                    ] {
-                        writer.field(key, value)
-                    }
-                    writer.field("line", rule.location.line)
-                    writer.endObject()
-                }
-                writer.endArray()
-                Terminal.printOutput(writer.output + "\n")
-            }
+            let listing = RulesListing(
+                rules: session.prepared.ruleSet.rules, parameters: session.prepared.parameters.parameters,
+                language: language.rawValue)
+            Terminal.printOutput(format == .text ? listing.text : listing.json)
             return session.prepared.hasErrors ? .badInput : .clean
         }
     }

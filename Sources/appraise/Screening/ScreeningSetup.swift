@@ -45,7 +45,9 @@ struct ScreeningSetup {
             validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redact)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
-            language: language, rules: Report.RuleSetInfo(count: prepared.ruleSet.count, digest: prepared.ruleSet.digest),
+            language: language, rules: Report.RuleSetInfo(
+                count: prepared.ruleSet.count, digest: prepared.ruleSet.digest,
+                policyParams: prepared.parameters.parameters.filter(\.policy).map(\.name)),
             candidates: [],
             slate: Report.SlateInfo(file: slate?.file, committee: slate?.committee))
         let color = Terminal.useColor(noColorFlag: reporting.noColor) && reporting.outputs.isEmpty

@@ -15,8 +15,8 @@ import YAML
           supplementary_increase_vnd:
             basis: Luật PCTN 2018 Điều 36
             values:
-              - {since: 2026-07-01, value: 1000000000}
               - {since: 2019-07-01, value: 300000000}
+              - {since: 2026-07-01, value: 1000000000}
           cutoffs:
             value: {provincial: {male: 1965-01-01, female: 1970-01-01}}
           keywords:
@@ -77,10 +77,51 @@ import YAML
         #expect(lines == [
             "r.yaml:2:6: error: expected a mapping with values for params.a, found a scalar [params.kind]",
             "r.yaml:3:24: error: invalid date for params.b.values[0].since; expected an existing date as YYYY-MM-DD [params.date]",
-            "r.yaml:4:55: error: params.c.values has two values since 2025-01-01 (the other at r.yaml:4:43) [params.duplicate-since]",
-            "r.yaml:5:79: error: unknown key 'bases' in params.d; expected basis, values or value; did you mean 'basis'? [params.unknown-key]",
+            "r.yaml:4:55: error: params.c.values has two entries since 2025-01-01 (the other at r.yaml:4:43) [params.duplicate-since]",
+            "r.yaml:5:79: error: unknown key 'bases' in params.d; expected basis, policy, values or value; did you mean 'basis'? [params.unknown-key]",
             "r.yaml:5:74: error: the values of params.d differ in type: int and string [params.type]",
         ])
+    }
+
+    @Test func datedListsAreOldestFirstWithEverySinceADate() {
+        var builder = ParametersBuilder()
+        let lines = add("""
+            params:
+              e: {values: [{since: 2026-07-01, value: 2}, {since: 2019-07-01, value: 1}]}
+              f: {values: []}
+              g: {values: [{since: next year, value: 1}]}
+              h: {values: [{since: 2019-07-01, value: 1, note: x}]}
+            """, file: "r.yaml", to: &builder)
+        #expect(lines == [
+            "r.yaml:2:55: error: params.e.values[1].since 2019-07-01 comes before the entry above it (2026-07-01); list the entries oldest first [params.unsorted-since]",
+            "r.yaml:3:15: error: expected a non-empty list of {since, value} for params.f.values [params.kind]",
+            "r.yaml:4:24: error: invalid date for params.g.values[0].since; expected an existing date as YYYY-MM-DD [params.date]",
+            "r.yaml:5:46: error: unknown key 'note' in params.h.values[0]; expected since and value [params.unknown-key]",
+        ])
+        #expect(builder.build().parameters.isEmpty)  // never loaded with an entry silently missing
+    }
+
+    @Test func policyIsABooleanAndSaysWhoSetIt() {
+        var builder = ParametersBuilder()
+        let lines = add("""
+            params:
+              window: {policy: true, basis: Set by the provincial inspection commission (5 years), value: 5}
+              law: {policy: false, basis: Luật PCTN 2018 Điều 36, value: 3}
+              plain: {value: 1}
+              yes_string: {policy: yes, basis: Set by the committee, value: 5}
+              quoted: {policy: 'true', basis: Set by the committee, value: 5}
+              no_reason: {policy: true, value: 5}
+              blank_reason: {policy: true, basis: '  ', value: 5}
+            """, file: "r.yaml", to: &builder)
+        #expect(lines == [
+            "r.yaml:5:24: error: params.yes_string.policy must be true or false, found 'yes' [params.policy]",
+            "r.yaml:6:20: error: params.quoted.policy must be true or false, found 'true' [params.policy]",
+            "r.yaml:7:23: error: params.no_reason is marked policy: its basis must say who set the value and why (no legal text sets it) [params.policy-basis]",
+            "r.yaml:8:26: error: params.blank_reason is marked policy: its basis must say who set the value and why (no legal text sets it) [params.policy-basis]",
+        ])
+        let params = builder.build()
+        #expect(params.parameters.map(\.name) == ["window", "law", "plain"])
+        #expect(params.parameters.map(\.policy) == [true, false, false])
     }
 
     @Test func untypedValuesFollowTheCoreSchema() {
