@@ -17,10 +17,12 @@ struct DossierPath {
         var colon: Int?
     }
 
-    static func lineKey(_ line: Substring) -> LineKey? {
+    /// Nil for a comment line, and for a blank one unless `blankAllowed` (the cursor's line).
+    static func lineKey(_ line: Substring, blankAllowed: Bool = false) -> LineKey? {
         let scalars = Array(line.unicodeScalars)
         var index = 0
         while index < scalars.count, scalars[index] == " " { index += 1 }
+        if index == scalars.count, blankAllowed { return LineKey(dashIndent: nil, keyIndent: index, key: nil, colon: nil) }
         guard index < scalars.count, scalars[index] != "#" else { return nil }
         var dash: Int?
         if scalars[index] == "-", index + 1 == scalars.count || scalars[index + 1] == " " {
@@ -42,7 +44,7 @@ struct DossierPath {
 
     /// The path at a 1-based line and column of `text`.
     static func at(line: Int, column: Int, in text: DocumentText) -> DossierPath? {
-        guard let current = text.source.line(line), let here = lineKey(current) else { return nil }
+        guard let current = text.source.line(line), let here = lineKey(current, blankAllowed: true) else { return nil }
         var parents: [String] = []
         var threshold = here.keyIndent
         var number = line - 1

@@ -16,7 +16,7 @@ extension LanguageServer {
 
     func hoverText(_ cursor: Cursor) -> String? {
         if let expression = cursor.expression, let context = cursor.analysis?.prepared.context {
-            if let text = expressionHover(expression, context: context, parameters: cursor.analysis?.prepared.parameters) {
+            if let text = expressionHover(expression, context: context, prepared: cursor.analysis?.prepared) {
                 return text
             }
         }
@@ -37,19 +37,21 @@ extension LanguageServer {
         "`\(name)`: \(type)" + (doc.isEmpty ? "" : "\n\n\(doc)")
     }
 
-    func expressionHover(_ expression: ExpressionAtCursor, context: RuleContext, parameters: Parameters?) -> String? {
+    func expressionHover(_ expression: ExpressionAtCursor, context: RuleContext, prepared: PreparedRuleSet?) -> String? {
         let probe = ExpressionProbe.check(expression.source.text, in: expression.environment(context))
         guard let node = expression.node(in: probe) else { return nil }
         switch node.kind {
         case .select(let operand, let field, _):
-            if case .identifier("params") = operand.kind, let parameter = parameters?.parameters.first(where: { $0.name == field }) {
+            if case .identifier("params") = operand.kind, let parameter = prepared?.parameters.parameters.first(where: { $0.name == field }) {
                 return Self.parameterHover(parameter)
             }
             guard case .object(let object)? = probe.type(of: operand.id), let slot = object.slot(of: field) else {
                 return probe.type(of: node.id).map { "`\(field)`: \($0)" }
             }
             let spec = object.fields[slot]
-            return Self.fieldHover(name: "\(object.name).\(spec.name)", type: spec.type.description, doc: spec.doc)
+            // The schema's own type (money, enum of ...) says more than the CEL type (int, string).
+            let declared = prepared?.schema?.record(named: object.name)?.fields.first { $0.name == field }?.type.description
+            return Self.fieldHover(name: "\(object.name).\(spec.name)", type: declared ?? spec.type.description, doc: spec.doc)
         case .identifier(let name):
             let type = probe.type(of: node.id).map(\.description) ?? "dyn"
             if let clause = expression.rule.lets.first(where: { $0.name == name }) {
@@ -73,8 +75,10 @@ extension LanguageServer {
     static func parameterHover(_ parameter: Parameter) -> String {
         var text = "`params.\(parameter.name)`: \(parameter.type)"
         if let basis = parameter.basis { text += "\n\nBasis: \(basis)" }
-        for entry in parameter.entries {
-            text += "\n\n- since \(entry.since.map { "\($0)" } ?? "always"): `\(entry.value)`"
+        for (index, entry) in parameter.entries.enumerated() {
+            let since = entry.since.map { "since \($0)" } ?? "always"
+            let until = index + 1 < parameter.entries.count ? parameter.entries[index + 1].since.map { ", until \($0)" } ?? "" : ""
+            text += "\n\n- \(since)\(until): `\(entry.value.displayText)`"
         }
         return text
     }
