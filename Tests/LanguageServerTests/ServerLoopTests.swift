@@ -144,3 +144,20 @@ import Testing
         return (prepared.diagnostics + ExampleRunner(prepared: prepared).exampleDiagnostics()).sorted()
     }
 }
+
+@Suite struct HostilePositionTests {
+    typealias H = LSPHarness
+
+    @Test func aPositionFarOutsideTheDocumentIsAnswered() {
+        let uri = "file:///ws/rules/declarations.yaml"
+        let run = H.run([
+            H.initialize, H.open(uri, H.shipped("declarations.yaml")),
+            H.request(2, "textDocument/hover", H.position(uri, line: Int.max, character: Int.max)),
+            H.request(3, "textDocument/completion", H.position(uri, line: 100_000, character: 5)),
+            H.request(4, "textDocument/definition", H.position(uri, line: 3, character: 100_000)),
+        ])
+        #expect(run.response(2)?["error"]?["code"] == .int(ErrorCode.invalidParams.rawValue))
+        #expect(run.response(3)?["result"]?["items"] == [])
+        #expect(run.response(4)?["result"] == .null)
+    }
+}

@@ -14,8 +14,9 @@ public struct Position: Sendable, Hashable, Comparable {
     var json: JSON { ["line": .int(line), "character": .int(character)] }
 
     init?(_ json: JSON?) {
+        // Bounded so that no arithmetic on a hostile position can overflow.
         guard let line = json?["line"]?.intValue, let character = json?["character"]?.intValue,
-              line >= 0, character >= 0 else { return nil }
+              (0..<Int(Int32.max)).contains(line), (0..<Int(Int32.max)).contains(character) else { return nil }
         self.init(line: line, character: character)
     }
 

@@ -143,7 +143,7 @@ public final class LanguageServer {
                     document.text = DocumentText(path: document.path, text: updated)
                 }
             }
-            document.version = params["textDocument"]?["version"]?.intValue ?? document.version + 1
+            document.version = params["textDocument"]?["version"]?.intValue ?? document.version &+ 1
             document.dirty = true
             workspace.documents[uri] = document
             workspace.changed()
