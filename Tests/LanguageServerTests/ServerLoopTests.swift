@@ -161,3 +161,46 @@ import Testing
         #expect(run.response(4)?["result"] == .null)
     }
 }
+
+/// A misspelt field in each scalar style is underlined where it is written in the YAML.
+@Suite struct ScalarStylePositionTests {
+    typealias H = LSPHarness
+
+    static let styles: [(String, Int, Int)] = [
+        ("    when: candidate.birth_dat < date('1970-01-01')\n", 4, 20),
+        ("    when: 'candidate.birth_dat < date(\"1970-01-01\")'\n", 4, 21),
+        ("    when: \"candidate.birth_dat < date('1970-01-01')\"\n", 4, 21),
+        ("    when: |\n      true &&\n        candidate.birth_dat < date('1970-01-01')\n", 6, 18),
+        ("    when: >-\n      candidate.birth_dat < date('1970-01-01')\n", 5, 16),
+    ]
+
+    @Test(arguments: styles)
+    func diagnosticPosition(when: String, line: Int, character: Int) throws {
+        let text = "format: rules/1\nrules:\n  - id: NEW-RULE\n    title: {en: New rule}\n" + when
+            + "    severity: review\n    basis: Test\n    message: {en: x}\n"
+            + "    examples:\n      triggers: [{candidate: {birth_date: 1960-01-01}}]\n"
+            + "      passes: [{candidate: {birth_date: 1980-01-01}}]\n"
+        let uri = "file:///ws/rules/new.yaml"
+        let run = H.run([H.initialize, H.open(uri, text)])
+        let diagnostic = try #require(run.published(uri).first?["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic["code"] == "cel.undefined-field")
+        #expect(diagnostic["range"]?["start"] == ["line": .int(line), "character": .int(character)])
+        #expect(diagnostic["range"]?["end"] == ["line": .int(line), "character": .int(character + 9)])
+    }
+}
+
+@Suite struct UTF16PositionTests {
+    /// LSP counts UTF-16 units: an emoji before the error counts two, where appraise counts one.
+    @Test func anAstralCharacterCountsTwoUnits() throws {
+        let text = "format: rules/1\nrules:\n  - id: NEW-RULE\n    title: {en: New rule}\n"
+            + "    when: candidate.birth_date < date('1970-01-01')\n"
+            + "    severity: review\n    basis: Test\n    message: {en: \"😀 {{ candidate.birth_dat }}\"}\n"
+            + "    examples:\n      triggers: [{candidate: {birth_date: 1960-01-01}}]\n"
+            + "      passes: [{candidate: {birth_date: 1980-01-01}}]\n"
+        let uri = "file:///ws/rules/new.yaml"
+        let run = LSPHarness.run([LSPHarness.initialize, LSPHarness.open(uri, text)])
+        let diagnostic = try #require(run.published(uri).first?["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic["code"] == "cel.undefined-field")
+        #expect(diagnostic["range"]?["start"] == ["line": 7, "character": 35])
+    }
+}
