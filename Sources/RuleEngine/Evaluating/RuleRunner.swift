@@ -17,6 +17,8 @@ struct RuleRunner {
     /// `candidate` (candidate rules) or the slate node (slate rules).
     let fallback: FindingLocation
     let placement: Placement
+    /// Sees each combination evaluated (`rules test --coverage`); nil when screening.
+    var observer: (any RuleObserver)? = nil
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
@@ -53,11 +55,15 @@ struct RuleRunner {
 
     /// The `let`s and `when` for one combination.
     func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
-        for binding in compiled.bindings {
+        for (index, binding) in compiled.bindings.enumerated() {
             let value = binding.program.evaluate(activation)
-            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }
+            if case .error(let error) = value {
+                observer?.evaluated(compiled, activation, boundLets: index)
+                return failure(error, in: binding.program, at: innermost)
+            }
             activation[binding.slot] = value
         }
+        observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
         switch compiled.when.evaluate(activation) {
         case .bool(true): return finding(innermost: innermost, activation: activation)
         case .bool(false): return nil
