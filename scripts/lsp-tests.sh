@@ -4,6 +4,7 @@
 # appraise, then runs Tests/lsp. Set APPRAISE to test another binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
 
 if ! python3 -c 'import pytest_lsp' 2>/dev/null; then
     echo "lsp-tests: installing pytest-lsp" >&2

@@ -29,13 +29,24 @@ struct LSPCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        // Editors send absolute paths; the rule sets must be absolute too, so that an open
+        // (edited) rule file is the one the dossiers are checked with.
         let server = LanguageServer(
             configuration: .init(
-                fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes), shippedRules: RuleSetLocator.shippedRules(),
-                dossierRules: rulePaths, debounceMilliseconds: max(0, debounce),
+                fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes),
+                shippedRules: RuleSetLocator.shippedRules().map(Self.absolute),
+                dossierRules: rulePaths.map(Self.absolute), debounceMilliseconds: max(0, debounce),
                 version: Appraise.configuration.version),
             send: StandardOutputWriter.write)
         let status = server.run(input: StandardInputStream())
         throw ExitCode(status)
+    }
+
+    /// `path` from the working folder, when relative.
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let folder = getcwd(nil, 0) else { return path }
+        defer { free(folder) }
+        let base = String(cString: folder)
+        return path == "." ? base : (base.hasSuffix("/") ? base : base + "/") + path
     }
 }
