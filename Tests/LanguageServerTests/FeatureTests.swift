@@ -125,6 +125,26 @@ import Testing
         #expect(result?["results"]?.arrayValue?.count == 11)
     }
 
+    /// A rule still being written (no title, message or examples yet) completes too, and an
+    /// unfinished `?:` is closed for the checker.
+    @Test(arguments: [
+        ("    for_each: [d in declarations]\n    when: d.", "increase_explanation"),
+        ("    when: candidate.birth_date < as_of ? candidate.", "birth_date"),
+        ("    when: candidate.nomination.", "post"),
+    ])
+    func completionInARuleStillBeingWritten(lines: String, expected: String) throws {
+        let draftURI = "file:///ws/rules/draft.yaml"
+        let text = "format: rules/1\nrules:\n  - id: NEW\n" + lines
+        let last = text.split(separator: "\n", omittingEmptySubsequences: false).last!
+        let run = H.run([
+            H.initialize, H.open(draftURI, text),
+            H.request(2, "textDocument/completion", H.position(draftURI, line: 3 + lines.filter { $0 == "\n" }.count,
+                                                               character: last.utf16.count)),
+        ])
+        let labels = run.response(2)?["result"]?["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+        #expect(labels.contains(expected), "\(labels)")
+    }
+
     @Test func dossierHoverAndCompletionComeFromTheSchema() throws {
         let dossierURI = "file:///ws/candidates/x.yaml"
         let dossier = "format: dossier/1\ncandidate:\n  gender: \ndeclarations:\n  - year: 2024\n    increase: 5\n    \n"

@@ -39,13 +39,16 @@ extension LanguageServer {
         let before = String(decoding: bytes[..<start], as: UTF8.self)
         let environment = expression.environment(context)
         if before.hasSuffix(".") {
-            let text = before + Self.probeName + Self.closers(of: before)
-            let probe = ExpressionProbe.check(text, in: environment)
-            guard let operand = probe.nodes.lazy.compactMap({ node -> Expr? in
-                if case .select(let operand, Self.probeName, _) = node.kind { return operand }
-                return nil
-            }).first, let type = probe.type(of: operand.id) else { return [] }
-            return memberItems(of: type, environment: environment)
+            // What is written so far, closed: brackets, and the `: ...` of an unfinished `?:`.
+            for ending in ["", " : null"] {
+                let probe = ExpressionProbe.check(before + Self.probeName + ending + Self.closers(of: before), in: environment)
+                let operand = probe.nodes.lazy.compactMap { node -> Expr? in
+                    if case .select(let operand, Self.probeName, _) = node.kind { return operand }
+                    return nil
+                }.first
+                if let operand, let type = probe.type(of: operand.id) { return memberItems(of: type, environment: environment) }
+            }
+            return []
         }
         var items: [JSON] = []
         for name in environment.variableNames() {

@@ -12,10 +12,11 @@ struct Cursor {
     let yaml: YAMLDocument
     let analysis: RuleSetAnalysis?
 
-    /// The rules of this document (rule files only).
+    /// The rules of this document (rule files only), as far as they are written: a rule still
+    /// being typed (no `message` yet) has its expressions too.
     var rules: [Rule] {
         guard kind == .rules else { return [] }
-        return analysis?.prepared.ruleSet.files.first { $0.path == document.path }?.rules ?? []
+        return RuleFileLoader.drafts(root: yaml.root, source: document.text.source)
     }
 
     var expression: ExpressionAtCursor? { ExpressionAtCursor.find(location, in: rules) }
