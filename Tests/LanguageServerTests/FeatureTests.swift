@@ -41,6 +41,12 @@ import Testing
         #expect(value?.hasPrefix("```\nparam_at(string, date) -> dyn\n```\n\nThe value of a parameter on a date") == true)
     }
 
+    @Test func hoverOnAMacroShowsItsDoc() {
+        let line = line(containing: "&& !declarations.exists(d, d.year == y")
+        let value = ask("textDocument/hover", at(line, "exists", delta: 2))?["contents"]?["value"]
+        #expect(value == "`exists` (macro): bool\n\nlist.exists(x, p): whether p holds for at least one element.")
+    }
+
     @Test func hoverOnAParameterShowsItsValuesAndDates() {
         let line = line(containing: "i <= params.missing_annual_years")
         let value = ask("textDocument/hover", at(line, "missing_annual_years", delta: 2))?["contents"]?["value"]?.stringValue

@@ -65,7 +65,7 @@ struct ExpressionAtCursor {
         for node in probe.nodes {
             guard let anchor = info.anchor(of: node.id), anchor.lowerBound <= offset, offset <= anchor.upperBound else { continue }
             switch node.kind {
-            case .identifier, .select, .call: break
+            case .identifier, .select, .call, .comprehension: break
             default: continue
             }
             let width = anchor.count

@@ -61,6 +61,10 @@ extension LanguageServer {
                 return "`for_each \(name) in \(clause.iterable.text.trimmingCharacters(in: " \n"))`: \(type)"
             }
             return "`\(name)`: \(type)"
+        case .comprehension(let comprehension):
+            let name = comprehension.kind.rawValue
+            let type = probe.type(of: node.id).map { ": \($0)" } ?? ""
+            return "`\(name)` (macro)\(type)" + (FunctionDocs.doc(of: name).map { "\n\n\($0)" } ?? "")
         case .call(let function, _, _):
             let environment = expression.environment(context)
             let signatures = environment.signatures(of: function).map { $0.signature(named: function) }
