@@ -204,3 +204,24 @@ import Testing
         #expect(diagnostic["range"]?["start"] == ["line": 7, "character": 35])
     }
 }
+
+@Suite struct TestFileDiagnosticsTests {
+    /// A test file's problems are those of `rules test`: an expectation naming no rule.
+    @Test func anUnknownRuleInATestFileIsReportedWhereItIsNamed() throws {
+        let uri = "file:///ws/rules/tests/new.yaml"
+        let text = """
+            format: rules-test/1
+            tests:
+              - name: names a rule that does not exist
+                as_of: 2025-09-20
+                dossier: {}
+                absent: [NO-SUCH-RULE]
+
+            """
+        let run = LSPHarness.run([LSPHarness.initialize, LSPHarness.open(uri, text)])
+        let diagnostics = try #require(run.published(uri).first?["diagnostics"]?.arrayValue)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["code"] == "test.unknown-rule")
+        #expect(diagnostics.first?["range"]?["start"] == ["line": 5, "character": 13])
+    }
+}
