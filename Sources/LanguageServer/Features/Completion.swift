@@ -18,7 +18,7 @@ extension LanguageServer {
         let cursor = try self.cursor(params)
         var items: [JSON] = []
         if let expression = cursor.expression, let context = cursor.analysis?.prepared.context {
-            items = expressionCompletion(expression, context: context)
+            items = expressionCompletion(expression, context: context, schema: cursor.analysis?.prepared.schema)
         } else if [.dossier, .baseDossier, .slate].contains(cursor.kind), let schema = cursor.analysis?.prepared.schema {
             items = dossierCompletion(cursor, schema: schema)
         }
@@ -32,7 +32,7 @@ extension LanguageServer {
         return .object(members)
     }
 
-    func expressionCompletion(_ expression: ExpressionAtCursor, context: RuleContext) -> [JSON] {
+    func expressionCompletion(_ expression: ExpressionAtCursor, context: RuleContext, schema: Schema?) -> [JSON] {
         let bytes = Array(expression.source.text.utf8)
         var start = min(expression.offset, bytes.count)
         while start > 0, Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
@@ -46,7 +46,9 @@ extension LanguageServer {
                     if case .select(let operand, Self.probeName, _) = node.kind { return operand }
                     return nil
                 }.first
-                if let operand, let type = probe.type(of: operand.id) { return memberItems(of: type, environment: environment) }
+                if let operand, let type = probe.type(of: operand.id) {
+                    return memberItems(of: type, environment: environment, schema: schema)
+                }
             }
             return []
         }
@@ -66,12 +68,15 @@ extension LanguageServer {
         return items
     }
 
-    /// The fields of an object type, then the functions and macros that take it as receiver.
-    func memberItems(of type: CELType, environment: Environment) -> [JSON] {
+    /// The fields of an object type (with the schema's own types: money, enum...), then the
+    /// functions and macros that take it as receiver.
+    func memberItems(of type: CELType, environment: Environment, schema: Schema?) -> [JSON] {
         var items: [JSON] = []
         if case .object(let object) = type {
+            let record = schema?.record(named: object.name)
             for field in object.fields {
-                items.append(Self.item(field.name, .field, detail: field.type.description, doc: field.doc))
+                let declared = record?.fields.first { $0.name == field.name }?.type.description
+                items.append(Self.item(field.name, .field, detail: declared ?? field.type.description, doc: field.doc))
             }
         }
         if case .list = type {
