@@ -225,3 +225,15 @@ import Testing
         #expect(diagnostics.first?["range"]?["start"] == ["line": 5, "character": 13])
     }
 }
+
+@Suite struct DiskChangeTests {
+    /// A saved or watched file may change the rule set: open documents are checked again.
+    @Test func aSaveRepublishesTheOpenDocuments() {
+        let uri = "file:///ws/candidates/a.yaml"
+        let run = LSPHarness.run([
+            LSPHarness.initialize, LSPHarness.open(uri, "format: dossier/1\n"),
+            LSPHarness.notification("workspace/didChangeWatchedFiles", ["changes": []]),
+        ])
+        #expect(run.published(uri).count == 2)
+    }
+}

@@ -153,7 +153,11 @@ public final class LanguageServer {
             workspace.changed()
             emit(OutgoingMessage.notification(
                 "textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
-        default: break  // initialized, didSave, $/cancelRequest, $/setTrace, unknown: ignored
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+            // A file of a rule set may have changed on disk: check the open documents again.
+            workspace.changed()
+            for uri in workspace.documents.keys { workspace.documents[uri]?.dirty = true }
+        default: break  // initialized, $/cancelRequest, $/setTrace, unknown: ignored
         }
     }
 
