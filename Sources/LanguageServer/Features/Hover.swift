@@ -87,7 +87,3 @@ extension LanguageServer {
         return text
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String { self[...].trimmingCharacters(in: set) }
-}
