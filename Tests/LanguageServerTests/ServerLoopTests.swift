@@ -141,7 +141,7 @@ import Testing
         var fileSystem = H.fileSystem()
         for (path, text) in files { fileSystem.files[path] = Array(text.utf8) }
         let prepared = PreparedRuleSet.prepare(RuleSetLoader.load(paths: ["/ws/rules"], shipped: "/ws/rules", fileSystem: fileSystem))
-        return (prepared.diagnostics + ExampleRunner(prepared: prepared).exampleDiagnostics()).sorted()
+        return prepared.lintDiagnostics
     }
 }
 

@@ -54,8 +54,7 @@ final class Workspace {
         guard let shipped = shippedRules ?? paths.first else { return nil }
         let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: overlay)
         let prepared = PreparedRuleSet.prepare(ruleSet)
-        let examples = ExampleRunner(prepared: prepared).exampleDiagnostics()
-        let analysis = RuleSetAnalysis(prepared: prepared, lint: (prepared.diagnostics + examples).sorted())
+        let analysis = RuleSetAnalysis(prepared: prepared, lint: prepared.lintDiagnostics)
         cache[key] = (generation, analysis)
         return analysis
     }
