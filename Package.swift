@@ -4,7 +4,8 @@ import PackageDescription
 /// appraise: checks candidates for new Party Committees against YAML eligibility rules.
 ///
 /// Dependency order (each arrow is "may import"):
-/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> appraise.
+/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> appraise;
+/// RuleEngine -> LanguageServer -> appraise.
 /// CEL never imports YAML; Reports does no I/O; only `appraise` touches files, clocks and terminals.
 let package = Package(
     name: "appraise",
@@ -38,10 +39,11 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["RuleEngine", "Diagnostics"]),
+        .target(name: "LanguageServer", dependencies: ["RuleEngine", "CEL", "YAML", "Diagnostics"]),
         .executableTarget(
             name: "appraise",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "RuleEngine", "TestSupport"]),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],

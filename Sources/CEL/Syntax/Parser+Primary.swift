@@ -46,6 +46,7 @@ extension Parser {
     mutating func identifierOrCall() throws(SyntaxError) -> Expr {
         let token = advance()
         guard case .identifier(let name) = token.kind else { throw SyntaxError("expected an identifier", token.range) }
+        if Lexer.reserved.contains(name) { throw SyntaxError("reserved word '\(name)' cannot be used here", token.range) }
         if current.kind == .leftBrace {
             throw SyntaxError("message construction is not supported", token.range.lowerBound..<current.range.upperBound)
         }

@@ -143,10 +143,17 @@ public struct Parser {
             case .dot:
                 _ = advance()
                 let nameToken = current
-                guard case .identifier(let name) = nameToken.kind else {
+                let name: String
+                switch nameToken.kind {
+                case .identifier(let plain): name = plain
+                case .quotedIdentifier(let quoted): name = quoted
+                default:
                     throw SyntaxError("expected a field or method name after '.', found \(current.kind)", current.range)
                 }
                 _ = advance()
+                if current.kind == .leftParen, case .quotedIdentifier = nameToken.kind {
+                    throw SyntaxError("a quoted field name cannot be called", nameToken.range)
+                }
                 if current.kind == .leftParen {
                     let (arguments, close) = try callArguments()
                     let whole = range(expr).lowerBound..<close.upperBound

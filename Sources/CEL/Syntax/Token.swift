@@ -3,6 +3,9 @@ public struct Token: Sendable, Hashable {
     /// What the token is; literals carry their decoded value.
     public enum Kind: Sendable, Hashable {
         case identifier(String)
+        /// A field name in backticks after `.` (`` x.`content-type` ``), for keys that are not
+        /// identifiers; only a selection may use it.
+        case quotedIdentifier(String)
         case int(UInt64)  // magnitude; a leading `-` is folded by the parser
         case double(Double)
         case string(String)
@@ -29,6 +32,7 @@ extension Token.Kind: CustomStringConvertible {
     public var description: String {
         switch self {
         case .identifier(let name): "'\(name)'"
+        case .quotedIdentifier(let name): "'`\(name)`'"
         case .int(let value): "'\(value)'"
         case .double(let value): "'\(value)'"
         case .string: "string literal"

@@ -37,12 +37,22 @@ public struct Evaluator: Sendable {
         _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
         fallback: FindingLocation? = nil
     ) -> [Finding] {
+        evaluate(rule, dossier: dossier, asOf: asOf, language: language, slate: slate, params: params,
+                 fallback: fallback, observer: nil)
+    }
+
+    /// The same, watched by `observer`.
+    func evaluate(
+        _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
+        fallback: FindingLocation?, observer: (any RuleObserver)?
+    ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
-        let runner = RuleRunner(
+        var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
             placement: .candidate, basis: rule.rule.basisText(on: asOf),
             candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue)
+        runner.observer = observer
         return runner.run(&activation)
     }
 

@@ -21,6 +21,8 @@ struct RuleRunner {
     let basis: String
     /// Candidate rules: the candidate's id, which every finding's fingerprint names.
     var candidateID: String? = nil
+    /// Sees each combination evaluated (`rules test --coverage`); nil when screening.
+    var observer: (any RuleObserver)? = nil
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
@@ -57,11 +59,15 @@ struct RuleRunner {
 
     /// The `let`s and `when` for one combination.
     func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
-        for binding in compiled.bindings {
+        for (index, binding) in compiled.bindings.enumerated() {
             let value = binding.program.evaluate(activation)
-            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }
+            if case .error(let error) = value {
+                observer?.evaluated(compiled, activation, boundLets: index)
+                return failure(error, in: binding.program, at: innermost)
+            }
             activation[binding.slot] = value
         }
+        observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
         switch compiled.when.evaluate(activation) {
         case .bool(true): return finding(innermost: innermost, activation: activation)
         case .bool(false): return nil

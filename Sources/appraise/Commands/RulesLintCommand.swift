@@ -23,8 +23,7 @@ struct RulesLintCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let session = try RuleSetSession.load(paths: files.paths, maxFileBytes: files.maxFileBytes)
-            let examples = ExampleRunner(prepared: session.prepared).exampleDiagnostics()
-            let diagnostics = (session.prepared.diagnostics + examples).sorted()
+            let diagnostics = session.prepared.lintDiagnostics
             let tool = Report.Tool(version: Appraise.configuration.version)
             switch format {
             case .text:
