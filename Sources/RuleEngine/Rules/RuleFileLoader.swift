@@ -40,6 +40,11 @@ public enum RuleFileLoader {
         let format = root["format"]?.scalar?.text
         if format != "rules/1" {
             parser.diagnostics.append(RuleMessages.badFormat(format, at: root["format"]?.start ?? root.start))
+            // A file of another known format is no rule file: its keys would only add noise.
+            if let format, RuleMessages.otherFormats[format] != nil {
+                file.diagnostics.append(contentsOf: parser.diagnostics.filter { $0.code == "rule.bad-format" })
+                return file
+            }
         }
         file.params = root["params"]
         if let asOf = root["examples_as_of"] {

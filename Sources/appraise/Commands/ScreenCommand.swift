@@ -24,7 +24,8 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
+                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language,
+                allowEmptyRules: inputs.allowEmptyRules)
             let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
