@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A problem found while compiling an expression, located by UTF-8 offsets in its text.
 public struct CELIssue: Error, Sendable, Hashable {
-    /// A stable code: `cel.syntax`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
+    /// A stable code: `cel.syntax`, `cel.too-deep`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
     public var code: String
     public var message: String
     /// UTF-8 offsets in the expression text.
@@ -60,7 +60,7 @@ public struct Program: Sendable {
             parsed = try Parser.parse(text)
         } catch {
             let message = CheckerMessage.syntax(error.message)
-            throw CompileFailure(issues: [CELIssue(code: message.code, message: message.text, range: error.range)])
+            throw CompileFailure(issues: [CELIssue(code: error.code, message: message.text, range: error.range)])
         }
         let checked = Checker.check(parsed, in: environment)
         guard checked.issues.isEmpty else { throw CompileFailure(issues: checked.issues) }
