@@ -74,10 +74,22 @@ public struct Program: Sendable {
     /// The static type the checker gave a node.
     public func type(ofExpr id: Int) -> CELType? { types.indices.contains(id) ? types[id] : nil }
 
-    /// Evaluates on an activation; errors come back as `.error` with the failing node's id.
+    /// Evaluates on an activation within `EvaluationLimits.default`; errors come back as
+    /// `.error` with the failing node's id.
     public func evaluate(_ activation: Activation) -> Value {
-        var frame = Frame(activation, localCount: localCount)
-        return root.eval(&frame)
+        var budget = EvaluationBudget()
+        return evaluate(activation, budget: &budget)
+    }
+
+    /// Evaluates spending from `budget`, which a rule carries over all its programs on one
+    /// dossier. Once the budget is exceeded the value is the cost error, even where `||` or
+    /// `exists` absorbed it: the evaluation did not finish.
+    public func evaluate(_ activation: Activation, budget: inout EvaluationBudget) -> Value {
+        var frame = Frame(activation, localCount: localCount, budget: budget)
+        let value = root.eval(&frame)
+        budget = frame.budget
+        if let exceeded = budget.exceeded { return .error(exceeded) }
+        return value
     }
 
     /// Where a node (say, the one a run-time error names) stands in the text.

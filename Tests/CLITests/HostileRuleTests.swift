@@ -6,23 +6,28 @@ import TestSupport
 /// finding, within seconds; none crashes, hangs or is counted clean.
 @Suite struct HostileRuleTests {
     /// A one-rule file with `when` (and optionally a `let` and a message) as given.
-    static func ruleFile(when: String, lets: [String] = [], message: String = "checked") -> String {
+    static func ruleFile(
+        when: String, lets: [String] = [], message: String = "checked", forEach: [String] = [], params: String = ""
+    ) -> String {
         let letBlock = lets.isEmpty ? "" : "    let:\n" + lets.map { "      " + $0 + "\n" }.joined()
+        let loops = forEach.isEmpty ? "" : "    for_each:\n" + forEach.map { "      - " + $0 + "\n" }.joined()
         return """
             format: rules/1
-            rules:
+            \(params)rules:
               - id: HOSTILE
                 title: {en: Hostile, vi: Hostile}
                 severity: review
                 basis: test
-            \(letBlock)    when: \(when)
+            \(loops)\(letBlock)    when: \(when)
                 message: {en: "\(message)", vi: "\(message)"}
+                examples: {triggers: [{}], passes: [{}]}
               - id: ALWAYS
                 title: {en: Always, vi: Luôn}
                 severity: note
                 basis: test
                 when: "true"
                 message: {en: "checked", vi: "đã kiểm tra"}
+                examples: {triggers: [{}], passes: [{}]}
 
             """
     }
@@ -68,5 +73,130 @@ import TestSupport
         Self.expectNoCrash(eval)
         #expect(eval.code == 2)
         #expect(eval.stderr.hasPrefix("<expression>:1:799: error: expression too deep"), "\(eval.stderr.prefix(300))")
+    }
+
+    /// The run-time cost limits: each case ends that rule on that dossier with an `error`
+    /// finding naming the limit and the part, the other rule still runs, and it is quick.
+    static let costCases: [(name: String, file: String, message: String)] = {
+        let ten = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"
+        var nested = "true"
+        for level in 0..<9 { nested = "\(ten).exists(x\(level), \(nested) && x\(level) < 0)" }
+        let doubling = ["s0: \"'ab'\""] + (1...40).map { "s\($0): s\($0 - 1) + s\($0 - 1)" }
+        let megabyte = ["s0: \"'abcdefghij'\""] + (1...17).map { "s\($0): s\($0 - 1) + s\($0 - 1)" }
+        let big = "[" + Array(repeating: "0", count: 100_000).joined(separator: ", ") + "]"
+        let params = "params:\n  big:\n    basis: test\n    values:\n      - {since: 2000-01-01, value: \(big)}\n"
+        return [
+            ("nested-exists", ruleFile(when: "\"\(nested)\""),
+             "rule failed: cost limit: more than 1000000 evaluation steps; raise it with --max-eval-steps (in `[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].exists(x0, true && x0 < 0)`)"),
+            ("doubling", ruleFile(when: "size(s40) > 0", lets: doubling),
+             "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in `s20 + s20`)"),
+            ("message", ruleFile(when: "\"true\"", lets: megabyte, message: String(repeating: "{{ s17 }}", count: 10)),
+             "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in the message)"),
+            ("product", ruleFile(when: "a + b + c < 0", forEach: ["a in params.big", "b in params.big", "c in params.big"], params: params),
+             "rule failed: cost limit: more than 1000000 evaluation steps; raise it with --max-eval-steps (in `for_each c in params.big`)"),
+        ]
+    }()
+
+    @Test(arguments: 0..<costCases.count)
+    func anExpensiveRuleIsAnErrorFindingAndTheOthersRun(_ index: Int) throws {
+        let cost = Self.costCases[index]
+        let folder = try CLIFixtures.folder(["rules.yaml": cost.file, "dossiers/a.yaml": try Hostile.validDossier()])
+        defer { CLIFixtures.remove(folder) }
+        for command in [["check", "dossiers/a.yaml"], ["screen", "dossiers"]] {
+            let started = Date()
+            let run = try runAppraise(command + ["--rules", "rules.yaml", "--as-of", "2025-09-20"], cwd: folder, timeout: 60)
+            let seconds = Date().timeIntervalSince(started)
+            Self.expectNoCrash(run)
+            #expect(run.code == 1, "\(cost.name) \(command): exit \(run.code)\n\(run.stderr.prefix(500))")
+            #expect(run.stdout.contains("ERROR       HOSTILE  " + cost.message), "\(cost.name): \(run.stdout.prefix(1_000))")
+            #expect(run.stdout.contains("NOTE        ALWAYS  checked"), "\(cost.name): \(run.stdout.prefix(1_000))")
+            #expect(seconds < 30, "\(cost.name) took \(seconds) s")
+        }
+        // A larger budget is an option away.
+        if cost.name == "doubling" {
+            let run = try runAppraise(
+                ["check", "--rules", "rules.yaml", "--max-eval-bytes", "20000000", "dossiers/a.yaml"], cwd: folder)
+            #expect(run.stdout.contains("exceed 20000000 bytes; raise it with --max-eval-bytes (in `s22 + s22`)"), "\(run.stdout)")
+        }
+    }
+
+    @Test(arguments: ["a{1000}{1000}", "(a{1000}){1000}"])
+    func aConstantPatternTooBigIsALintError(_ pattern: String) throws {
+        let folder = try CLIFixtures.folder(["rules.yaml": Self.ruleFile(when: "\"candidate.name.matches('\(pattern)')\"")])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["rules", "lint", "rules.yaml"], cwd: folder)
+        #expect(run.code == 2)
+        #expect(run.stderr.contains("rules.yaml:7:35: error: invalid regular expression: "), "\(run.stderr)")
+        #expect(run.stderr.contains("[cel.bad-regex]"))
+    }
+
+    @Test func extremeParameterValuesAreLocatedErrors() throws {
+        let params = """
+            params:
+              huge:
+                basis: test
+                value: 99999999999999999999999
+              infinite:
+                basis: test
+                value: 1e400
+              nan:
+                basis: test
+                values: [{since: 2000-01-01, value: .nan}]
+              impossible:
+                basis: test
+                values: [{since: 2023-02-29, value: 1}]
+
+            """
+        let folder = try CLIFixtures.folder([
+            "set/rules.yaml": Self.ruleFile(when: "\"true\"", params: params),
+            "cal/rules.yaml": Self.ruleFile(when: "\"true\""),
+            "cal/calendar.yaml": try String(contentsOf: packageRoot().appendingPathComponent("rules/calendar.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "2025-01-01", with: "2025-02-30"),
+        ])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["rules", "lint", "set"], cwd: folder)
+        #expect(run.code == 2)
+        for expected in [
+            "set/rules.yaml:5:12: error: 99999999999999999999999 is outside the 64-bit integer range [params.number]",
+            "set/rules.yaml:8:12: error: a parameter must be a finite number, not 1e400 [params.number]",
+            "set/rules.yaml:11:41: error: a parameter must be a finite number, not .nan [params.number]",
+            "set/rules.yaml:14:22: error: invalid date for params.impossible.values[0].since",
+        ] {
+            #expect(run.stderr.contains(expected), "\(run.stderr)")
+        }
+        let calendar = try runAppraise(["check", "--rules", "cal", "--as-of", "2025-09-20", "nothing.yaml"], cwd: folder)
+        #expect(calendar.code == 2)
+        #expect(calendar.stderr.contains("cal/calendar.yaml:"), "\(calendar.stderr)")
+        #expect(calendar.stderr.contains("error: invalid date for holidays["), "\(calendar.stderr)")
+    }
+
+    /// 100,000 rules (a 16 MB file, under the file size limit): a located limit error.
+    @Test func aHundredThousandRulesIsALimitError() throws {
+        var text = "format: rules/1\nrules:\n"
+        text.reserveCapacity(17_000_000)
+        for index in 0..<100_000 {
+            text += "- {id: R-\(index), title: T, severity: note, basis: b, when: \"candidate.name == 'x\(index)'\", message: m}\n"
+        }
+        let folder = try CLIFixtures.folder(["many.yaml": text])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["rules", "lint", "many.yaml"], cwd: folder, timeout: 120)
+        Self.expectNoCrash(run)
+        #expect(run.code == 2)
+        #expect(run.stderr.hasPrefix("many.yaml:3:1: error: the rule set would hold 100000 rules, more than the limit of 10000 [rules.too-many]"),
+                "\(run.stderr.prefix(500))")
+    }
+
+    /// `--explain` on a rule that compares 20,000 times: 20 comparisons and "… N more", quickly.
+    @Test func explainIsCapped() throws {
+        let params = "params:\n  big:\n    basis: test\n    value: [" + Array(repeating: "0", count: 10_000).joined(separator: ", ") + "]\n"
+        let folder = try CLIFixtures.folder([
+            "rules.yaml": Self.ruleFile(when: "\"params.big.all(x, x == 0 && candidate.name != '')\"", params: params),
+            "a.yaml": try Hostile.validDossier(),
+        ])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["check", "--explain", "--rules", "rules.yaml", "--as-of", "2025-09-20", "a.yaml"], cwd: folder, timeout: 60)
+        #expect(run.code == 1)
+        #expect(run.stdout.components(separatedBy: "comparisons: ").count - 1 == 21, "\(run.stdout.prefix(3_000))")
+        #expect(run.stdout.contains("comparisons: … 19980 more comparisons not shown"), "\(run.stdout.suffix(500))")
     }
 }

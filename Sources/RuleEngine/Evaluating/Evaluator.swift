@@ -5,6 +5,9 @@ import CEL
 public struct Evaluator: Sendable {
     public let rules: [CompiledRule]
     public let context: RuleContext
+    /// The cost budget of each rule on each dossier (`--max-eval-steps`, `--max-eval-bytes`;
+    /// a server passes its own per request).
+    public var limits: EvaluationLimits = .default
 
     /// The candidate rules of `ruleSet`.
     public init(ruleSet: CompiledRuleSet, context: RuleContext) {
@@ -41,7 +44,7 @@ public struct Evaluator: Sendable {
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
         let runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
-            placement: .candidate)
+            placement: .candidate, limits: limits)
         return runner.run(&activation)
     }
 

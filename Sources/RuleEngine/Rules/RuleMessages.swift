@@ -114,6 +114,13 @@ enum RuleMessages {
             location: location)
     }
 
+    static func tooManyRules(_ count: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rules.too-many",
+            message: "the rule set would hold \(count) rules, more than the limit of \(RuleFileLoader.maxRules)",
+            location: location)
+    }
+
     static func shadowed(_ path: String, by used: String) -> Diagnostic {
         Diagnostic(
             code: "rules.shadowed", severity: .warning,

@@ -164,7 +164,13 @@ struct EvalCommand: ParsableCommand {
         if explain {
             let explanation = program.explain(activation)
             for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
+            if explanation.omittedSubexpressions > 0 {
+                Terminal.printOutput("  … \(explanation.omittedSubexpressions) more sub-expressions\n")
+            }
             for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
+            if explanation.omittedComparisons > 0 {
+                Terminal.printOutput("  decisive: … \(explanation.omittedComparisons) more comparisons\n")
+            }
         }
         return .clean
     }
