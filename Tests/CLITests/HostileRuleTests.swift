@@ -78,16 +78,18 @@ import TestSupport
     /// The run-time cost limits: each case ends that rule on that dossier with an `error`
     /// finding naming the limit and the part, the other rule still runs, and it is quick.
     static let costCases: [(name: String, file: String, message: String)] = {
-        let ten = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"
+        // Five nested loops over a 100-element parameter list (10^10 steps): under the static
+        // warning (6 nested loops), so only the run-time budget stops it.
         var nested = "true"
-        for level in 0..<9 { nested = "\(ten).exists(x\(level), \(nested) && x\(level) < 0)" }
+        for level in 0..<5 { nested = "params.hundred.exists(x\(level), \(nested) && x\(level) < 0)" }
+        let hundred = "params:\n  hundred:\n    basis: test\n    value: [" + (0..<100).map(String.init).joined(separator: ", ") + "]\n"
         let doubling = ["s0: \"'ab'\""] + (1...40).map { "s\($0): s\($0 - 1) + s\($0 - 1)" }
         let megabyte = ["s0: \"'abcdefghij'\""] + (1...17).map { "s\($0): s\($0 - 1) + s\($0 - 1)" }
         let big = "[" + Array(repeating: "0", count: 100_000).joined(separator: ", ") + "]"
         let params = "params:\n  big:\n    basis: test\n    values:\n      - {since: 2000-01-01, value: \(big)}\n"
         return [
-            ("nested-exists", ruleFile(when: "\"\(nested)\""),
-             "rule failed: cost limit: more than 1000000 evaluation steps; raise it with --max-eval-steps (in `[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].exists(x0, true && x0 < 0)`)"),
+            ("nested-exists", ruleFile(when: "\"\(nested)\"", params: hundred),
+             "rule failed: cost limit: more than 1000000 evaluation steps; raise it with --max-eval-steps (in `params.hundred.exists(x4, params.hundred.exists(x3, "),
             ("doubling", ruleFile(when: "size(s40) > 0", lets: doubling),
              "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in `s20 + s20`)"),
             ("message", ruleFile(when: "\"true\"", lets: megabyte, message: String(repeating: "{{ s17 }}", count: 10)),
@@ -198,5 +200,31 @@ import TestSupport
         #expect(run.code == 1)
         #expect(run.stdout.components(separatedBy: "comparisons: ").count - 1 == 21, "\(run.stdout.prefix(3_000))")
         #expect(run.stdout.contains("comparisons: … 19980 more comparisons not shown"), "\(run.stdout.suffix(500))")
+    }
+
+    /// The static estimate at load: nine nested `exists` over ten-element literals (10^9
+    /// steps whatever the dossier) is an error; six nested loops over dossier lists a warning.
+    @Test func theStaticCostEstimateWarnsAndStops() throws {
+        let ten = "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"
+        var literal = "true"
+        for level in 0..<9 { literal = "\(ten).exists(x\(level), \(literal) && x\(level) < 0)" }
+        var family = "true"
+        for level in 0..<6 { family = "family.exists(f\(level), \(family))" }
+        let folder = try CLIFixtures.folder([
+            "literal.yaml": Self.ruleFile(when: "\"\(literal)\""), "family.yaml": Self.ruleFile(when: "\"\(family)\""),
+            "a.yaml": try Hostile.validDossier(),
+        ])
+        defer { CLIFixtures.remove(folder) }
+        for command in [["rules", "lint", "literal.yaml"], ["check", "--rules", "literal.yaml", "a.yaml"]] {
+            let run = try runAppraise(command, cwd: folder, timeout: 60)
+            #expect(run.code == 2, "\(command)")
+            #expect(run.stderr.contains("literal.yaml:7:43: error: rule 'HOSTILE' may take about 10^9 steps on one dossier"), "\(run.stderr.prefix(600))")
+            #expect(run.stderr.contains("the most expensive part is `[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].exists(x8, "), "\(run.stderr.prefix(600))")
+            #expect(run.stderr.contains("over the ceiling of 8 nested loops or 1000000 steps [rule.cost-ceiling]"))
+        }
+        let lint = try runAppraise(["rules", "lint", "family.yaml"], cwd: folder)
+        #expect(lint.code == 0, "\(lint.stderr)")
+        #expect(lint.stderr.contains("family.yaml:7:19: warning: rule 'HOSTILE' may take about 2·N^6 steps on one dossier (10^30 with lists of N = 100000 elements, --max-collection-count); the most expensive part is `family.exists(f5, "), "\(lint.stderr)")
+        #expect(lint.stderr.contains("more than 5 nested loops over dossier lists [rule.cost]"))
     }
 }

@@ -119,9 +119,12 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         return counts ? .int(Int64(kept)) : paid(.list(ListValue(out)), arguments: 0, &frame)
     }
 
-    /// The cost error, once a step of the loop has passed the budget.
+    /// The cost error, once a step of the loop has passed the budget, located at this loop:
+    /// as the loops unwind, the outermost one running is named as the part that cost.
     func overBudget(_ frame: Frame) -> Value {
-        .error(frame.budget.exceeded ?? EvalError("cost limit", exprID: id))
+        var error = frame.budget.exceeded ?? EvalError("cost limit")
+        error.exprID = id
+        return .error(error)
     }
 
     func notBool(_ value: Value) -> Value {
