@@ -73,9 +73,20 @@ extension Token.Kind: CustomStringConvertible {
 public struct SyntaxError: Error, Sendable, Hashable {
     public var message: String
     public var range: Range<Int>
+    /// `cel.syntax`, or `cel.too-deep` for an expression over the nesting or height limit.
+    public var code: String
 
-    public init(_ message: String, _ range: Range<Int>) {
+    public init(_ message: String, _ range: Range<Int>, code: String = "cel.syntax") {
         self.message = message
         self.range = range
+        self.code = code
+    }
+
+    /// Over `Parser.maxDepth` or `Parser.maxHeight`: a located error, never a stack overflow.
+    static func tooDeep(_ range: Range<Int>) -> SyntaxError {
+        SyntaxError(
+            "expression too deep: over \(Parser.maxHeight) levels of operators, calls or brackets; "
+                + "split it into named parts with 'let'",
+            range, code: "cel.too-deep")
     }
 }

@@ -5,6 +5,9 @@ import CEL
 public struct Evaluator: Sendable {
     public let rules: [CompiledRule]
     public let context: RuleContext
+    /// The cost budget of each rule on each dossier (`--max-eval-steps`, `--max-eval-bytes`;
+    /// a server passes its own per request).
+    public var limits: EvaluationLimits = .default
 
     /// The candidate rules of `ruleSet`.
     public init(ruleSet: CompiledRuleSet, context: RuleContext) {
@@ -51,7 +54,7 @@ public struct Evaluator: Sendable {
         var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
             placement: .candidate, basis: rule.rule.basisText(on: asOf),
-            candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue)
+            candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue, limits: limits)
         runner.observer = observer
         return runner.run(&activation)
     }

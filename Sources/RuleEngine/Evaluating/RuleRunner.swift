@@ -3,7 +3,8 @@ import CEL
 /// Runs one compiled rule over one activation: every `for_each` combination, the `let`s in
 /// order, then `when`; a true `when` gives a finding, a run-time error gives an `error`
 /// finding. Shared by the candidate and the slate evaluators, which differ only in where a
-/// finding is located.
+/// finding is located. Everything the rule evaluates on one input spends from one
+/// `EvaluationBudget`; past it the rule stops with one `error` finding (a cost limit).
 struct RuleRunner {
     /// How a finding is placed: candidate rules use `at`, then the innermost element;
     /// slate rules use `involved`, then `at`, then the slate node.
@@ -23,32 +24,46 @@ struct RuleRunner {
     var candidateID: String? = nil
     /// Sees each combination evaluated (`rules test --coverage`); nil when screening.
     var observer: (any RuleObserver)? = nil
+    /// The budget of one run (scaled by the slate's size for slate rules).
+    let limits: EvaluationLimits
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
         var findings: [Finding] = []
-        iterate(depth: 0, innermost: nil, activation: &activation, into: &findings)
+        var budget = EvaluationBudget(limits: limits)
+        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &findings)
         return findings
     }
 
-    private func iterate(depth: Int, innermost: FindingLocation?, activation: inout Activation, into findings: inout [Finding]) {
+    private func iterate(
+        depth: Int, innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget,
+        into findings: inout [Finding]
+    ) {
         guard depth < compiled.loops.count else {
-            if let finding = body(innermost: innermost, activation: &activation) { findings.append(finding) }
+            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
+                findings.append(finding)
+            }
             return
         }
-        let iterable = compiled.loops[depth].iterable.evaluate(activation)
+        let iterable = compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
         if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
             let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
         {
-            iteratePairs(list, table: table, jobs: candidates.jobs, activation: &activation, into: &findings)
+            iteratePairs(list, table: table, jobs: candidates.jobs, activation: &activation, budget: &budget, into: &findings)
             return
         }
         switch iterable {
         case .list(let list):
             for element in list {
+                // Each combination is a step, so a product of long lists ends at the budget.
+                guard budget.spend(steps: 1, at: nil) else {
+                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost))
+                }
                 activation[compiled.loops[depth].slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
-                        activation: &activation, into: &findings)
+                        activation: &activation, budget: &budget, into: &findings)
+                // Past the budget every later combination fails at once: one finding says so.
+                if budget.exceeded != nil { return }
             }
         case .error(let error):
             findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost))
@@ -58,9 +73,9 @@ struct RuleRunner {
     }
 
     /// The `let`s and `when` for one combination.
-    func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
+    func body(innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
         for (index, binding) in compiled.bindings.enumerated() {
-            let value = binding.program.evaluate(activation)
+            let value = binding.program.evaluate(activation, budget: &budget)
             if case .error(let error) = value {
                 observer?.evaluated(compiled, activation, boundLets: index)
                 return failure(error, in: binding.program, at: innermost)
@@ -68,8 +83,8 @@ struct RuleRunner {
             activation[binding.slot] = value
         }
         observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
-        switch compiled.when.evaluate(activation) {
-        case .bool(true): return finding(innermost: innermost, activation: activation)
+        switch compiled.when.evaluate(activation, budget: &budget) {
+        case .bool(true): return finding(innermost: innermost, activation: activation, budget: &budget)
         case .bool(false): return nil
         case .error(let error): return failure(error, in: compiled.when, at: innermost)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
@@ -77,9 +92,9 @@ struct RuleRunner {
     }
 
     /// The finding for a combination where `when` holds: located, worded and explained.
-    private func finding(innermost: FindingLocation?, activation: Activation) -> Finding {
+    private func finding(innermost: FindingLocation?, activation: Activation, budget: inout EvaluationBudget) -> Finding {
         let place: (FindingLocation, [FindingLocation], [String])
-        switch locate(innermost: innermost, activation: activation) {
+        switch locate(innermost: innermost, activation: activation, budget: &budget) {
         case .success(let found): place = found
         case .failure(let error): return failure(error.message, at: innermost)
         }
@@ -88,9 +103,13 @@ struct RuleRunner {
             switch piece {
             case .literal(let text): message += text
             case .program(let program):
-                let value = program.evaluate(activation)
+                let value = program.evaluate(activation, budget: &budget)
                 if case .error(let error) = value { return failure(error, in: program, at: place.0) }
                 message += ValueText.format(value, language: language)
+                // The message is built too: a placeholder may not make it unbounded.
+                guard budget.spend(bytes: message.utf8.count, at: nil) else {
+                    return failure("\(budget.exceeded?.message ?? "cost limit") (in the message)", at: place.0)
+                }
             }
         }
         let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
@@ -119,11 +138,11 @@ struct RuleRunner {
     /// Where the finding stands, the other dossiers involved, and the ids of the candidates
     /// it is about (the candidate; for a slate rule those of `involved`).
     private func locate(
-        innermost: FindingLocation?, activation: Activation
+        innermost: FindingLocation?, activation: Activation, budget: inout EvaluationBudget
     ) -> Result<(FindingLocation, [FindingLocation], [String]), EvalError> {
         let subjects = candidateID.map { [$0] } ?? []
         if case .slate(let candidates) = placement, let involved = compiled.involved {
-            switch involved.evaluate(activation) {
+            switch involved.evaluate(activation, budget: &budget) {
             case .list(let list):
                 let ranked = list.compactMap { element -> (Int, FindingLocation, String?)? in
                     guard case .object(let object) = element, let location = Self.dossierLocation(object) else { return nil }
@@ -138,7 +157,7 @@ struct RuleRunner {
             }
         }
         if let at = compiled.at {
-            let value = at.evaluate(activation)
+            let value = at.evaluate(activation, budget: &budget)
             if case .error(let error) = value { return .failure(error) }
             if let origin = Self.origin(of: value) { return .success((Self.location(origin), [], subjects)) }
             if value.isScalar, let last = Evidence.explain(at, lets: [], activation).items.last {

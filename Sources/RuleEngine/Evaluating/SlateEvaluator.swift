@@ -7,6 +7,9 @@ import Synchronization
 public struct SlateEvaluator: Sendable {
     public let rules: [CompiledRule]
     public let context: RuleContext
+    /// The cost budget, which a slate rule gets scaled to the slate (`forSlate(of:)`): its
+    /// work grows with the slate.
+    public var limits: EvaluationLimits = .default
 
     public init(ruleSet: CompiledRuleSet, context: RuleContext) {
         self.init(rules: ruleSet.slateRules, context: context)
@@ -58,10 +61,11 @@ public struct SlateEvaluator: Sendable {
             ?? candidates.list.first.flatMap { $0.objectValue.flatMap(RuleRunner.dossierLocation) }
             ?? FindingLocation(file: "", line: 1, column: 1, path: "slate")
         let rules = self.rules
+        let limits = self.limits.forSlate(of: candidates.list.count)
         let findings = Mutex(Array(repeating: [Finding](), count: rules.count))
         // Each rule reads the candidates on its own, so rules run side by side with --jobs.
         let runRule = { @Sendable (index: Int) in
-            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer)
+            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer, limits)
             findings.withLock { $0[index] = found }
         }
         if candidates.jobs > 1 && candidates.list.count >= Self.candidatesPerThread {
@@ -77,15 +81,16 @@ public struct SlateEvaluator: Sendable {
 
     private static func run(
         _ rule: CompiledRule, _ candidates: SlateCandidates, _ slate: Value, _ asOf: CivilDate, _ params: Value,
-        _ language: String, _ fallback: FindingLocation, _ observer: (any RuleObserver)?
+        _ language: String, _ fallback: FindingLocation, _ observer: (any RuleObserver)?, _ limits: EvaluationLimits
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
         activation[rule.inputs.slate] = slate
         activation[rule.inputs.asOf] = .date(asOf)
         activation[rule.inputs.params] = params
-        var runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
-                                basis: rule.rule.basisText(on: asOf))
+        var runner = RuleRunner(
+            compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
+            basis: rule.rule.basisText(on: asOf), limits: limits)
         runner.observer = observer
         return runner.run(&activation)
     }

@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
+                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language,
+                allowEmptyRules: inputs.allowEmptyRules)
             let setup = try ScreeningSetup.make(
                 inputs: inputs, reporting: reporting, slate: nil, style: .check, session: session, schema: schema,
                 context: context, review: review)

@@ -83,10 +83,14 @@ struct EvalCommand: ParsableCommand {
         let required = input != nil || !rulePaths.isEmpty
         guard required || RuleSetLocator.shippedRules() != nil else { return nil }
         let session = try RuleSetSession.load(
-            paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false)
-        guard let schema = session.prepared.schema, let context = session.prepared.context,
-            !session.prepared.diagnostics.contains(where: { $0.severity == .error && $0.code.hasPrefix("schema") })
-        else {
+            paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false,
+            emptyRules: .notChecked)
+        // With --rules, a file of the set that does not load stops eval as it stops check; the
+        // shipped set is used only when it loads.
+        let blocking = session.prepared.diagnostics.filter {
+            $0.severity == .error && (!rulePaths.isEmpty || $0.code.hasPrefix("schema"))
+        }
+        guard let schema = session.prepared.schema, let context = session.prepared.context, blocking.isEmpty else {
             if required {
                 session.printer.printAll(session.prepared.diagnostics)
                 throw CLIError.rulesInvalid
@@ -160,7 +164,13 @@ struct EvalCommand: ParsableCommand {
         if explain {
             let explanation = program.explain(activation)
             for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
+            if explanation.omittedSubexpressions > 0 {
+                Terminal.printOutput("  … \(explanation.omittedSubexpressions) more sub-expressions\n")
+            }
             for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
+            if explanation.omittedComparisons > 0 {
+                Terminal.printOutput("  decisive: … \(explanation.omittedComparisons) more comparisons\n")
+            }
         }
         return .clean
     }

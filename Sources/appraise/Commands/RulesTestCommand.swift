@@ -53,7 +53,9 @@ struct RulesTestCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: files.paths, maxFileBytes: files.maxFileBytes, language: language)
+            let session = try RuleSetSession.load(
+                paths: files.paths, maxFileBytes: files.maxFileBytes, language: language,
+                emptyRules: files.emptyRules)
             session.printer.printAll(session.prepared.diagnostics)
             guard !session.prepared.hasErrors else { throw CLIError.rulesInvalid }
             let runner = ExampleRunner(prepared: session.prepared, language: language.rawValue)

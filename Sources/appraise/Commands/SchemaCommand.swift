@@ -52,7 +52,8 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: limits.maxFileBytes)
+            let session = try RuleSetSession.load(
+                paths: rulePaths, maxFileBytes: limits.maxFileBytes, emptyRules: .notChecked)
             guard let schema = session.prepared.schema else {
                 session.printer.printAll(session.prepared.diagnostics)
                 throw CLIError.usage("the rule set's schema.yaml could not be loaded (see above)")

@@ -25,7 +25,8 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
+                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language,
+                allowEmptyRules: inputs.allowEmptyRules)
             let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateDecisionFiles = try slate.map(Self.decisionFiles) ?? []
             // The slate's own decision files may sit among its dossiers ('*.yaml'): not dossiers.

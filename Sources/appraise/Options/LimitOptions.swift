@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEL
 import YAML
 
 /// Limits against hostile input. The defaults are far above any real dossier; the error that
@@ -19,14 +20,24 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Most entries in one list or mapping.")
     var maxCollectionCount: Int = YAMLLimits.default.maxCollectionCount
 
+    @Option(help: "Most evaluation steps of one rule on one dossier (slate rules: per candidate).")
+    var maxEvalSteps: Int = EvaluationLimits.default.maxSteps
+
+    @Option(help: "Most bytes of values one rule may build on one dossier (slate rules: per candidate).")
+    var maxEvalBytes: Int = EvaluationLimits.default.maxBytes
+
     func validate() throws {
         for (name, value) in [
             ("--max-file-bytes", maxFileBytes), ("--max-depth", maxDepth), ("--max-alias-nodes", maxAliasNodes),
             ("--max-scalar-bytes", maxScalarBytes), ("--max-collection-count", maxCollectionCount),
+            ("--max-eval-steps", maxEvalSteps), ("--max-eval-bytes", maxEvalBytes),
         ] where value < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
     }
+
+    /// The cost budget of each rule evaluation.
+    var evaluationLimits: EvaluationLimits { EvaluationLimits(maxSteps: maxEvalSteps, maxBytes: maxEvalBytes) }
 
     /// The limits as the YAML loader takes them.
     var yamlLimits: YAMLLimits {

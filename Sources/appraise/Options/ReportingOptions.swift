@@ -64,6 +64,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule folder or file (repeatable); replaces the shipped rules/.", valueName: "PATH"))
     var rulePaths: [String] = []
 
+    @Flag(help: "Accept a rule set with no rules, or with slate rules only (every candidate would pass).")
+    var allowEmptyRules = false
+
     @Flag(help: "Treat unknown fields in dossiers as errors, not warnings.")
     var strict = false
 

@@ -31,10 +31,12 @@ struct ScreeningSetup {
         let (asOf, source) = EvaluationDate.resolve(option: option, slate: slate?.congressDate)
         let prepared = session.prepared
         let language = reporting.language.rawValue
+        var evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
+        evaluator.limits = inputs.limits.evaluationLimits
         let screening = CandidateScreening(
-            evaluator: Evaluator(ruleSet: prepared.compiled, context: context), asOf: asOf, language: language,
-            slate: slate.map { .object($0.value) } ?? .null)
-        let slateEvaluator = slateRules.isEmpty ? nil : SlateEvaluator(rules: slateRules, context: context)
+            evaluator: evaluator, asOf: asOf, language: language, slate: slate.map { .object($0.value) } ?? .null)
+        var slateEvaluator = slateRules.isEmpty ? nil : SlateEvaluator(rules: slateRules, context: context)
+        slateEvaluator?.limits = inputs.limits.evaluationLimits
         let keeper = slateEvaluator.map {
             SlateKeeper(
                 evaluator: $0, dossierType: schema.dossierType, slate: screening.slate, asOf: asOf,

@@ -7,9 +7,17 @@ struct RuleSetSession {
     let prepared: PreparedRuleSet
     let printer: DiagnosticPrinter
 
+    /// Whether a rule set without (candidate) rules is checked for, and how
+    /// (`RuleSet.completenessDiagnostics`); `eval` and `schema` need no rules.
+    enum EmptyRules {
+        case notChecked
+        case checked(allowed: Bool, screening: Bool)
+    }
+
     /// Loads and compiles; does not stop on errors (`rules lint` wants them all).
     static func load(
-        paths: [String], maxFileBytes: Int, compileRules: Bool = true, language: Language = .en
+        paths: [String], maxFileBytes: Int, compileRules: Bool = true, language: Language = .en,
+        emptyRules: EmptyRules
     ) throws(CLIError) -> RuleSetSession {
         guard let shipped = RuleSetLocator.shippedRules() ?? (paths.isEmpty ? nil : paths[0]) else {
             throw CLIError.usage("no rule set found: run from the appraise folder or pass --rules PATH")
@@ -17,7 +25,10 @@ struct RuleSetSession {
         for path in paths where FileKind.of(path) == nil {
             throw CLIError.io(path: path, reason: "no such file or folder (given with --rules)")
         }
-        let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes))
+        var ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes))
+        if case .checked(let allowed, let screening) = emptyRules {
+            ruleSet.diagnostics += ruleSet.completenessDiagnostics(sources: paths, allowEmpty: allowed, screening: screening)
+        }
         let prepared = PreparedRuleSet.prepare(ruleSet, compileRules: compileRules, language: language.rawValue)
         var preloaded = ruleSet.files.map(\.source)
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
@@ -29,9 +40,11 @@ struct RuleSetSession {
     /// Loads, prints every problem, and fails when any is an error: screening with a broken
     /// rule set would report dossiers as cleaner than they are.
     static func loadForScreening(
-        paths: [String], maxFileBytes: Int, language: Language
+        paths: [String], maxFileBytes: Int, language: Language, allowEmptyRules: Bool
     ) throws(CLIError) -> (RuleSetSession, Schema, RuleContext) {
-        let session = try load(paths: paths, maxFileBytes: maxFileBytes, language: language)
+        let session = try load(
+            paths: paths, maxFileBytes: maxFileBytes, language: language,
+            emptyRules: .checked(allowed: allowEmptyRules, screening: true))
         session.printer.printAll(session.prepared.diagnostics)
         guard !session.prepared.hasErrors, let schema = session.prepared.schema, let context = session.prepared.context else {
             throw CLIError.rulesInvalid
