@@ -15,8 +15,9 @@ struct ScreenCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var inputs: InputOptions
-    @OptionGroup var reporting: ReportingOptions
+    @OptionGroup(title: "Report options") var reporting: ReportingOptions
+    @OptionGroup(title: "Input options") var inputs: InputOptions
+    @OptionGroup(title: "Limits against hostile input") var limits: LimitOptions
 
     @Argument(help: "A slate file (format slate/1) or a folder of dossiers.")
     var target: String
@@ -24,11 +25,11 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
+                paths: inputs.rulePaths, maxFileBytes: limits.maxFileBytes, language: reporting.language)
             let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
-                inputs: inputs, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
+                inputs: inputs, limits: limits, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
                 session: session, schema: schema, context: context)
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
@@ -49,12 +50,12 @@ struct ScreenCommand: ParsableCommand {
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
             let bytes: [UInt8]
-            switch FileReader.read(target, limit: inputs.limits.maxFileBytes) {
+            switch FileReader.read(target, limit: limits.maxFileBytes) {
             case .success(let read): bytes = read
             case .failure(let failure): throw CLIError.io(path: target, reason: failure.message)
             }
             let (slate, diagnostics) = SlateFileLoader.load(
-                bytes: bytes, file: target, schema: schema, limits: inputs.limits.yamlLimits,
+                bytes: bytes, file: target, schema: schema, limits: limits.yamlLimits,
                 options: ValidationOptions(strict: inputs.strict))
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }

@@ -40,10 +40,10 @@ struct ReportingOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Report language: en or vi.")
     var language: Language = .en
 
-    @Option(help: "Report format: text, json, jsonl, sarif, csv, html or markdown.")
-    var format: ReportFormat = .text
+    @Option(help: "Report format: text (default), json, jsonl, sarif, csv, html or markdown; an --output FILE's extension sets it too.")
+    var format: ReportFormat?
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Write a report to FILE, atomically (repeatable).", valueName: "[FORMAT=]FILE"))
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write a report to FILE, atomically (repeatable); the format is FORMAT=, else --format, else FILE's extension (.json .jsonl .sarif .csv .md .html .txt).", valueName: "[FORMAT=]FILE"))
     var outputs: [OutputSpec] = []
 
     @Option(help: "Lowest severity that makes the exit status 1: review, disqualify or never.")
@@ -59,7 +59,8 @@ struct ReportingOptions: ParsableArguments {
     var redact = false
 }
 
-/// Options about inputs: the rule set, strictness, and parallelism.
+/// Options about inputs: the rule set, strictness, and parallelism. The limits against hostile
+/// input are a group of their own (`LimitOptions`), listed last in `--help`.
 struct InputOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule folder or file (repeatable); replaces the shipped rules/.", valueName: "PATH"))
     var rulePaths: [String] = []
@@ -69,8 +70,6 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: "How many dossiers to evaluate at once (default: the number of cores).")
     var jobs: Int?
-
-    @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }

@@ -16,6 +16,9 @@ struct ScreeningRun {
     /// Where the slate rules' records go as the candidates are screened.
     var slateRecords: SlateCollector?
     var failOn: FailOn
+    /// `check` takes dossiers only: a slate file among its files is an error naming `screen`,
+    /// not a note (`screen DIR` skips it, `details.md` §4).
+    var slateFileIsError = false
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
@@ -25,6 +28,7 @@ struct ScreeningRun {
         var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
         firstOfID.reserveCapacity(files.count)
         var failure: CLIError?
+        var evaluated = 0
         let progress = Progress(total: files.count)
         let screener = self.screener
         let files = self.files
@@ -33,6 +37,12 @@ struct ScreeningRun {
             progress.advance()
             guard failure == nil else { return }
             if screened.isSlateFile {
+                if slateFileIsError {
+                    let file = screened.result.file
+                    failure = .usage(
+                        "\(file) is a slate file (format slate/1), not a dossier; to screen it, run `appraise screen \(file)`")
+                    return
+                }
                 Terminal.printError("note: \(screened.result.file) is a slate file (format slate/1); skipped")
                 return
             }
@@ -46,6 +56,7 @@ struct ScreeningRun {
                     firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
                 }
             }
+            evaluated += 1
             status = max(status, exitStatus(of: screened.result))
             if let entry = screened.slateEntry, screened.result.verdict != .invalid {
                 collector?.add(entry, file: screened.result.file)
@@ -53,6 +64,10 @@ struct ScreeningRun {
             do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         progress.finish()
+        if failure == nil, evaluated == 0 {
+            // Nothing screened is never clean: an empty folder or slate would otherwise pass.
+            failure = .usage("no dossier was screened: \(files.isEmpty ? "no files were found" : "every file was a slate file")")
+        }
         if let failure {
             sink.abandon()
             throw failure

@@ -15,11 +15,12 @@ struct ScreeningSetup {
     let header: Report
     let reportOptions: ReportOptions
     let jobs: Int
+    let style: TextStyle
 
     /// Loads the rules and fixes the evaluation date; `slate` is the slate file when screening
     /// one; `slateRules` run after the candidates (none for `check`).
     static func make(
-        inputs: InputOptions, reporting: ReportingOptions, slate: SlateFile?, slateRules: [CompiledRule] = [],
+        inputs: InputOptions, limits: LimitOptions, reporting: ReportingOptions, slate: SlateFile?, slateRules: [CompiledRule] = [],
         style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext
     ) throws(CLIError) -> ScreeningSetup {
         let option = try EvaluationDate.parse(option: reporting.asOf)
@@ -36,7 +37,7 @@ struct ScreeningSetup {
                 params: screening.params)
         }
         let screener = DossierScreener(
-            schema: schema, screening: screening, limits: inputs.limits.yamlLimits,
+            schema: schema, screening: screening, limits: limits.yamlLimits,
             validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redact)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
@@ -47,17 +48,18 @@ struct ScreeningSetup {
         let options = ReportOptions(language: language, color: color, explain: reporting.explain, style: style)
         return ScreeningSetup(
             session: session, screener: screener, slateEvaluator: slateEvaluator, header: header, reportOptions: options,
-            jobs: inputs.jobs ?? ProcessInfoCores.count)
+            jobs: inputs.jobs ?? ProcessInfoCores.count, style: style)
     }
 
     /// Screens `files`, writes the reports, prints the one-line summary when reports went to
     /// files, and returns the exit status.
     func run(files: [String], reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
         let sink = try ReportSink(
-            destinations: ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
+            destinations: try ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
-            slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn)
+            slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn,
+            slateFileIsError: style == .check)
         let status = try run.run(header: header, sink: sink)
         if !reporting.outputs.isEmpty {
             Terminal.printOutput(TextReporter.summaryLine(sink.summary, language: reporting.language.rawValue) + "\n")

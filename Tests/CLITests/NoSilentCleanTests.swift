@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 20, "no silent clean": inputs `check` cannot screen, report formats from file names,
+/// and a command line without a command never end in a quiet exit 0.
+@Suite struct NoSilentCleanTests {
+    let asOf = ["--as-of", "2025-09-20"]
+
+    @Test func aSlateGivenToCheckNamesScreenAndWritesNothing() throws {
+        for files in [["candidates/slate.yaml"], ["candidates/hoang-van-duc.yaml", "candidates/slate.yaml"]] {
+            let run = try runAppraise(["check", "--format", "json"] + asOf + files)
+            #expect(run.code == 2, "\(files)")
+            #expect(run.stdout == "")
+            #expect(run.stderr.contains("run `appraise screen candidates/slate.yaml`"), "\(run.stderr)")
+        }
+    }
+
+    @Test func aFolderGivenToCheckNamesScreen() throws {
+        let run = try runAppraise(["check"] + asOf + ["candidates"])
+        #expect(run.code == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("candidates is a folder") && run.stderr.contains("`appraise screen candidates`"))
+    }
+
+    @Test func aRunThatScreensNoDossierIsNeverClean() throws {
+        let folder = try CLIFixtures.folder(["empty/.keep": ""])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["screen", "empty"] + asOf, cwd: folder)
+        #expect(run.code == 2)
+        #expect(run.stderr.contains("no dossier was screened"))
+    }
+
+    @Test func outputFormatComesFromTheExtension() throws {
+        let folder = try CLIFixtures.folder(["out/.keep": ""])
+        defer { CLIFixtures.remove(folder) }
+        let dossier = CLIFixtures.root.appendingPathComponent("candidates/hoang-van-duc.yaml").path
+        let expected: [String: String] = [
+            "r.html": "<!DOCTYPE html>", "r.json": "{", "r.jsonl": "{\"file\"", "r.sarif": "{",
+            "r.csv": "file,candidate_id", "r.md": "#", "r.txt": "INELIGIBLE",
+        ]
+        let outputs = expected.keys.sorted().flatMap { ["--output", "out/\($0)"] }
+        let run = try runAppraise(["check", dossier] + asOf + outputs, cwd: folder)
+        #expect(run.code == 1, "\(run.stderr)")
+        for (name, start) in expected {
+            let text = try String(contentsOf: folder.appendingPathComponent("out/\(name)"), encoding: .utf8)
+            #expect(text.hasPrefix(start), "\(name): \(text.prefix(40))")
+        }
+        let sarif = try String(contentsOf: folder.appendingPathComponent("out/r.sarif"), encoding: .utf8)
+        #expect(sarif.contains("\"version\": \"2.1.0\"") || sarif.contains("\"version\":\"2.1.0\""))
+    }
+
+    @Test func aFormatThatContradictsTheExtensionIsAnErrorAndWritesNothing() throws {
+        let folder = try CLIFixtures.folder(["out/.keep": ""])
+        defer { CLIFixtures.remove(folder) }
+        let dossier = CLIFixtures.root.appendingPathComponent("candidates/hoang-van-duc.yaml").path
+        let run = try runAppraise(["check", dossier, "--format", "json", "--output", "out/r.html"] + asOf, cwd: folder)
+        #expect(run.code == 2)
+        #expect(run.stderr.contains("--format json contradicts the extension of out/r.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == [".keep"])
+        let explicit = try runAppraise(["check", dossier, "--output", "json=out/r.html"] + asOf, cwd: folder)
+        #expect(explicit.code == 1)
+        let text = try String(contentsOf: folder.appendingPathComponent("out/r.html"), encoding: .utf8)
+        #expect(text.hasPrefix("{"))
+    }
+
+    @Test func anOutputFolderThatDoesNotExistIsAnErrorAndWritesNothing() throws {
+        let folder = try CLIFixtures.folder(["out/.keep": ""])
+        defer { CLIFixtures.remove(folder) }
+        let dossier = CLIFixtures.root.appendingPathComponent("candidates/hoang-van-duc.yaml").path
+        let run = try runAppraise(
+            ["check", dossier, "--output", "out/a.json", "--output", "missing/b.json"] + asOf, cwd: folder)
+        #expect(run.code == 2)
+        #expect(run.stderr.contains("the folder missing does not exist"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == [".keep"])
+    }
+
+    @Test func noCommandPrintsTheUsageAndExits64() throws {
+        let run = try runAppraise([])
+        #expect(run.code == 64)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("USAGE: appraise <subcommand>"))
+    }
+
+    @Test func aRejectedOptionValueExits2() throws {
+        let run = try runAppraise(["check", "--fail-on", "sometimes", "candidates/hoang-van-duc.yaml"])
+        #expect(run.code == 2)
+    }
+
+    @Test func helpListsTheCommonOptionsFirstInGroups() throws {
+        for command in ["check", "screen"] {
+            let help = try runAppraise([command, "--help"]).stdout
+            let order = ["REPORT OPTIONS:", "--as-of", "--format", "INPUT OPTIONS:", "--rules", "LIMITS AGAINST HOSTILE INPUT:", "--max-depth"]
+            let positions = order.map { help.range(of: $0)?.lowerBound }
+            #expect(positions.allSatisfy { $0 != nil }, "\(command): \(help)")
+            let found = positions.compactMap { $0 }
+            #expect(found == found.sorted(), "\(command) --help order")
+        }
+    }
+}
