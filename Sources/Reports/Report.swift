@@ -24,9 +24,12 @@ public struct Report: Hashable, Sendable {
         public var count: Int
         /// `sha256:<hex>` over the sorted (relative path, bytes) of every rule file loaded.
         public var digest: String
-        public init(count: Int, digest: String) {
+        /// Where the rules came from: the `--rules` paths, or the shipped set.
+        public var sources: RuleSources
+        public init(count: Int, digest: String, sources: RuleSources = .shipped) {
             self.count = count
             self.digest = digest
+            self.sources = sources
         }
     }
 

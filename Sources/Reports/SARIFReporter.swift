@@ -107,6 +107,12 @@ public struct SARIFReporter: Reporter {
         writer.field("as_of_source", report.asOfSource.rawValue)
         writer.field("rules_count", report.rules.count)
         writer.field("rules_digest", report.rules.digest)
+        writer.key("rules_sources")
+        writer.beginArray()
+        for name in report.rules.sources.names { writer.string(name) }
+        writer.endArray()
+        writer.key("rules_include_shipped")
+        writer.bool(report.rules.sources.includesShipped)
         writer.endObject()
     }
 

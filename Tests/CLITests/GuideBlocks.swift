@@ -60,6 +60,12 @@ enum Guide {
         }
     }
 
+    /// Output with what changes from run to run or with every rule edit made uniform: rule-set
+    /// and file digests (`sha256:…` in the docs).
+    static func normalized(_ text: String) -> String {
+        text.replacing(/sha256:[0-9a-f]{64}/, with: "sha256:…")
+    }
+
     /// Splits a shell command line into words, honouring single and double quotes.
     static func words(_ line: String) -> [String] {
         var words: [String] = []

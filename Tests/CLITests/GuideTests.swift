@@ -83,7 +83,7 @@ import TestSupport
         #expect(!commands.isEmpty, "\(block): no '$ appraise' command")
         for command in commands {
             let run = try runAppraise(command.words, cwd: folder)
-            #expect(run.stderr + run.stdout == command.expected,
+            #expect(Guide.normalized(run.stderr + run.stdout) == Guide.normalized(command.expected),
                     "docs/writing-rules.md:\(command.line): the command prints\n\(run.stderr)\(run.stdout)")
         }
     }

@@ -36,8 +36,8 @@ import TestSupport
         defer { CLIFixtures.remove(folder) }
         let dossier = CLIFixtures.root.appendingPathComponent("candidates/hoang-van-duc.yaml").path
         let expected: [String: String] = [
-            "r.html": "<!DOCTYPE html>", "r.json": "{", "r.jsonl": "{\"file\"", "r.sarif": "{",
-            "r.csv": "file,candidate_id", "r.md": "#", "r.txt": "INELIGIBLE",
+            "r.html": "<!DOCTYPE html>", "r.json": "{", "r.jsonl": "{\"run\"", "r.sarif": "{",
+            "r.csv": "file,candidate_id", "r.md": "#", "r.txt": "As of: 2025-09-20 (from --as-of)\n",
         ]
         let outputs = expected.keys.sorted().flatMap { ["--output", "out/\($0)"] }
         let run = try runAppraise(["check", dossier] + asOf + outputs, cwd: folder)

@@ -15,13 +15,16 @@ final class ReportSink {
     private var redactor: Redactor?
     let streams: Bool
 
-    init(destinations: [ReportDestination], options: ReportOptions, redact: Bool = false) throws(CLIError) {
+    /// `header` is the report without candidates; a streamed report starts with its run line.
+    init(destinations: [ReportDestination], header: Report, options: ReportOptions, redact: Bool = false) throws(CLIError) {
         self.destinations = destinations
         self.options = options
         self.redactor = redact ? Redactor() : nil
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
             for destination in destinations { writers.append(try DestinationWriter(destination)) }
+            let line = JSONReporter.runLine(header)
+            for writer in writers { try writer.write(line) }
         }
     }
 

@@ -41,7 +41,8 @@ struct ScreeningSetup {
             validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redact)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
-            language: language, rules: Report.RuleSetInfo(count: prepared.ruleSet.count, digest: prepared.ruleSet.digest),
+            language: language, rules: Report.RuleSetInfo(
+                count: prepared.ruleSet.count, digest: prepared.ruleSet.digest, sources: session.sources),
             candidates: [],
             slate: Report.SlateInfo(file: slate?.file, committee: slate?.committee))
         let color = Terminal.useColor(noColorFlag: reporting.noColor) && reporting.outputs.isEmpty
@@ -55,7 +56,7 @@ struct ScreeningSetup {
     /// files, and returns the exit status.
     func run(files: [String], reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
         let sink = try ReportSink(
-            destinations: try ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
+            destinations: try ReportDestination.all(for: reporting), header: header, options: reportOptions, redact: reporting.redact)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
             slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn,

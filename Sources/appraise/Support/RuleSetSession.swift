@@ -1,4 +1,5 @@
 import Diagnostics
+import Reports
 import RuleEngine
 
 /// The rule set a command works with: found (`--rules`, else the shipped `rules/`), loaded,
@@ -6,6 +7,8 @@ import RuleEngine
 struct RuleSetSession {
     let prepared: PreparedRuleSet
     let printer: DiagnosticPrinter
+    /// Where the rules came from, for the report header.
+    var sources = RuleSources.shipped
 
     /// Loads and compiles; does not stop on errors (`rules lint` wants them all).
     static func load(
@@ -23,7 +26,17 @@ struct RuleSetSession {
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
             preloaded.append(Source(name: file.path, text: String(decoding: file.bytes, as: UTF8.self)))
         }
-        return RuleSetSession(prepared: prepared, printer: DiagnosticPrinter(preloaded: preloaded, maxFileBytes: maxFileBytes))
+        return RuleSetSession(
+            prepared: prepared, printer: DiagnosticPrinter(preloaded: preloaded, maxFileBytes: maxFileBytes),
+            sources: sources(paths: paths, shippedFolder: RuleSetLocator.shippedRules()))
+    }
+
+    /// The `--rules` paths and whether one of them is the shipped folder itself (whatever path
+    /// reaches it), so that `--rules rules --rules mine.yaml` is not reported as replacing it.
+    private static func sources(paths: [String], shippedFolder: String?) -> RuleSources {
+        let shipped = shippedFolder.flatMap { FileIdentity(path: $0) }
+        let includesShipped = paths.isEmpty || (shipped != nil && paths.contains { FileIdentity(path: $0) == shipped })
+        return RuleSources(paths: paths, includesShipped: includesShipped, shippedPath: shippedFolder)
     }
 
     /// Loads, prints every problem, and fails when any is an error: screening with a broken
