@@ -43,8 +43,11 @@ let package = Package(
             dependencies: [
                 "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedShippedRules"]  // rules/ inside the binary, so an installed copy works
         ),
+        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "appraise-bench",
             dependencies: [

@@ -78,10 +78,10 @@ struct EvalCommand: ParsableCommand {
         return (environment, activation)
     }
 
-    /// The rule set's schema and context: required with `--input` or `--rules`, else used when found.
+    /// The rule set's schema and context: required with `--input` or `--rules`, else the shipped
+    /// set's (on disk or built in) when it loads.
     private func ruleContext() throws(CLIError) -> (schema: Schema, context: RuleContext)? {
         let required = input != nil || !rulePaths.isEmpty
-        guard required || RuleSetLocator.shippedRules() != nil else { return nil }
         let session = try RuleSetSession.load(
             paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false)
         guard let schema = session.prepared.schema, let context = session.prepared.context,

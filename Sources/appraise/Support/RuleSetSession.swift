@@ -14,13 +14,12 @@ struct RuleSetSession {
     static func load(
         paths: [String], maxFileBytes: Int, compileRules: Bool = true, language: Language = .en
     ) throws(CLIError) -> RuleSetSession {
-        guard let shipped = RuleSetLocator.shippedRules() ?? (paths.isEmpty ? nil : paths[0]) else {
-            throw CLIError.usage("no rule set found: run from the appraise folder or pass --rules PATH")
-        }
-        for path in paths where FileKind.of(path) == nil {
+        let shipped = RuleSetLocator.shippedFolder()
+        let fileSystem = ShippedOverlayFileSystem(disk: DiskFileSystem(maxFileBytes: maxFileBytes))
+        for path in paths where !fileSystem.exists(path) {
             throw CLIError.io(path: path, reason: "no such file or folder (given with --rules)")
         }
-        let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: DiskFileSystem(maxFileBytes: maxFileBytes))
+        let ruleSet = RuleSetLoader.load(paths: paths, shipped: shipped, fileSystem: fileSystem)
         let prepared = PreparedRuleSet.prepare(ruleSet, compileRules: compileRules, language: language.rawValue)
         var preloaded = ruleSet.files.map(\.source)
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
@@ -35,7 +34,8 @@ struct RuleSetSession {
     /// reaches it), so that `--rules rules --rules mine.yaml` is not reported as replacing it.
     private static func sources(paths: [String], shippedFolder: String?) -> RuleSources {
         let shipped = shippedFolder.flatMap { FileIdentity(path: $0) }
-        let includesShipped = paths.isEmpty || (shipped != nil && paths.contains { FileIdentity(path: $0) == shipped })
+        let includesShipped = paths.isEmpty || paths.contains(EmbeddedRuleSet.root)
+            || (shipped != nil && paths.contains { FileIdentity(path: $0) == shipped })
         return RuleSources(paths: paths, includesShipped: includesShipped, shippedPath: shippedFolder)
     }
 
