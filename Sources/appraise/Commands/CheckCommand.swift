@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             for file in files where FileKind.of(file) == .directory {
+                let file = WithheldPath.shown(file, redact: reporting.redacts)
                 throw CLIError.usage(
                     "\(file) is a folder; `check` takes dossier files: run `appraise screen \(file)` to screen every *.yaml below it")
             }

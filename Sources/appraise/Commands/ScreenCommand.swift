@@ -46,7 +46,10 @@ struct ScreenCommand: ParsableCommand {
         case nil: throw CLIError.io(path: target, reason: "no such file or folder")
         case .directory?:
             let (files, problems) = DossierFinder.yamlFiles(below: target)
-            for problem in problems { Terminal.printError("\(problem.path): error: \(problem.message) [\(problem.code)]") }
+            for problem in problems {
+                let path = WithheldPath.shown(problem.path, redact: reporting.redacts)
+                Terminal.printError("\(path): error: \(problem.message) [\(problem.code)]")
+            }
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
             let bytes: [UInt8]

@@ -55,8 +55,14 @@ struct ReportingOptions: ParsableArguments {
     @Flag(help: "Print the evidence (values read and comparisons) under each finding.")
     var explain = false
 
-    @Flag(help: "Replace names, citizen ids and free text with stable pseudonyms in every report.")
+    @Flag(help: "Replace personal data (names, ids, free text, file names; dates of birth by the year) with pseudonyms in every report and on standard error (docs/redaction.md).")
     var redact = false
+
+    @Option(help: ArgumentHelp("Key file for candidate-id pseudonyms (HMAC-SHA-256), the same in every report made with it; implies --redact.", valueName: "FILE"))
+    var redactKey: String?
+
+    /// Whether reports are redacted: `--redact`, or a `--redact-key`.
+    var redacts: Bool { redact || redactKey != nil }
 }
 
 /// Options about inputs: the rule set, strictness, and parallelism. The limits against hostile

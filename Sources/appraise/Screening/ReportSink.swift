@@ -16,10 +16,11 @@ final class ReportSink {
     let streams: Bool
 
     /// `header` is the report without candidates; a streamed report starts with its run line.
-    init(destinations: [ReportDestination], header: Report, options: ReportOptions, redact: Bool = false) throws(CLIError) {
+    /// `redaction` is nil without `--redact`, else the id key (nil without `--redact-key`).
+    init(destinations: [ReportDestination], header: Report, options: ReportOptions, redaction: [UInt8]?? = nil) throws(CLIError) {
         self.destinations = destinations
         self.options = options
-        self.redactor = redact ? Redactor() : nil
+        self.redactor = redaction.map { Redactor(idKey: $0) }
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
             for destination in destinations { writers.append(try DestinationWriter(destination)) }

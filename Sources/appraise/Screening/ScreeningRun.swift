@@ -37,13 +37,13 @@ struct ScreeningRun {
             progress.advance()
             guard failure == nil else { return }
             if screened.isSlateFile {
+                let file = WithheldPath.shown(screened.result.file, redact: screener.redact)
                 if slateFileIsError {
-                    let file = screened.result.file
                     failure = .usage(
                         "\(file) is a slate file (format slate/1), not a dossier; to screen it, run `appraise screen \(file)`")
                     return
                 }
-                Terminal.printError("note: \(screened.result.file) is a slate file (format slate/1); skipped")
+                Terminal.printError("note: \(file) is a slate file (format slate/1); skipped")
                 return
             }
             var screened = screened

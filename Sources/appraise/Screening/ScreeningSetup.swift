@@ -38,7 +38,7 @@ struct ScreeningSetup {
         }
         let screener = DossierScreener(
             schema: schema, screening: screening, limits: limits.yamlLimits,
-            validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redact)
+            validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redacts)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
             language: language, rules: Report.RuleSetInfo(
@@ -56,7 +56,8 @@ struct ScreeningSetup {
     /// files, and returns the exit status.
     func run(files: [String], reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
         let sink = try ReportSink(
-            destinations: try ReportDestination.all(for: reporting), header: header, options: reportOptions, redact: reporting.redact)
+            destinations: try ReportDestination.all(for: reporting), header: header, options: reportOptions,
+            redaction: reporting.redacts ? .some(try RedactionKey.read(reporting.redactKey)) : .none)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
             slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn,
