@@ -98,3 +98,15 @@ import TestSupport
         }
     }
 }
+
+/// Issue 20, "messages that say what to do".
+@Suite struct MessageTests {
+    @Test func aMissingDossierHasNoLineToPointAtAndSaysWhatToCheck() throws {
+        let run = try runAppraise(["check", "--as-of", "2025-09-20", "nope.yaml"])
+        #expect(run.code == 2)
+        #expect(run.checkBody.contains(
+            "  error: cannot read the dossier: no such file; check the path and the working folder [input.missing]\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("nope.yaml:1:1"))
+        #expect(!run.stdout.contains(" it No such"))
+    }
+}
