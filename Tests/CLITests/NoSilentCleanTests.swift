@@ -110,3 +110,12 @@ import TestSupport
         #expect(!run.stdout.contains(" it No such"))
     }
 }
+
+extension MessageTests {
+    @Test func aMissingFieldTheRuleNeededIsNamedInBothLanguages() throws {
+        let en = try runAppraise(["check", "--as-of", "2025-09-20", "candidates/ha-van-son.yaml"])
+        #expect(en.stdout.contains("ERROR       AGE-FIRST-TERM  candidate.gender is missing; AGE-FIRST-TERM needs it — "), "\(en.stdout)")
+        let vi = try runAppraise(["check", "--lang", "vi", "--as-of", "2025-09-20", "candidates/ha-van-son.yaml"])
+        #expect(vi.stdout.contains("AGE-FIRST-TERM  thiếu candidate.gender trong hồ sơ; quy tắc AGE-FIRST-TERM cần trường này — "), "\(vi.stdout)")
+    }
+}

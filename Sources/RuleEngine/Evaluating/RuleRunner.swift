@@ -45,7 +45,7 @@ struct RuleRunner {
                         activation: &activation, into: &findings)
             }
         case .error(let error):
-            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost))
+            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost, activation: activation))
         case let other:
             findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
@@ -55,13 +55,13 @@ struct RuleRunner {
     func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
         for binding in compiled.bindings {
             let value = binding.program.evaluate(activation)
-            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }
+            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost, activation: activation) }
             activation[binding.slot] = value
         }
         switch compiled.when.evaluate(activation) {
         case .bool(true): return finding(innermost: innermost, activation: activation)
         case .bool(false): return nil
-        case .error(let error): return failure(error, in: compiled.when, at: innermost)
+        case .error(let error): return failure(error, in: compiled.when, at: innermost, activation: activation)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
         }
     }
@@ -79,7 +79,7 @@ struct RuleRunner {
             case .literal(let text): message += text
             case .program(let program):
                 let value = program.evaluate(activation)
-                if case .error(let error) = value { return failure(error, in: program, at: place.0) }
+                if case .error(let error) = value { return failure(error, in: program, at: place.0, activation: activation) }
                 message += ValueText.format(value, language: language)
             }
         }
@@ -90,17 +90,26 @@ struct RuleRunner {
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order)
     }
 
-    /// A run-time error of one of the rule's expressions, with the part that failed.
-    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?) -> Finding {
+    /// A run-time error of one of the rule's expressions, with the part that failed; when that
+    /// part read a missing dossier field, the message names the field first.
+    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?, activation: Activation? = nil) -> Finding {
         guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
-        return failure("\(error.message) (in `\(part)`)", at: location)
+        let detail = "\(error.message) (in `\(part)`)"
+        if let activation {
+            let missing = MissingFields.read(by: program, in: part, activation)
+            if !missing.isEmpty {
+                let message = MissingFields.message(missing, rule: compiled.rule.id, language: language)
+                return failure(message + " — " + detail, at: location, prefixed: false)
+            }
+        }
+        return failure(detail, at: location)
     }
 
     /// A rule that failed at run time: an `error` finding, never a silent pass.
-    func failure(_ reason: String, at location: FindingLocation?) -> Finding {
+    func failure(_ reason: String, at location: FindingLocation?, prefixed: Bool = true) -> Finding {
         Finding(
             rule: compiled.rule.id, severity: .error, title: compiled.rule.title.text(for: language),
-            message: "rule failed: \(reason)", basis: compiled.rule.basis, location: location ?? fallback,
+            message: prefixed ? "rule failed: \(reason)" : reason, basis: compiled.rule.basis, location: location ?? fallback,
             ruleOrder: compiled.rule.order)
     }
 
