@@ -44,10 +44,11 @@ public struct SensitiveValue: Hashable, Sendable {
 /// numbered in first-seen order (candidates in input order, each candidate's values in
 /// dossier order), so the same inputs give byte-identical reports.
 ///
-/// What is replaced: the candidate's name, every registered value (names, citizen ids, free
-/// text) wherever it occurs in messages, comparisons, evidence and diagnostics, and dossier
-/// file paths (`dossier-N.yaml`, since file names often spell the person's name). Kept:
-/// candidate ids, rule titles and bases, dates, amounts and enum codes.
+/// What is replaced (docs/redaction.md): the candidate's name and id, every registered value
+/// (names, citizen ids, free text) wherever it occurs in messages, comparisons, evidence and
+/// diagnostics, dates of birth (by the year), values quoted by diagnostics, and dossier file
+/// paths (`dossier-N.yaml`, since file names often spell the person's name). Kept: rule titles
+/// and bases, other dates, amounts and enum codes.
 public struct Redactor: Sendable {
     /// The HMAC-SHA-256 key of candidate-id pseudonyms (`--redact-key`); nil numbers them.
     private let idKey: [UInt8]?

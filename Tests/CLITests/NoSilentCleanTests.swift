@@ -119,3 +119,43 @@ extension MessageTests {
         #expect(vi.stdout.contains("AGE-FIRST-TERM  thiếu candidate.gender trong hồ sơ; quy tắc AGE-FIRST-TERM cần trường này — "), "\(vi.stdout)")
     }
 }
+
+extension MessageTests {
+    /// A `triggers` example that gives no finding shows expected against actual and, for each
+    /// element where `when` was false, the values it read and the comparison that was false.
+    @Test func aFailingExampleShowsWhatTheRuleRead() throws {
+        let folder = try CLIFixtures.folder(["r.yaml": """
+            format: rules/1
+            examples_as_of: 2025-09-20
+            rules:
+              - id: DISC-STATE-WARNING-RECENT
+                severity: review
+                title:
+                  en: Recent state warning
+                basis: Luật Cán bộ, công chức, Điều 82
+                scope: candidate
+                for_each:
+                  - d in discipline
+                when: "d.system == 'state' && d.form == 'warning' && months_between(d.date, as_of) < 6"
+                message:
+                  en: "state warning of {{ d.date }}"
+                examples:
+                  triggers:
+                    - discipline: [{system: state, form: warning, date: 2024-09-20}]
+                  passes:
+                    - discipline: [{system: state, form: warning, date: 2023-09-01}]
+
+            """])
+        defer { CLIFixtures.remove(folder) }
+        let run = try runAppraise(["rules", "test", "r.yaml"], cwd: folder)
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("""
+            FAIL DISC-STATE-WARNING-RECENT triggers[0] (r.yaml:17:11)
+              expected at least one finding of DISC-STATE-WARNING-RECENT, got none
+              - no finding at r.yaml:17:24 discipline[0]: 'when' was false; it read
+                  discipline[0].date = 2024-09-20
+                  months_between(d.date, as_of) = 12 < 6 → false
+
+            """), "\(run.stdout)")
+    }
+}

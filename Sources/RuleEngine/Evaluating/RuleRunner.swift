@@ -21,13 +21,18 @@ struct RuleRunner {
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
         var findings: [Finding] = []
-        iterate(depth: 0, innermost: nil, activation: &activation, into: &findings)
+        iterate(depth: 0, innermost: nil, activation: &activation, into: &findings) { body(innermost: $0, activation: &$1) }
         return findings
     }
 
-    private func iterate(depth: Int, innermost: FindingLocation?, activation: inout Activation, into findings: inout [Finding]) {
+    /// Walks every `for_each` combination, calling `leaf` on each with the innermost element's
+    /// location; `leaf` gives the finding of that combination, if any.
+    func iterate(
+        depth: Int, innermost: FindingLocation?, activation: inout Activation, into findings: inout [Finding],
+        leaf: (FindingLocation?, inout Activation) -> Finding?
+    ) {
         guard depth < compiled.loops.count else {
-            if let finding = body(innermost: innermost, activation: &activation) { findings.append(finding) }
+            if let finding = leaf(innermost, &activation) { findings.append(finding) }
             return
         }
         let iterable = compiled.loops[depth].iterable.evaluate(activation)
@@ -42,7 +47,7 @@ struct RuleRunner {
             for element in list {
                 activation[compiled.loops[depth].slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
-                        activation: &activation, into: &findings)
+                        activation: &activation, into: &findings, leaf: leaf)
             }
         case .error(let error):
             findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost, activation: activation))
