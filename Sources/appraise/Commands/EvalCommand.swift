@@ -158,9 +158,10 @@ struct EvalCommand: ParsableCommand {
         }
         Terminal.printOutput((format == .json ? value.typedJSONText : value.displayText) + "\n")
         if explain {
+            // The deciding comparisons first (what made the value), then every part's value.
             let explanation = program.explain(activation)
-            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
             for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
+            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
         }
         return .clean
     }
