@@ -38,15 +38,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Reports", dependencies: ["RuleEngine", "Diagnostics"]),
+        .target(
+            name: "Reports",
+            dependencies: ["RuleEngine", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]  // keyed id pseudonyms
+        ),
         .target(name: "LanguageServer", dependencies: ["RuleEngine", "CEL", "YAML", "Diagnostics"]),
         .executableTarget(
             name: "appraise",
             dependencies: [
                 "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedShippedRules"]  // rules/ inside the binary, so an installed copy works
         ),
+        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "appraise-bench",
             dependencies: [
@@ -65,7 +71,7 @@ let package = Package(
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
         ),
         .testTarget(
-            name: "CLITests", dependencies: ["TestSupport", "appraise"],
+            name: "CLITests", dependencies: ["TestSupport", "appraise", "YAML"],  // YAML: the redaction test reads every scalar
             exclude: ["Hostile", "Rules", "Lint", "RulesTest"]  // read through #filePath by the built appraise
         ),
     ],

@@ -49,9 +49,9 @@ public struct HTMLReporter: Reporter {
             html += "<title>\(e(title)) · \(e(report.asOf))</title>\n"
             html += "<style>\n\(HTMLAssets.css)\n</style>\n</head>\n<body>\n<header>\n"
             html += "<h1>\(e(title))</h1>\n"
-            html += "<p class=\"meta\">\(e(labels.asOf)): <strong>\(e(labels.date(report.asOf)))</strong>"
-            html += " (\(e(labels.source(report.asOfSource)))) · \(e(labels.rules)): \(report.rules.count) · "
-            html += "<code>\(e(report.rules.digest))</code></p>\n"
+            let provenance = TextReporter.Context(labels: labels).provenance(report)
+            html += "<p class=\"meta\">\(e(provenance.asOf))</p>\n"
+            for line in provenance.rules { html += "<p class=\"meta\">\(e(line))</p>\n" }
             if let file = report.slate.file {
                 html += "<p class=\"meta\">\(e(labels.file)): <code>\(e(file))</code></p>\n"
             }

@@ -15,7 +15,7 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         if lines {
-            var text = ""
+            var text = Self.runLine(report)
             for candidate in report.candidates { text += Self.candidateLine(candidate) }
             text += Self.slateLine(report.slate)
             if let decisions = report.decisions { text += Self.decisionsLine(decisions) }
@@ -47,6 +47,16 @@ public struct JSONReporter: Reporter {
     }
 
     // MARK: - JSONL lines
+
+    /// `{"run": {tool, as_of, as_of_source, rules}}`, the first line, so that a JSON Lines
+    /// report says what ran before its first candidate.
+    public static func runLine(_ report: Report) -> String {
+        wrappedLine("run") {
+            $0.beginObject()
+            writeHeader(report, to: &$0)
+            $0.endObject()
+        }
+    }
 
     /// One candidate as a compact JSON object, ending in a line break.
     public static func candidateLine(_ candidate: CandidateResult) -> String {
@@ -94,6 +104,7 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for name in report.rules.policyParams { writer.string(name) }
         writer.endArray()
+        writeSources(report.rules.sources, to: &writer)
         writer.endObject()
     }
 

@@ -18,8 +18,9 @@ public struct MarkdownReporter: Reporter {
         if let committee = report.slate.committee { title += " — " + committee }
         lines.append("# " + cell(title))
         lines.append("")
-        lines.append("- \(labels.asOf): \(labels.date(report.asOf)) (\(cell(labels.source(report.asOfSource))))")
-        lines.append("- \(labels.rules): \(report.rules.count) (`\(report.rules.digest)`)")
+        let provenance = TextReporter.Context(labels: labels).provenance(report)
+        lines.append("- " + cell(provenance.asOf))
+        for line in provenance.rules { lines.append("- " + cell(line)) }
         lines.append("- \(report.tool.name) \(cell(report.tool.version))")
         lines.append("")
         lines += summaryTable(report.summary, labels)

@@ -27,10 +27,13 @@ public struct Report: Hashable, Sendable {
         /// The parameters marked `policy: true` (no legal text sets them), so a reader of the
         /// report sees which numbers the committee chose.
         public var policyParams: [String]
-        public init(count: Int, digest: String, policyParams: [String] = []) {
+        /// Where the rules came from: the `--rules` paths, or the shipped set.
+        public var sources: RuleSources
+        public init(count: Int, digest: String, policyParams: [String] = [], sources: RuleSources = .shipped) {
             self.count = count
             self.digest = digest
             self.policyParams = policyParams
+            self.sources = sources
         }
     }
 

@@ -111,6 +111,12 @@ public struct SARIFReporter: Reporter {
             writer.field("decisions_count", decisions.count)
             writer.field("decisions_digest", decisions.digest)
         }
+        writer.key("rules_sources")
+        writer.beginArray()
+        for name in report.rules.sources.names { writer.string(name) }
+        writer.endArray()
+        writer.key("rules_include_shipped")
+        writer.bool(report.rules.sources.includesShipped)
         writer.endObject()
     }
 

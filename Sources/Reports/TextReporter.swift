@@ -16,6 +16,10 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         switch options.style {
         case .check:
+            let provenance = context.provenance(report)
+            lines.append(provenance.asOf)
+            lines += provenance.rules
+            lines.append("")
             for candidate in report.candidates {
                 lines += context.candidateBlock(candidate)
                 lines.append("")

@@ -17,6 +17,13 @@ struct Appraise: ParsableCommand {
         ]
     )
 
+    /// `appraise` with no command: the usage on standard error and exit 64 (`EX_USAGE`), so a
+    /// script that forgot the command never reads a success.
+    func run() throws {
+        Terminal.printError(Self.helpMessage())
+        Glibc.exit(64)
+    }
+
     /// Runs the command line. A wrong command line exits 2, as `cli.md` requires, where
     /// ArgumentParser alone would exit 64.
     static func main() {

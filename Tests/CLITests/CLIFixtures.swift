@@ -94,3 +94,12 @@ enum CSVReader {
         return rows
     }
 }
+
+extension AppraiseRun {
+    /// `check`'s text output without its header (the evaluation date and rules lines, up to the
+    /// first blank line), for tests about the candidates; the header has tests of its own.
+    var checkBody: String {
+        guard let blank = stdout.range(of: "\n\n") else { return stdout }
+        return String(stdout[blank.upperBound...])
+    }
+}

@@ -20,11 +20,13 @@ import TestSupport
         #expect(json["as_of"] as? String == "2025-09-20")
         #expect(json["as_of_source"] as? String == "option")
         let rules = try #require(json["rules"] as? [String: Any])
-        #expect(Set(rules.keys) == ["count", "digest", "policy_params"])
+        #expect(Set(rules.keys) == ["count", "digest", "policy_params", "sources", "includes_shipped"])
         #expect(rules["policy_params"] as? [String] == [
             "violation_lookback_years", "substantiated_lookback_years", "untruthful_lookback_years",
             "unexplained_lookback_years", "missing_annual_years", "nomination_declaration_months", "income_ratio",
         ])
+        #expect(rules["sources"] as? [String] == ["shipped"])
+        #expect(rules["includes_shipped"] as? Bool == true)
         #expect((rules["count"] as? Int ?? 0) >= 24)
         #expect((rules["digest"] as? String)?.hasPrefix("sha256:") == true)
         #expect((rules["digest"] as? String)?.count == 7 + 64)
@@ -62,8 +64,10 @@ import TestSupport
     @Test func jsonlIsOneCandidateALineThenSlateThenSummary() throws {
         let run = try Self.screen("jsonl")
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 19 + 3)
-        let objects = try lines.map(CLIFixtures.object)
+        #expect(lines.count == 1 + 19 + 3)
+        let all = try lines.map(CLIFixtures.object)
+        #expect(all[0].keys.sorted() == ["run"])
+        let objects = Array(all.dropFirst())
         #expect(objects.prefix(19).allSatisfy { $0["verdict"] is String && $0["file"] is String })
         #expect(objects[19].keys.sorted() == ["slate"])
         // The shipped slate names candidates/decisions.yaml: its section comes before the summary.

@@ -33,7 +33,7 @@ extension Explainer {
             let value = node.combine(values) ?? node.eval(&frame)
             if recordsComparisons, values.count == 2, let symbol = comparisonSymbol(node) {
                 if comparisons.count < Self.maxComparisons {
-                    comparisons.append(operand(children[0], values[0]) + " \(symbol) " + operand(children[1], values[1]))
+                    comparisons.append(comparison(children, values, symbol, value))
                 } else {
                     omittedComparisons += 1
                 }

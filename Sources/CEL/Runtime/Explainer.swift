@@ -66,7 +66,7 @@ struct Explainer {
             let children = node.children.map { visit($0, decisive: decisive) }
             if decisive, recordsComparisons, children.count == 2, let symbol = comparisonSymbol(node) {
                 if comparisons.count < Self.maxComparisons {
-                    comparisons.append(operand(node.children[0], children[0]) + " \(symbol) " + operand(node.children[1], children[1]))
+                    comparisons.append(comparison(node.children, children, symbol, value))
                 } else {
                     omittedComparisons += 1
                 }
@@ -96,6 +96,13 @@ struct Explainer {
         case let call as BinaryCallNode: Self.comparisonSymbols[call.dispatch.function]
         default: nil
         }
+    }
+
+    /// `left = 8 < right = 12 → true`: a comparison and what it gave, since a false one can
+    /// be as decisive as a true one (under `!`, or as the side of `||` that did not hold).
+    func comparison(_ nodes: [Node], _ values: [Value], _ symbol: String, _ result: Value) -> String {
+        let outcome = if case .bool(let flag) = result { flag ? "true" : "false" } else { result.displayText }
+        return operand(nodes[0], values[0]) + " \(symbol) " + operand(nodes[1], values[1]) + " → " + outcome
     }
 
     /// `text = value`, or just the text for a literal.

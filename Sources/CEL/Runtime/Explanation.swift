@@ -20,7 +20,8 @@ public struct Explanation: Sendable {
 
     public var value: Value
     public var reads: [Read]
-    /// Decisive comparisons as text: `months_between(d.date, as_of) = 8 < bar_months = 12`.
+    /// Decisive comparisons as text with their outcome:
+    /// `months_between(d.date, as_of) = 8 < bar_months = 12 → true`.
     public var comparisons: [String]
     /// Every sub-expression (literals left out) in source order, outermost first.
     public var subexpressions: [Subexpression]

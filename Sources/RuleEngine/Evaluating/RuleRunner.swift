@@ -31,18 +31,20 @@ struct RuleRunner {
     func run(_ activation: inout Activation) -> [Finding] {
         var findings: [Finding] = []
         var budget = EvaluationBudget(limits: limits)
-        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &findings)
+        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &findings) {
+            body(innermost: $0, activation: &$1, budget: &$2)
+        }
         return findings
     }
 
-    private func iterate(
+    /// Walks every `for_each` combination, calling `leaf` on each with the innermost element's
+    /// location; `leaf` gives the finding of that combination, if any.
+    func iterate(
         depth: Int, innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget,
-        into findings: inout [Finding]
+        into findings: inout [Finding], leaf: (FindingLocation?, inout Activation, inout EvaluationBudget) -> Finding?
     ) {
         guard depth < compiled.loops.count else {
-            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
-                findings.append(finding)
-            }
+            if let finding = leaf(innermost, &activation, &budget) { findings.append(finding) }
             return
         }
         let iterable = compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
@@ -61,12 +63,12 @@ struct RuleRunner {
                 }
                 activation[compiled.loops[depth].slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
-                        activation: &activation, budget: &budget, into: &findings)
+                        activation: &activation, budget: &budget, into: &findings, leaf: leaf)
                 // Past the budget every later combination fails at once: one finding says so.
                 if budget.exceeded != nil { return }
             }
         case .error(let error):
-            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost))
+            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost, activation: activation))
         case let other:
             findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
@@ -78,7 +80,7 @@ struct RuleRunner {
             let value = binding.program.evaluate(activation, budget: &budget)
             if case .error(let error) = value {
                 observer?.evaluated(compiled, activation, boundLets: index)
-                return failure(error, in: binding.program, at: innermost)
+                return failure(error, in: binding.program, at: innermost, activation: activation)
             }
             activation[binding.slot] = value
         }
@@ -86,7 +88,7 @@ struct RuleRunner {
         switch compiled.when.evaluate(activation, budget: &budget) {
         case .bool(true): return finding(innermost: innermost, activation: activation, budget: &budget)
         case .bool(false): return nil
-        case .error(let error): return failure(error, in: compiled.when, at: innermost)
+        case .error(let error): return failure(error, in: compiled.when, at: innermost, activation: activation)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
         }
     }
@@ -104,7 +106,7 @@ struct RuleRunner {
             case .literal(let text): message += text
             case .program(let program):
                 let value = program.evaluate(activation, budget: &budget)
-                if case .error(let error) = value { return failure(error, in: program, at: place.0) }
+                if case .error(let error) = value { return failure(error, in: program, at: place.0, activation: activation) }
                 message += ValueText.format(value, language: language)
                 // The message is built too: a placeholder may not make it unbounded.
                 guard budget.spend(bytes: message.utf8.count, at: nil) else {
@@ -119,17 +121,26 @@ struct RuleRunner {
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
-    /// A run-time error of one of the rule's expressions, with the part that failed.
-    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?) -> Finding {
+    /// A run-time error of one of the rule's expressions, with the part that failed; when that
+    /// part read a missing dossier field, the message names the field first.
+    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?, activation: Activation? = nil) -> Finding {
         guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
-        return failure("\(error.message) (in `\(part)`)", at: location)
+        let detail = "\(error.message) (in `\(part)`)"
+        if let activation {
+            let missing = MissingFields.read(by: program, in: part, activation)
+            if !missing.isEmpty {
+                let message = MissingFields.message(missing, rule: compiled.rule.id, language: language)
+                return failure(message + " — " + detail, at: location, prefixed: false)
+            }
+        }
+        return failure(detail, at: location)
     }
 
     /// A rule that failed at run time: an `error` finding, never a silent pass.
-    func failure(_ reason: String, at location: FindingLocation?) -> Finding {
+    func failure(_ reason: String, at location: FindingLocation?, prefixed: Bool = true) -> Finding {
         Finding(
             rule: compiled.rule.id, severity: .error, title: compiled.rule.title.text(for: language),
-            message: "rule failed: \(reason)", basis: basis, location: location ?? fallback,
+            message: prefixed ? "rule failed: \(reason)" : reason, basis: basis, location: location ?? fallback,
             ruleOrder: compiled.rule.order, subjects: candidateID.map { [$0] } ?? [])
     }
 

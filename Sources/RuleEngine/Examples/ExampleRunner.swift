@@ -76,6 +76,7 @@ public struct ExampleRunner: Sendable {
                     let triggered = findings.contains { $0.severity != .error }
                     if kind == .triggers, !triggered {
                         result.outcome = .failed("expected \(expected), got \(ExampleInputs.describe(findings))")
+                        result.misses = inputs.misses(of: rule, example: node, fallback: rule.rule.examplesAsOf)
                     } else if kind == .passes, !findings.isEmpty {
                         result.outcome = .failed("expected \(expected), got \(ExampleInputs.describe(findings))")
                     }
@@ -128,6 +129,15 @@ struct ExampleInputs {
             return .failure(ExampleProblems(diagnostics: validated.diagnostics.filter { $0.severity == .error }))
         }
         return .success(value)
+    }
+
+    /// Why a candidate rule gave no finding on an example (empty for slate rules).
+    func misses(of rule: CompiledRule, example: Node, fallback: CivilDate?) -> [RuleMiss] {
+        guard rule.rule.scope == .candidate, let asOf = date(example["as_of"], fallback: fallback, at: example),
+            case .success(let value) = dossier(example)
+        else { return [] }
+        return Evaluator(rules: [rule], context: context).misses(
+            rule, dossier: value, asOf: asOf, language: language, params: context.paramsOn(asOf))
     }
 
     private func candidateFindings(_ rules: [CompiledRule], example: Node, asOf: CivilDate) -> Result<[Finding], ExampleProblems> {

@@ -78,10 +78,10 @@ struct EvalCommand: ParsableCommand {
         return (environment, activation)
     }
 
-    /// The rule set's schema and context: required with `--input` or `--rules`, else used when found.
+    /// The rule set's schema and context: required with `--input` or `--rules`, else the shipped
+    /// set's (on disk or built in) when it loads.
     private func ruleContext() throws(CLIError) -> (schema: Schema, context: RuleContext)? {
         let required = input != nil || !rulePaths.isEmpty
-        guard required || RuleSetLocator.shippedRules() != nil else { return nil }
         let session = try RuleSetSession.load(
             paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false,
             emptyRules: .notChecked)
@@ -162,14 +162,15 @@ struct EvalCommand: ParsableCommand {
         }
         Terminal.printOutput((format == .json ? value.typedJSONText : value.displayText) + "\n")
         if explain {
+            // The deciding comparisons first (what made the value), then every part's value.
             let explanation = program.explain(activation)
-            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
-            if explanation.omittedSubexpressions > 0 {
-                Terminal.printOutput("  … \(explanation.omittedSubexpressions) more sub-expressions\n")
-            }
             for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
             if explanation.omittedComparisons > 0 {
                 Terminal.printOutput("  decisive: … \(explanation.omittedComparisons) more comparisons\n")
+            }
+            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
+            if explanation.omittedSubexpressions > 0 {
+                Terminal.printOutput("  … \(explanation.omittedSubexpressions) more sub-expressions\n")
             }
         }
         return .clean

@@ -33,7 +33,8 @@ struct RulesLintCommand: ParsableCommand {
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.filter { $0.severity == .warning }.count
                 let rules = session.prepared.ruleSet.count
-                Terminal.printOutput("\(rules) rules, \(errors) errors, \(warnings) warnings\n")
+                Terminal.printOutput(
+                    "\(Plural.count(rules, "rule")), \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))\n")
             case .json: Terminal.printOutput(DiagnosticsReporter.json(diagnostics, tool: tool))
             case .sarif: Terminal.printOutput(DiagnosticsReporter.sarif(diagnostics, tool: tool))
             }

@@ -15,9 +15,10 @@ struct ScreenCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var inputs: InputOptions
-    @OptionGroup var reporting: ReportingOptions
-    @OptionGroup var review: ReviewOptions
+    @OptionGroup(title: "Report options") var reporting: ReportingOptions
+    @OptionGroup(title: "Input options") var inputs: InputOptions
+    @OptionGroup(title: "Review options") var review: ReviewOptions
+    @OptionGroup(title: "Limits against hostile input") var limits: LimitOptions
 
     @Argument(help: "A slate file (format slate/1) or a folder of dossiers.")
     var target: String
@@ -25,7 +26,7 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language,
+                paths: inputs.rulePaths, maxFileBytes: limits.maxFileBytes, language: reporting.language,
                 allowEmptyRules: inputs.allowEmptyRules)
             let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateDecisionFiles = try slate.map(Self.decisionFiles) ?? []
@@ -33,8 +34,8 @@ struct ScreenCommand: ParsableCommand {
             let files = matched.filter { !slateDecisionFiles.contains($0) }
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
-                inputs: inputs, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
-                session: session, schema: schema, context: context, review: review,
+                inputs: inputs, limits: limits, reporting: reporting, slate: slate, slateRules: slateRules,
+                style: .screen, session: session, schema: schema, context: context, review: review,
                 slateDecisionFiles: slateDecisionFiles)
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
@@ -66,16 +67,19 @@ struct ScreenCommand: ParsableCommand {
         case nil: throw CLIError.io(path: target, reason: "no such file or folder")
         case .directory?:
             let (files, problems) = DossierFinder.yamlFiles(below: target)
-            for problem in problems { Terminal.printError("\(problem.path): error: \(problem.message) [\(problem.code)]") }
+            for problem in problems {
+                let path = WithheldPath.shown(problem.path, redact: reporting.redacts)
+                Terminal.printError("\(path): error: \(problem.message) [\(problem.code)]")
+            }
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
             let bytes: [UInt8]
-            switch FileReader.read(target, limit: inputs.limits.maxFileBytes) {
+            switch FileReader.read(target, limit: limits.maxFileBytes) {
             case .success(let read): bytes = read
             case .failure(let failure): throw CLIError.io(path: target, reason: failure.message)
             }
             let (slate, diagnostics) = SlateFileLoader.load(
-                bytes: bytes, file: target, schema: schema, limits: inputs.limits.yamlLimits,
+                bytes: bytes, file: target, schema: schema, limits: limits.yamlLimits,
                 options: ValidationOptions(strict: inputs.strict))
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }

@@ -35,10 +35,14 @@ struct DossierScreener: Sendable {
         switch FileReader.read(file, limit: limits.maxFileBytes) {
         case .success(let read): bytes = read
         case .failure(let failure):
-            let code = if case .tooLarge = failure { "yaml.too-large" } else { "input.unreadable" }
+            // A file that is not there has no line 1 to point at: the report names it already.
+            let (code, location): (String, SourceLocation?) = switch failure {
+            case .tooLarge: ("yaml.too-large", SourceLocation(file: file, line: 1, column: 1))
+            case .missing: ("input.missing", nil)
+            case .notAFile, .system: ("input.unreadable", SourceLocation(file: file, line: 1, column: 1))
+            }
             let diagnostic = Diagnostic(
-                code: code, message: "cannot read the dossier: it \(failure.message)",
-                location: SourceLocation(file: file, line: 1, column: 1))
+                code: code, message: "cannot read the dossier: \(failure.message)", location: location)
             return ScreenedDossier(result: CandidateResult(
                 file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: [diagnostic]))
         }

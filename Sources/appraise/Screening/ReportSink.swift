@@ -15,13 +15,17 @@ final class ReportSink {
     private var redactor: Redactor?
     let streams: Bool
 
-    init(destinations: [ReportDestination], options: ReportOptions, redact: Bool = false) throws(CLIError) {
+    /// `header` is the report without candidates; a streamed report starts with its run line.
+    /// `redaction` is nil without `--redact`, else the id key (nil without `--redact-key`).
+    init(destinations: [ReportDestination], header: Report, options: ReportOptions, redaction: [UInt8]?? = nil) throws(CLIError) {
         self.destinations = destinations
         self.options = options
-        self.redactor = redact ? Redactor() : nil
+        self.redactor = redaction.map { Redactor(idKey: $0) }
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
             for destination in destinations { writers.append(try DestinationWriter(destination)) }
+            let line = JSONReporter.runLine(header)
+            for writer in writers { try writer.write(line) }
         }
     }
 
@@ -43,7 +47,7 @@ final class ReportSink {
     func finish(_ header: Report) throws(CLIError) {
         var report = header
         if let slate = redactor?.redact(report.slate) { report.slate = slate }
-        if let decisions = report.decisions, let redactor { report.decisions = redactor.redact(decisions) }
+        if let decisions = report.decisions, let redacted = redactor?.redact(decisions) { report.decisions = redacted }
         summary.slateFindings = report.slate.findings.count
         summary.cleared += report.slate.findings.count { $0.isCleared }
         if streams {

@@ -21,6 +21,9 @@ struct ScreeningRun {
     /// The earlier report (`--baseline`) each finding is compared with.
     var baseline: JSONReportFile?
     var printer: DiagnosticPrinter
+    /// `check` takes dossiers only: a slate file among its files is an error naming `screen`,
+    /// not a note (`screen DIR` skips it, `details.md` §4).
+    var slateFileIsError = false
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
@@ -30,6 +33,7 @@ struct ScreeningRun {
         var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
         firstOfID.reserveCapacity(files.count)
         var failure: CLIError?
+        var evaluated = 0
         let progress = Progress(total: files.count)
         let screener = self.screener
         let files = self.files
@@ -41,8 +45,14 @@ struct ScreeningRun {
             progress.advance()
             guard failure == nil else { return }
             if screened.isSlateFile {
+                let file = WithheldPath.shown(screened.result.file, redact: screener.redact)
+                if slateFileIsError && screened.skippedFormat == "slate/1" {
+                    failure = .usage(
+                        "\(file) is a slate file (format slate/1), not a dossier; to screen it, run `appraise screen \(file)`")
+                    return
+                }
                 let kind = screened.skippedFormat == "slate/1" ? "slate" : "decisions"
-                Terminal.printError("note: \(screened.result.file) is a \(kind) file (format \(screened.skippedFormat)); skipped")
+                Terminal.printError("note: \(file) is a \(kind) file (format \(screened.skippedFormat)); skipped")
                 return
             }
             var screened = screened
@@ -60,6 +70,7 @@ struct ScreeningRun {
                 if !problems.isEmpty { status = .badInput }
                 screened.result.verdict = VerdictPolicy.verdict(valid: true, findings: screened.result.findings)
             }
+            evaluated += 1
             status = max(status, exitStatus(of: screened.result))
             if let entry = screened.slateEntry, screened.result.verdict != .invalid {
                 collector?.add(entry, file: screened.result.file)
@@ -67,6 +78,10 @@ struct ScreeningRun {
             do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         progress.finish()
+        if failure == nil, evaluated == 0 {
+            // Nothing screened is never clean: an empty folder or slate would otherwise pass.
+            failure = .usage("no dossier was screened: \(files.isEmpty ? "no files were found" : "every file was a slate file")")
+        }
         if let failure {
             sink.abandon()
             throw failure

@@ -15,6 +15,7 @@ struct ScreeningSetup {
     let header: Report
     let reportOptions: ReportOptions
     let jobs: Int
+    let style: TextStyle
     /// The review decisions to apply, when any were named.
     var decisions: DecisionLedger? = nil
     /// The earlier report to compare with (`--baseline`).
@@ -23,45 +24,45 @@ struct ScreeningSetup {
     /// Loads the rules and fixes the evaluation date; `slate` is the slate file when screening
     /// one; `slateRules` run after the candidates (none for `check`).
     static func make(
-        inputs: InputOptions, reporting: ReportingOptions, slate: SlateFile?, slateRules: [CompiledRule] = [],
-        style: TextStyle, session: RuleSetSession, schema: Schema, context: RuleContext,
-        review: ReviewOptions = ReviewOptions(), slateDecisionFiles: [String] = []
+        inputs: InputOptions, limits: LimitOptions, reporting: ReportingOptions, slate: SlateFile?,
+        slateRules: [CompiledRule] = [], style: TextStyle, session: RuleSetSession, schema: Schema,
+        context: RuleContext, review: ReviewOptions = ReviewOptions(), slateDecisionFiles: [String] = []
     ) throws(CLIError) -> ScreeningSetup {
         let option = try EvaluationDate.parse(option: reporting.asOf)
         let (asOf, source) = EvaluationDate.resolve(option: option, slate: slate?.congressDate)
         let prepared = session.prepared
         let language = reporting.language.rawValue
         var evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
-        evaluator.limits = inputs.limits.evaluationLimits
+        evaluator.limits = limits.evaluationLimits
         let screening = CandidateScreening(
             evaluator: evaluator, asOf: asOf, language: language, slate: slate.map { .object($0.value) } ?? .null)
         var slateEvaluator = slateRules.isEmpty ? nil : SlateEvaluator(rules: slateRules, context: context)
-        slateEvaluator?.limits = inputs.limits.evaluationLimits
+        slateEvaluator?.limits = limits.evaluationLimits
         let keeper = slateEvaluator.map {
             SlateKeeper(
                 evaluator: $0, dossierType: schema.dossierType, slate: screening.slate, asOf: asOf,
                 params: screening.params)
         }
         let screener = DossierScreener(
-            schema: schema, screening: screening, limits: inputs.limits.yamlLimits,
-            validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redact)
+            schema: schema, screening: screening, limits: limits.yamlLimits,
+            validation: ValidationOptions(strict: inputs.strict), slateKeeper: keeper, redact: reporting.redacts)
         let header = Report(
             tool: Report.Tool(version: Appraise.configuration.version), asOf: asOf.description, asOfSource: source,
             language: language, rules: Report.RuleSetInfo(
                 count: prepared.ruleSet.count, digest: prepared.ruleSet.digest,
-                policyParams: prepared.parameters.parameters.filter(\.policy).map(\.name)),
+                policyParams: prepared.parameters.parameters.filter(\.policy).map(\.name), sources: session.sources),
             candidates: [],
             slate: Report.SlateInfo(file: slate?.file, committee: slate?.committee))
         let color = Terminal.useColor(noColorFlag: reporting.noColor) && reporting.outputs.isEmpty
         let options = ReportOptions(language: language, color: color, explain: reporting.explain, style: style)
         var setup = ScreeningSetup(
             session: session, screener: screener, slateEvaluator: slateEvaluator, header: header, reportOptions: options,
-            jobs: inputs.jobs ?? ProcessInfoCores.count)
+            jobs: inputs.jobs ?? ProcessInfoCores.count, style: style)
         setup.decisions = try DecisionFiles.load(
-            slateDecisionFiles + review.decisionFiles, schema: schema, ruleSet: prepared.ruleSet, limits: inputs.limits,
+            slateDecisionFiles + review.decisionFiles, schema: schema, ruleSet: prepared.ruleSet, limits: limits,
             printer: session.printer)
         setup.baseline = try review.baseline.map { (path) throws(CLIError) in
-            try JSONReportFile.read(path, limit: inputs.limits.maxFileBytes)
+            try JSONReportFile.read(path, limit: limits.maxFileBytes)
         }
         return setup
     }
@@ -70,11 +71,12 @@ struct ScreeningSetup {
     /// files, and returns the exit status.
     func run(files: [String], reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
         let sink = try ReportSink(
-            destinations: ReportDestination.all(for: reporting), options: reportOptions, redact: reporting.redact)
+            destinations: try ReportDestination.all(for: reporting), header: header, options: reportOptions,
+            redaction: reporting.redacts ? .some(try RedactionKey.read(reporting.redactKey)) : .none)
         let run = ScreeningRun(
             files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
             slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: reporting.failOn,
-            decisions: decisions, baseline: baseline, printer: session.printer)
+            decisions: decisions, baseline: baseline, printer: session.printer, slateFileIsError: style == .check)
         let status = try run.run(header: header, sink: sink)
         if !reporting.outputs.isEmpty {
             Terminal.printOutput(TextReporter.summaryLine(sink.summary, language: reporting.language.rawValue) + "\n")
