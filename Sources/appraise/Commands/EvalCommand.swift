@@ -44,6 +44,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Also print the value of every sub-expression and the decisive comparisons.")
     var explain = false
 
+    @OptionGroup(title: "Limits") var evaluationLimits: EvaluationLimitOptions
+
     @Argument(help: "The expression; put `--` before it when it starts with '-'.")
     var expression: String
 
@@ -150,7 +152,8 @@ struct EvalCommand: ParsableCommand {
             }
             return .badInput
         }
-        let value = program.evaluate(activation)
+        var budget = EvaluationBudget(limits: evaluationLimits.limits)
+        let value = program.evaluate(activation, budget: &budget)
         if case .error(let failure) = value {
             var text = "error: \(failure.message)"
             if let id = failure.exprID, let range = program.range(ofExpr: id) {
