@@ -1,3 +1,5 @@
+import CEL
+
 /// A JSON value, the payload type of every JSON-RPC message: the LSP messages the server
 /// reads and writes are small and open-ended, so one dynamic value beats a type per message.
 public enum JSON: Sendable, Hashable {
@@ -73,22 +75,9 @@ public enum JSON: Sendable, Hashable {
         }
     }
 
+    /// JSON's string escaping, one with every other JSON writer of the project.
     private static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += CEL.Value.jsonQuoted(text)
     }
 }
 
