@@ -59,6 +59,12 @@ enum ScalarTyping {
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
+        return convertNonNull(scalar, as: type)
+    }
+
+    /// `convert` for a scalar already known not to be YAML null (`isNull` is false), so that
+    /// the validator, which checks null first to report it, does not compare it twice.
+    static func convertNonNull(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         let text = scalar.text
         switch type {
         case .string:
