@@ -64,7 +64,7 @@ struct DocumentValidator {
 
         /// `count` copies of `value`. Not `Array(repeating:count:)`: that allocates through a
         /// library function that is not specialized and looks the array's type up at run time
-        /// (about 700 instructions a call, three calls for every record of every dossier);
+        /// (700–900 instructions a call, three calls for every record of every dossier);
         /// `reserveCapacity` is specialized here.
         private static func filled<Element>(_ value: Element, count: Int) -> [Element] {
             var array: [Element] = []
