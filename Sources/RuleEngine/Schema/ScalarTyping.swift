@@ -59,6 +59,12 @@ enum ScalarTyping {
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
+        return convertNonNull(scalar, as: type)
+    }
+
+    /// `convert` for a scalar already known not to be YAML null (`isNull` is false), so that
+    /// the validator, which checks null first to report it, does not compare it twice.
+    static func convertNonNull(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         let text = scalar.text
         switch type {
         case .string:
@@ -94,12 +100,19 @@ enum ScalarTyping {
     /// `[-+]?[0-9]+` as an `Int64` (nil on overflow); with `underscores`, single `_` may sit
     /// between digits (`4_500_000_000`).
     static func integer(_ text: String, underscores: Bool) -> Int64? {
+        var text = text
+        return text.withUTF8 { integer(utf8: $0, underscores: underscores) }
+    }
+
+    /// `integer(_:underscores:)` over the bytes in place: a loop over a buffer, not over
+    /// `String.UTF8View`, which checks the string's representation on every byte.
+    private static func integer(utf8 text: UnsafeBufferPointer<UInt8>, underscores: Bool) -> Int64? {
         var negative = false
         var value: Int64 = 0
         var digits = 0
         var previousWasDigit = false
         var index = 0
-        for byte in text.utf8 {
+        for byte in text {
             defer { index += 1 }
             if index == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
                 negative = byte == UInt8(ascii: "-")
