@@ -4,8 +4,9 @@ import PackageDescription
 /// appraise: checks candidates for new Party Committees against YAML eligibility rules.
 ///
 /// Dependency order (each arrow is "may import"):
-/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> appraise.
-/// CEL never imports YAML; Reports does no I/O; only `appraise` touches files, clocks and terminals.
+/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> Screening
+/// -> Server -> appraise. CEL never imports YAML; Reports does no I/O; Screening reads input files
+/// but never prints; only `appraise` touches terminals and writes report files.
 let package = Package(
     name: "appraise",
     platforms: [.macOS(.v14)],
@@ -20,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,10 +40,24 @@ let package = Package(
             ]
         ),
         .target(name: "Reports", dependencies: ["RuleEngine", "Diagnostics"]),
+        .target(
+            name: "Screening",
+            dependencies: [
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Screening", "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "appraise",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +77,7 @@ let package = Package(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
         ),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "RuleEngine", "CEL", "TestSupport"]),
         .testTarget(
             name: "CLITests", dependencies: ["TestSupport", "appraise"],
             exclude: ["Hostile", "Rules", "Lint", "RulesTest"]  // read through #filePath by the built appraise
