@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Dependency order (each arrow is "may import"):
 /// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> Screening
-/// -> Server -> appraise. CEL never imports YAML; Reports does no I/O; Screening reads input files
+/// -> appraise. CEL never imports YAML; Reports does no I/O; Screening reads input files
 /// but never prints; only `appraise` touches terminals and writes report files.
 let package = Package(
     name: "appraise",
@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -46,18 +45,10 @@ let package = Package(
                 "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
             ]
         ),
-        .target(
-            name: "Server",
-            dependencies: [
-                "Screening", "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
-        ),
         .executableTarget(
             name: "appraise",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "Server",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

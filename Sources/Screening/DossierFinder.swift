@@ -7,22 +7,22 @@ import Darwin
 /// Finds the dossier files a command works on: every `*.yaml` below a folder, or the files a
 /// slate's `candidates` globs name. Paths are sorted by their UTF-8 bytes so that every run,
 /// on every machine, screens and reports in the same order.
-enum DossierFinder {
+public enum DossierFinder {
     /// A path that could not be walked (a symlink loop, a folder that cannot be opened).
-    struct Problem: Error {
-        var path: String
-        var message: String
+    public struct Problem: Error {
+        public var path: String
+        public var message: String
         /// `input.symlink-loop` or `input.unreadable`, printed like a diagnostic's code.
-        var code = "input.unreadable"
+        public var code = "input.unreadable"
     }
 
     /// Sorts paths by UTF-8 bytes (`details.md` §3–§4), not by Swift's Unicode ordering.
-    static func sortedByBytes(_ paths: [String]) -> [String] {
+    public static func sortedByBytes(_ paths: [String]) -> [String] {
         paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Every `*.yaml` file below `folder`, following symlinks but never the same folder twice.
-    static func yamlFiles(below folder: String) -> (files: [String], problems: [Problem]) {
+    public static func yamlFiles(below folder: String) -> (files: [String], problems: [Problem]) {
         var files: [String] = []
         var problems: [Problem] = []
         var visited = Set<FileIdentity>()
@@ -63,7 +63,7 @@ enum DossierFinder {
 
     /// The files that a slate's glob patterns match, relative to the slate's folder, sorted and
     /// without duplicates, never the slate file itself.
-    static func files(matching patterns: [String], in folder: String, excluding slateFile: String) -> [String] {
+    public static func files(matching patterns: [String], in folder: String, excluding slateFile: String) -> [String] {
         var matches = Set<String>()
         for pattern in patterns {
             for path in expand(pattern: pattern, in: folder) where !sameFile(path, slateFile) {
@@ -103,7 +103,7 @@ enum DossierFinder {
     }
 
     /// The names in a folder (without `.` and `..`), or nil when it cannot be opened.
-    static func entries(of path: String) -> [String]? {
+    public static func entries(of path: String) -> [String]? {
         listFolder(path)?.filter { $0 != "." && $0 != ".." }
     }
 
@@ -128,10 +128,10 @@ enum DossierFinder {
 }
 
 /// What a path names, following symbolic links.
-enum FileKind {
+public enum FileKind {
     case directory, file, other
 
-    static func of(_ path: String) -> FileKind? {
+    public static func of(_ path: String) -> FileKind? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
@@ -143,11 +143,11 @@ enum FileKind {
 }
 
 /// A file's device and inode, which identify it whatever path reaches it.
-struct FileIdentity: Hashable {
-    let device: UInt64
-    let inode: UInt64
+public struct FileIdentity: Hashable {
+    public let device: UInt64
+    public let inode: UInt64
 
-    init?(path: String) {
+    public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)

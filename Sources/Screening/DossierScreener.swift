@@ -5,8 +5,8 @@ import Reports
 import YAML
 
 /// One dossier screened: its report entry, and what slate rules still need of it.
-struct ScreenedDossier: Sendable {
-    var result: CandidateResult
+public struct ScreenedDossier: Sendable {
+    public var result: CandidateResult
     var slateEntry: SlateEntry?
     /// True for a file whose `format` is `slate/1`: skipped, not screened (`details.md` §4).
     var isSlateFile = false
@@ -17,10 +17,10 @@ struct ScreenedDossier: Sendable {
 }
 
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.
-struct DossierScreener: Sendable {
-    let schema: Schema
+public struct DossierScreener: Sendable {
+    public let schema: Schema
     /// The candidate rules, the date, the language, the slate and the parameters.
-    let screening: CandidateScreening
+    public let screening: CandidateScreening
     let limits: YAMLLimits
     let validation: ValidationOptions
     /// What valid dossiers leave for the slate rules; nil when none will run.
@@ -28,17 +28,18 @@ struct DossierScreener: Sendable {
     /// Whether `--redact` is on, so each dossier's sensitive values are collected.
     var redact = false
 
-    func screen(_ file: String) -> ScreenedDossier {
-        let bytes: [UInt8]
+    /// Reads the dossier at path `file` and screens it.
+    public func screen(_ file: String) -> ScreenedDossier {
         switch FileReader.read(file, limit: limits.maxFileBytes) {
-        case .success(let read): bytes = read
-        case .failure(let failure):
-            let code = if case .tooLarge = failure { "yaml.too-large" } else { "input.unreadable" }
-            let diagnostic = Diagnostic(
-                code: code, message: "cannot read the dossier: it \(failure.message)",
-                location: SourceLocation(file: file, line: 1, column: 1))
-            return ScreenedDossier(result: CandidateResult(
-                file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: [diagnostic]))
+        case .success(let bytes): return screen(bytes: bytes, file: file)
+        case .failure(let failure): return Self.unreadable(file, failure)
+        }
+    }
+
+    /// Screens a dossier given as bytes, named `file` in the report (the server's uploads).
+    public func screen(bytes: [UInt8], file: String) -> ScreenedDossier {
+        guard bytes.count <= limits.maxFileBytes else {
+            return Self.unreadable(file, .tooLarge(size: bytes.count, limit: limits.maxFileBytes))
         }
         if SlateFileSniffer.isSlateFile(bytes) {
             return ScreenedDossier(
@@ -53,11 +54,21 @@ struct DossierScreener: Sendable {
             result: result, slateEntry: slateKeeper?.keep(dossier.value, file: file), sensitive: sensitive,
             idLocation: ScreeningRun.idLocation(dossier.value))
     }
+
+    /// A dossier that could not be read: invalid, with the reason located at its first line.
+    private static func unreadable(_ file: String, _ failure: FileReader.Failure) -> ScreenedDossier {
+        let code = if case .tooLarge = failure { "yaml.too-large" } else { "input.unreadable" }
+        let diagnostic = Diagnostic(
+            code: code, message: "cannot read the dossier: it \(failure.message)",
+            location: SourceLocation(file: file, line: 1, column: 1))
+        return ScreenedDossier(result: CandidateResult(
+            file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: [diagnostic]))
+    }
 }
 
 /// Tells a slate file from a dossier without parsing: a top-level `format: slate/1` line.
-enum SlateFileSniffer {
-    static func isSlateFile(_ bytes: [UInt8]) -> Bool {
+public enum SlateFileSniffer {
+    public static func isSlateFile(_ bytes: [UInt8]) -> Bool {
         var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let prefix = Array("format:".utf8)
         while lineStart < bytes.count {

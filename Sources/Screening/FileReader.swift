@@ -7,13 +7,13 @@ import Darwin
 /// Reads an input file read-only, refusing what is not a regular file (a folder, a device, a
 /// FIFO) and what exceeds the size limit before reading it, so a hostile path cannot hang or
 /// exhaust the process. Input files are never opened for writing.
-enum FileReader {
-    enum Failure: Error {
+public enum FileReader {
+    public enum Failure: Error {
         case notAFile(String)
         case tooLarge(size: Int, limit: Int)
         case system(String)
 
-        var message: String {
+        public var message: String {
             switch self {
             case .notAFile(let what): "is \(what), not a regular file"
             case .tooLarge(let size, let limit):
@@ -24,7 +24,7 @@ enum FileReader {
     }
 
     /// The whole file's bytes.
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(.system(errnoText())) }
         switch info.st_mode & S_IFMT {

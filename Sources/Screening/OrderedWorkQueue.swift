@@ -3,7 +3,7 @@ import Foundation
 /// Runs `work(i)` for i in 0..<count on `jobs` threads and hands the results to the caller in
 /// index order, so reports come out in input order whatever `--jobs` is. Workers never run
 /// more than `window` items ahead of delivery, which keeps memory flat for any input count.
-final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
+public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private let count: Int
     private let jobs: Int
     private let window: Int
@@ -13,7 +13,7 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private var nextToDeliver = 0
     private var finished: [Int: Output] = [:]
 
-    init(count: Int, jobs: Int, window: Int? = nil, work: @escaping @Sendable (Int) -> Output) {
+    public init(count: Int, jobs: Int, window: Int? = nil, work: @escaping @Sendable (Int) -> Output) {
         self.count = count
         self.jobs = max(1, min(jobs, max(count, 1)))
         self.window = max(window ?? self.jobs * 16, self.jobs)
@@ -21,7 +21,7 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     }
 
     /// Blocks until every item is delivered; `deliver` runs on the calling thread, in order.
-    func run(deliver: (Int, Output) -> Void) {
+    public func run(deliver: (Int, Output) -> Void) {
         guard count > 0 else { return }
         var threads: [Thread] = []
         for _ in 0..<jobs {

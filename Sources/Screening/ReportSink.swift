@@ -6,27 +6,27 @@ import RuleEngine
 /// 100,000 dossiers keeps no results in memory; otherwise keeps them to render each format.
 /// With `--redact`, each candidate is redacted as it arrives, with one pseudonym table for
 /// the whole report, so streamed and rendered reports hide the same values the same way.
-final class ReportSink {
-    private let destinations: [ReportDestination]
+public final class ReportSink {
+    private let destinations: [any ReportOutput]
     private let options: ReportOptions
-    private var writers: [DestinationWriter] = []
+    private var writers: [any ReportWriter] = []
     private var collected: [CandidateResult] = []
-    private(set) var summary = Report.Summary()
+    public private(set) var summary = Report.Summary()
     private var redactor: Redactor?
-    let streams: Bool
+    public let streams: Bool
 
-    init(destinations: [ReportDestination], options: ReportOptions, redact: Bool = false) throws(CLIError) {
+    public init(destinations: [any ReportOutput], options: ReportOptions, redact: Bool = false) throws(CLIError) {
         self.destinations = destinations
         self.options = options
         self.redactor = redact ? Redactor() : nil
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
-            for destination in destinations { writers.append(try DestinationWriter(destination)) }
+            for destination in destinations { writers.append(try destination.open()) }
         }
     }
 
     /// Takes the next candidate, in input order.
-    func add(_ result: CandidateResult, sensitive: [SensitiveValue] = []) throws(CLIError) {
+    public func add(_ result: CandidateResult, sensitive: [SensitiveValue] = []) throws(CLIError) {
         let result = redactor?.redact(result, sensitive: sensitive) ?? result
         summary.candidates += 1
         summary.add(result.verdict)
@@ -39,7 +39,7 @@ final class ReportSink {
     }
 
     /// Writes the end of the reports (or the whole reports) and commits every file.
-    func finish(_ header: Report) throws(CLIError) {
+    public func finish(_ header: Report) throws(CLIError) {
         var report = header
         if let slate = redactor?.redact(report.slate) { report.slate = slate }
         summary.slateFindings = report.slate.findings.count
@@ -52,7 +52,7 @@ final class ReportSink {
             report.candidates = collected
             report.summary = summary
             for destination in destinations {
-                let writer = try DestinationWriter(destination)
+                let writer = try destination.open()
                 try writer.write(report.rendered(as: destination.format, options: options))
                 try writer.commit()
             }
@@ -62,7 +62,7 @@ final class ReportSink {
     }
 
     /// Leaves every target file as it was.
-    func abandon() {
+    public func abandon() {
         for writer in writers { writer.discard() }
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 
 /// Finds the shipped rule set: `rules/` in the working folder, else the `rules/` of the
 /// project the executable was built in (so `.build/debug/appraise` works from anywhere).
-enum RuleSetLocator {
-    static func shippedRules() -> String? {
+public enum RuleSetLocator {
+    public static func shippedRules() -> String? {
         if FileKind.of("rules/schema.yaml") == .file { return "rules" }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {

@@ -1,14 +1,17 @@
 import Diagnostics
 import RuleEngine
 
-/// The rule set a command works with: found (`--rules`, else the shipped `rules/`), loaded,
-/// compiled, its problems printed. Commands that screen stop with exit 2 when it has errors.
-struct RuleSetSession {
-    let prepared: PreparedRuleSet
-    let printer: DiagnosticPrinter
+/// The rule set a command or the server works with: found (`--rules`, else the shipped
+/// `rules/`), loaded, compiled, with the text of every file read so that its problems can be
+/// shown with their lines. Screening stops when it has errors.
+public struct RuleSetSession: Sendable {
+    public let prepared: PreparedRuleSet
+    /// The text of every rule, schema, calendar, base dossier and test file read.
+    public let sources: [Source]
+    public let maxFileBytes: Int
 
     /// Loads and compiles; does not stop on errors (`rules lint` wants them all).
-    static func load(
+    public static func load(
         paths: [String], maxFileBytes: Int, compileRules: Bool = true, language: Language = .en
     ) throws(CLIError) -> RuleSetSession {
         guard let shipped = RuleSetLocator.shippedRules() ?? (paths.isEmpty ? nil : paths[0]) else {
@@ -23,19 +26,20 @@ struct RuleSetSession {
         for file in [ruleSet.schema, ruleSet.calendar, ruleSet.baseDossier].compactMap({ $0 }) + ruleSet.testFiles {
             preloaded.append(Source(name: file.path, text: String(decoding: file.bytes, as: UTF8.self)))
         }
-        return RuleSetSession(prepared: prepared, printer: DiagnosticPrinter(preloaded: preloaded, maxFileBytes: maxFileBytes))
+        return RuleSetSession(prepared: prepared, sources: preloaded, maxFileBytes: maxFileBytes)
     }
 
-    /// Loads, prints every problem, and fails when any is an error: screening with a broken
-    /// rule set would report dossiers as cleaner than they are.
-    static func loadForScreening(
-        paths: [String], maxFileBytes: Int, language: Language
-    ) throws(CLIError) -> (RuleSetSession, Schema, RuleContext) {
-        let session = try load(paths: paths, maxFileBytes: maxFileBytes, language: language)
-        session.printer.printAll(session.prepared.diagnostics)
-        guard !session.prepared.hasErrors, let schema = session.prepared.schema, let context = session.prepared.context else {
+    /// The schema and compiled context to screen with, or `rulesInvalid` when the rule set has
+    /// errors: screening with a broken rule set would report dossiers as cleaner than they are.
+    public func forScreening() throws(CLIError) -> (Schema, RuleContext) {
+        guard !prepared.hasErrors, let schema = prepared.schema, let context = prepared.context else {
             throw CLIError.rulesInvalid
         }
-        return (session, schema, context)
+        return (schema, context)
     }
+}
+
+/// The report language (`--lang`); messages fall back to English where a rule has no text.
+public enum Language: String, CaseIterable, Sendable {
+    case en, vi
 }

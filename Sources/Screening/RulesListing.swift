@@ -4,10 +4,16 @@ import RuleEngine
 
 /// What `rules list` prints: every rule with each of its dated bases, and every parameter
 /// with its dated values, `policy` marked (`docs/cli.md`, "rules list").
-struct RulesListing {
+public struct RulesListing {
     let rules: [Rule]
     let parameters: [Parameter]
     let language: String
+
+    public init(rules: [Rule], parameters: [Parameter], language: String) {
+        self.rules = rules
+        self.parameters = parameters
+        self.language = language
+    }
 
     /// `2022-08-18 – 2025-10-07`, `from 2025-10-08`, or empty for an undated entry.
     static func period<V>(_ values: DatedValues<V>, _ index: Int) -> String {
@@ -30,7 +36,7 @@ struct RulesListing {
 
     /// Two tables: the rules (a dated basis takes one line per entry), then the parameters
     /// (one line per value; `policy` in its column when no legal text sets it).
-    var text: String {
+    public var text: String {
         var rows: [[String]] = []
         for rule in rules {
             let lines = Self.basisLines(rule.basis)
@@ -55,7 +61,7 @@ struct RulesListing {
 
     /// `{"rules": [...], "params": [...]}`: each rule with `basis` (the newest text) and
     /// `bases` (`[{since, until, text}]`), each parameter with `policy` and `values`.
-    var json: String {
+    public var json: String {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
         writer.key("rules")

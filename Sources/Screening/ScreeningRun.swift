@@ -7,7 +7,10 @@ import RuleEngine
 /// results in input order, then slate rules over the valid dossiers, then the reports and
 /// the exit status (`cli.md`, exit codes; `details.md` §19).
 struct ScreeningRun {
+    /// The dossiers' names: paths to read, or the names of `documents`.
     var files: [String]
+    /// The bytes of each of `files` when the caller holds them (the server); nil to read files.
+    var documents: [[UInt8]]?
     var screener: DossierScreener
     var jobs: Int
     /// Slate rules to run after the candidates; nil for `check`.
@@ -16,6 +19,8 @@ struct ScreeningRun {
     /// Where the slate rules' records go as the candidates are screened.
     var slateRecords: SlateCollector?
     var failOn: FailOn
+    /// Shown the progress and the skipped slate files; nil shows nothing.
+    var observer: (any ScreeningObserver)?
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
@@ -25,15 +30,19 @@ struct ScreeningRun {
         var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
         firstOfID.reserveCapacity(files.count)
         var failure: CLIError?
-        let progress = Progress(total: files.count)
+        let observer = self.observer
+        observer?.started(total: files.count)
         let screener = self.screener
         let files = self.files
-        let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { screener.screen(files[$0]) }
+        let documents = self.documents
+        let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { index in
+            documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+        }
         queue.run { index, screened in
-            progress.advance()
+            observer?.advanced()
             guard failure == nil else { return }
             if screened.isSlateFile {
-                Terminal.printError("note: \(screened.result.file) is a slate file (format slate/1); skipped")
+                observer?.skippedSlateFile(screened.result.file)
                 return
             }
             var screened = screened
@@ -52,7 +61,7 @@ struct ScreeningRun {
             }
             do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
-        progress.finish()
+        observer?.finished()
         if let failure {
             sink.abandon()
             throw failure

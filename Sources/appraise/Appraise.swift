@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Testing
-@testable import appraise
+@testable import Screening
 
 /// Results come back in index order whatever the threads and the window, and no item is
 /// lost or delivered twice.

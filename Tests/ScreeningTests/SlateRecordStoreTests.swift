@@ -2,7 +2,7 @@ import CEL
 import Foundation
 import RuleEngine
 import Testing
-@testable import appraise
+@testable import Screening
 
 /// The slate's kept records read back exactly, from the file and from memory alike.
 @Suite struct SlateRecordStoreTests {

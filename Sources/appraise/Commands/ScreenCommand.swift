@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import RuleEngine
+import Screening
 
 /// `appraise screen SLATE.yaml|DIR`: batch-screens a congress slate (or every dossier under a
 /// folder) in parallel, with candidate rules and then slate-wide rules.
@@ -48,19 +49,10 @@ struct ScreenCommand: ParsableCommand {
             for problem in problems { Terminal.printError("\(problem.path): error: \(problem.message) [\(problem.code)]") }
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
-            let bytes: [UInt8]
-            switch FileReader.read(target, limit: inputs.limits.maxFileBytes) {
-            case .success(let read): bytes = read
-            case .failure(let failure): throw CLIError.io(path: target, reason: failure.message)
-            }
-            let (slate, diagnostics) = SlateFileLoader.load(
-                bytes: bytes, file: target, schema: schema, limits: inputs.limits.yamlLimits,
-                options: ValidationOptions(strict: inputs.strict))
+            let (slate, diagnostics, files) = try SlateTarget.load(
+                target, schema: schema, limits: inputs.limits.yamlLimits, strict: inputs.strict)
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }
-            let folder = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
-            let files = DossierFinder.files(
-                matching: slate.candidatePatterns.map(\.text), in: folder, excluding: target)
             return (files, slate, .clean)
         }
     }

@@ -1,7 +1,8 @@
 import Reports
+import Screening
 
 /// Where one report goes: a file written atomically, or standard output.
-struct ReportDestination {
+struct ReportDestination: ReportOutput {
     var format: ReportFormat
     /// Nil for standard output.
     var path: String?
@@ -12,11 +13,13 @@ struct ReportDestination {
         if options.outputs.isEmpty { return [ReportDestination(format: options.format, path: nil)] }
         return options.outputs.map { ReportDestination(format: $0.format ?? options.format, path: $0.path) }
     }
+
+    func open() throws(CLIError) -> any ReportWriter { try DestinationWriter(self) }
 }
 
 /// Writes text to a destination: through an `AtomicWriter` for files, straight to standard
 /// output otherwise.
-struct DestinationWriter {
+struct DestinationWriter: ReportWriter {
     private let atomic: AtomicWriter?
 
     init(_ destination: ReportDestination) throws(CLIError) {
