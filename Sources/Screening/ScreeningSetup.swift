@@ -4,18 +4,17 @@ import Glibc
 import CEL
 import Reports
 import RuleEngine
-import YAML
 
-/// What `check`, `screen` and the server share before screening: the rule set, the evaluation
-/// date, the screener every worker uses, and the report header.
+/// What `check` and `screen` share before screening: the rule set, the evaluation date, the
+/// screener every worker uses, and the report header.
 public struct ScreeningSetup: Sendable {
-    public let session: RuleSetSession
+    let session: RuleSetSession
     public let screener: DossierScreener
     /// The slate rules, for `screen`; nil for `check` or when the rule set has none.
     let slateEvaluator: SlateEvaluator?
-    public let header: Report
-    public let reportOptions: ReportOptions
-    public let options: ScreeningOptions
+    let header: Report
+    let reportOptions: ReportOptions
+    let options: ScreeningOptions
     let jobs: Int
 
     /// Loads the rules and fixes the evaluation date; `slate` is the slate file when screening
@@ -49,8 +48,8 @@ public struct ScreeningSetup: Sendable {
             slate: Report.SlateInfo(file: slate?.file, committee: slate?.committee))
         let reportOptions = ReportOptions(language: language, color: options.color, explain: options.explain, style: style)
         return ScreeningSetup(
-            session: session, screener: screener, slateEvaluator: slateEvaluator, header: header,
-            reportOptions: reportOptions, options: options, jobs: options.jobs ?? ProcessInfoCores.count)
+            session: session, screener: screener, slateEvaluator: slateEvaluator, header: header, reportOptions: reportOptions,
+            options: options, jobs: options.jobs ?? ProcessInfoCores.count)
     }
 
     /// Screens `files` (read from disk, or given as `documents`, one per name), writes every
@@ -59,35 +58,16 @@ public struct ScreeningSetup: Sendable {
         files: [String], documents: [[UInt8]]? = nil, outputs: [any ReportOutput], slateLocation: FindingLocation? = nil,
         observer: (any ScreeningObserver)? = nil
     ) throws(CLIError) -> (status: ExitStatus, summary: Report.Summary) {
-        let sink = try ReportSink(destinations: outputs, options: reportOptions, redact: options.redact)
-        let run = ScreeningRun(
-            files: files, documents: documents, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator,
-            slateLocation: slateLocation, slateRecords: screener.slateKeeper.map(SlateCollector.init),
-            failOn: options.failOn, observer: observer)
+        let sink = try ReportSink(
+            destinations: outputs, options: reportOptions, redact: options.redact)
+        var run = ScreeningRun(
+            files: files, screener: screener, jobs: jobs, slateEvaluator: slateEvaluator, slateLocation: slateLocation,
+            slateRecords: screener.slateKeeper.map(SlateCollector.init), failOn: options.failOn)
+        run.documents = documents
+        run.observer = observer
         let status = try run.run(header: header, sink: sink)
         return (status, sink.summary)
     }
-}
-
-/// How a screening runs and reports, read by the CLI from its options and by the server from a
-/// request's query.
-public struct ScreeningOptions: Sendable {
-    /// The `--as-of` / `as_of` text, checked by `EvaluationDate.parse`; nil for the default date.
-    public var asOf: String?
-    public var language: Language = .en
-    public var explain = false
-    public var redact = false
-    /// ANSI colors in text reports.
-    public var color = false
-    public var strict = false
-    public var limits = YAMLLimits.default
-    /// Worker threads; nil for the number of cores.
-    public var jobs: Int?
-    public var failOn: FailOn = .review
-    /// The version the report's header names.
-    public var toolVersion: String
-
-    public init(toolVersion: String) { self.toolVersion = toolVersion }
 }
 
 /// The number of cores, the default of `--jobs`.
