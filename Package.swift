@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Dependency order (each arrow is "may import"):
 /// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> Screening
-/// -> appraise. CEL never imports YAML; Reports does no I/O; Screening reads input files
+/// -> Server -> appraise. CEL never imports YAML; Reports does no I/O; Screening reads input files
 /// but never prints; only `appraise` touches terminals and writes report files.
 let package = Package(
     name: "appraise",
@@ -21,6 +21,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,10 +48,21 @@ let package = Package(
                 "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
             ]
         ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Screening", "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "appraise",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,7 +12,9 @@ struct Appraise: ParsableCommand {
         commandName: "appraise",
         abstract: "Check candidates for new Party Committees against eligibility rules.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ScreenCommand.self, RulesCommand.self, EvalCommand.self, SchemaCommand.self]
+        subcommands: [
+            CheckCommand.self, ScreenCommand.self, RulesCommand.self, EvalCommand.self, SchemaCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Runs the command line. A wrong command line exits 2, as `cli.md` requires, where
