@@ -84,6 +84,17 @@ let package = Package(
         ),
         .testTarget(name: "ScreeningTests", dependencies: ["Screening", "RuleEngine", "CEL", "TestSupport"]),
         .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Screening", "RuleEngine", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["SlowRules"]  // read through #filePath
+        ),
+        .testTarget(
             name: "CLITests", dependencies: ["TestSupport", "appraise"],
             exclude: ["Hostile", "Rules", "Lint", "RulesTest"]  // read through #filePath by the built appraise
         ),

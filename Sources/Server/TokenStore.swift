@@ -10,6 +10,12 @@ public struct TokenStore: Sendable {
         public var name: String
         public var digest: [UInt8]
         public var role: Role
+
+        public init(name: String, digest: [UInt8], role: Role) {
+            self.name = name
+            self.digest = digest
+            self.role = role
+        }
     }
 
     public let entries: [Entry]
