@@ -253,9 +253,10 @@ public final class AppraiseServer: Sendable {
                 message: "the body must be {\"slate\": YAML text or null, \"dossiers\": {\"name.yaml\": YAML text}}")
         }
         if let decisions = request.decisions, !decisions.isEmpty {
+            // TODO(issue 12): apply decisions (decisions.md) once they exist in the library.
             throw APIError(
-                .notImplemented, code: "server.decisions-unsupported",
-                message: "decisions are not supported by this build yet")
+                .unprocessableContent, code: "input.decisions-unsupported",
+                message: "decisions are not supported by this build yet; send an empty list")
         }
         return request
     }

@@ -425,9 +425,6 @@ enum OpenAPIDocument {
           "422": {
             "$ref": "#/components/responses/Error"
           },
-          "501": {
-            "$ref": "#/components/responses/Error"
-          },
           "400": {
             "$ref": "#/components/responses/Error"
           },
@@ -533,7 +530,8 @@ enum OpenAPIDocument {
             "schema": {
               "type": "string"
             },
-            "description": "The slate's path under the workspace without .yaml, '/' written as '~'."
+            "description": "The slate's path under the workspace without .yaml, '/' written as '~'.",
+            "example": "slate"
           },
           {
             "name": "as_of",
@@ -662,7 +660,8 @@ enum OpenAPIDocument {
             "required": true,
             "schema": {
               "type": "string"
-            }
+            },
+            "example": "NB-2025-006"
           },
           {
             "name": "as_of",

@@ -174,7 +174,7 @@ public struct ScreenRequest: Decodable, Sendable {
     public var slate: String?
     public var dossiers: [String: String]
     // TODO(issue 12): `decisions` (decisions.md) once decisions exist in the library; until then
-    // a non-empty list is refused with 501 rather than silently ignored.
+    // a non-empty list is refused with 422 rather than silently ignored.
     public var decisions: [String]?
 
     /// The name the slate has in the report (its `slate.file`): a slate sent in a request has

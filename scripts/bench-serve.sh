@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Loads `POST /v1/check` of a release `appraise serve` with wrk at 1, 4 and 64 connections
+# with a shipped dossier: requests/s, p50/p99 latency, and the server's peak RSS
+# (docs/performance.md). Never a timed unit test. Installs wrk (Debian) when missing.
+# Usage: scripts/bench-serve.sh [SECONDS]   (default 10 per run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+seconds="${1:-10}"
+port="${BENCH_PORT:-18090}"
+dossier="${BENCH_DOSSIER:-candidates/vu-thi-mai.yaml}"
+command -v wrk >/dev/null 2>&1 || apt-get install -y wrk >/dev/null
+swift build -c release --product appraise >/dev/null
+.build/release/appraise serve --host 127.0.0.1 --port "$port" >/dev/null 2>&1 &
+server=$!
+lua="$(mktemp --suffix=.lua)"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$lua"' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+python3 - "$dossier" >"$lua" <<'PY'
+import json, sys
+body = open(sys.argv[1], encoding="utf-8").read()
+print('wrk.method = "POST"')
+print('wrk.headers["Content-Type"] = "application/yaml"')
+print("wrk.body = " + json.dumps(body))
+print('done = function(summary, latency, requests)')
+print('  io.write(string.format("  requests/s %.0f  p50 %.2f ms  p99 %.2f ms  errors %d\\n",')
+print('    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,')
+print('    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))')
+print('end')
+PY
+url="http://127.0.0.1:$port/v1/check?as_of=2025-09-20"
+echo "POST /v1/check with $dossier, $seconds s per run"
+for connections in 1 4 64; do
+    threads=$(( connections < 2 ? 1 : 2 ))
+    echo "$connections connection(s):"
+    wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$lua" "$url" | grep "requests/s"
+done
+echo "peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"

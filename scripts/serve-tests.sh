@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs schemathesis against a live `appraise serve` on loopback: every endpoint of
+# docs/openapi.json, with generated valid and invalid inputs. Passes when no answer is a 5xx
+# and every answer conforms to the document. Installs schemathesis (PyPI) when missing.
+# Usage: scripts/serve-tests.sh [PORT]   (default 18080; needs `swift build` first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${1:-18080}"
+if ! command -v schemathesis >/dev/null 2>&1; then
+    python3 -m pip install --quiet schemathesis
+fi
+binary=.build/debug/appraise
+[ -x "$binary" ] || { echo "error: $binary is not built: run swift build" >&2; exit 2; }
+log="$(mktemp)"
+"$binary" serve --host 127.0.0.1 --port "$port" --workspace candidates 2>"$log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 2; }
+    sleep 0.2
+done
+schemathesis run "http://127.0.0.1:$port/v1/openapi.json" \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --request-timeout 60
+# The server is still healthy after everything schemathesis sent.
+curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
