@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs schemathesis against a live `appraise serve` on loopback: every endpoint of
 # docs/openapi.json, with generated valid and invalid inputs. Passes when no answer is a 5xx
-# and every answer conforms to the document. Installs schemathesis (PyPI) when missing.
+# and every answer conforms to the document; then runs the curl examples of docs/serve.md.
+# Installs schemathesis (PyPI) when missing.
 # Usage: scripts/serve-tests.sh [PORT]   (default 18080; needs `swift build` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,3 +26,8 @@ schemathesis run "http://127.0.0.1:$port/v1/openapi.json" \
     --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --request-timeout 60
 # The server is still healthy after everything schemathesis sent.
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
+# The curl examples of docs/serve.md, each answering 2xx (the --tokens one needs a token file).
+examples="$(awk '/^## Endpoints, with curl/ {on = 1} on && /^```sh/ {inside = 1; next} inside && /^```/ {exit} inside' docs/serve.md \
+    | grep -v 'Authorization' | sed -e "s/localhost:8080/127.0.0.1:$port/g" -e 's/curl -s /curl -sf -o \/dev\/null /g')"
+bash -euo pipefail -c "$examples"
+echo "docs/serve.md: every curl example answered 2xx"
