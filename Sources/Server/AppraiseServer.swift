@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import Reports
 import RuleEngine
 import Screening
@@ -99,8 +100,11 @@ public final class AppraiseServer: Sendable {
 
     /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.
     public func run() async throws {
+        // A connection that sends nothing for `idleSeconds` (an idle keep-alive, or headers
+        // trickled in too slowly) is closed.
         let app = Application(
             router: router(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleSeconds))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             logger: Self.logger)
         let store = self.store
@@ -115,6 +119,8 @@ public final class AppraiseServer: Sendable {
         defer { watcher.cancel() }
         try await app.runService()
     }
+
+    static let idleSeconds: Int64 = 30
 
     static let logger: Logger = {
         var logger = Logger(label: "appraise.serve")
