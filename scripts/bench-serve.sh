@@ -16,18 +16,18 @@ server=$!
 lua="$(mktemp --suffix=.lua)"
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$lua"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
-python3 - "$dossier" >"$lua" <<'PY'
-import json, sys
-body = open(sys.argv[1], encoding="utf-8").read()
-print('wrk.method = "POST"')
-print('wrk.headers["Content-Type"] = "application/yaml"')
-print("wrk.body = " + json.dumps(body))
-print('done = function(summary, latency, requests)')
-print('  io.write(string.format("  requests/s %.0f  p50 %.2f ms  p99 %.2f ms  errors %d\\n",')
-print('    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,')
-print('    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))')
-print('end')
-PY
+cat >"$lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/yaml"
+local file = io.open("$dossier", "rb")
+wrk.body = file:read("*a")
+file:close()
+done = function(summary, latency, requests)
+  io.write(string.format("  requests/s %.0f  p50 %.2f ms  p99 %.2f ms  non-2xx %d  errors %d\\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
 url="http://127.0.0.1:$port/v1/check?as_of=2025-09-20"
 echo "POST /v1/check with $dossier, $seconds s per run"
 for connections in 1 4 64; do
