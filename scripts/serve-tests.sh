@@ -21,9 +21,12 @@ for _ in $(seq 1 100); do
     kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 2; }
     sleep 0.2
 done
-schemathesis run "http://127.0.0.1:$port/v1/openapi.json" \
+# schemathesis keeps its state (.schemathesis/) in its working folder: a temporary one.
+workdir="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$log" "$workdir"' EXIT
+(cd "$workdir" && schemathesis run "http://127.0.0.1:$port/v1/openapi.json" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
-    --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --request-timeout 60
+    --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --request-timeout 60)
 # The server is still healthy after everything schemathesis sent.
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
 # The curl examples of docs/serve.md, each answering 2xx (the --tokens one needs a token file).
