@@ -24,6 +24,11 @@ let package = Package(
             name: "fuzz-cel",
             dependencies: ["FuzzerDriver", .product(name: "CEL", package: "appraise")]
         ),
+        /// Rule file bytes → loaded, compiled and linted rule set → findings on the base dossier.
+        .executableTarget(
+            name: "fuzz-rules",
+            dependencies: ["FuzzerDriver", .product(name: "RuleEngine", package: "appraise")]
+        ),
         /// Dossier bytes → findings of the shipped rules.
         .executableTarget(
             name: "fuzz-dossier",

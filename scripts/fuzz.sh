@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets of Fuzz/ (a separate package, so the root `swift build` and
 # `swift test` never build them) and runs each for a fixed time on its committed seed corpus.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target, default 60; TARGET in yaml cel dossier
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target, default 60; TARGET in yaml cel dossier rules
 #
 # New corpus entries go to a temporary directory (printed), never into Fuzz/Corpus/. A crash
 # stops that target; its input is left in $FUZZ_ARTIFACTS (default .build-fuzz/artifacts/) and
@@ -15,7 +15,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(yaml cel dossier); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(yaml cel dossier rules); fi
 scratch=.build-fuzz
 artifacts="${FUZZ_ARTIFACTS:-$scratch/artifacts}"
 mkdir -p "$artifacts"
@@ -43,7 +43,10 @@ for target in "${targets[@]}"; do
     if [ -f "Fuzz/Dictionaries/$target.dict" ]; then dict=(-dict="Fuzz/Dictionaries/$target.dict"); fi
     echo "fuzz: running fuzz-$target for ${seconds}s"
     set +e
-    "$scratch/release/fuzz-$target" "$corpus" "Fuzz/Corpus/$target" "${dict[@]}" \
+    seeds=("Fuzz/Corpus/$target")
+    # The rule-file target is also seeded with the shipped rule files themselves.
+    if [ "$target" = rules ]; then seeds+=(rules); fi
+    "$scratch/release/fuzz-$target" "$corpus" "${seeds[@]}" "${dict[@]}" \
         -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$artifacts/$target-" >"$log" 2>&1
     status=$?

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The test command of the README and of CI: installs what is missing, builds, runs the unit
-# and end-to-end tests, then the CEL conformance suite.
+# and end-to-end tests, the language server's tests with a real LSP client (pytest-lsp), then
+# the CEL conformance suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/bootstrap.sh
 swift build
 swift test
+if [ -f scripts/lsp-tests.sh ]; then scripts/lsp-tests.sh; fi
 if [ -f scripts/conformance.sh ]; then scripts/conformance.sh; fi

@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A problem found while compiling an expression, located by UTF-8 offsets in its text.
 public struct CELIssue: Error, Sendable, Hashable {
-    /// A stable code: `cel.syntax`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
+    /// A stable code: `cel.syntax`, `cel.too-deep`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
     public var code: String
     public var message: String
     /// UTF-8 offsets in the expression text.
@@ -60,7 +60,7 @@ public struct Program: Sendable {
             parsed = try Parser.parse(text)
         } catch {
             let message = CheckerMessage.syntax(error.message)
-            throw CompileFailure(issues: [CELIssue(code: message.code, message: message.text, range: error.range)])
+            throw CompileFailure(issues: [CELIssue(code: error.code, message: message.text, range: error.range)])
         }
         let checked = Checker.check(parsed, in: environment)
         guard checked.issues.isEmpty else { throw CompileFailure(issues: checked.issues) }
@@ -74,10 +74,26 @@ public struct Program: Sendable {
     /// The static type the checker gave a node.
     public func type(ofExpr id: Int) -> CELType? { types.indices.contains(id) ? types[id] : nil }
 
-    /// Evaluates on an activation; errors come back as `.error` with the failing node's id.
+    /// Evaluates on an activation within `EvaluationLimits.default`; errors come back as
+    /// `.error` with the failing node's id.
     public func evaluate(_ activation: Activation) -> Value {
-        var frame = Frame(activation, localCount: localCount)
-        return root.eval(&frame)
+        var budget = EvaluationBudget()
+        return evaluate(activation, budget: &budget)
+    }
+
+    /// Evaluates spending from `budget`, which a rule carries over all its programs on one
+    /// dossier. Once the budget is exceeded the value is the cost error, even where `||` or
+    /// `exists` absorbed it: the evaluation did not finish.
+    public func evaluate(_ activation: Activation, budget: inout EvaluationBudget) -> Value {
+        var frame = Frame(activation, localCount: localCount, budget: budget)
+        let value = root.eval(&frame)
+        budget = frame.budget
+        if let exceeded = budget.exceeded {
+            // The loop that gave up names itself; an absorbed cost error is still the result.
+            if case .error(let error) = value, error.message == exceeded.message { return value }
+            return .error(exceeded)
+        }
+        return value
     }
 
     /// Where a node (say, the one a run-time error names) stands in the text.

@@ -15,15 +15,32 @@ public enum Snippet {
         return text
     }
 
+    /// The most scalars of a source line shown; a longer line (a 200 KB expression) is cut
+    /// around the column, with `…` where it was cut.
+    public static let maxLineWidth = 120
+
     /// `  | source line` and `  | ^` under the 1-based scalar column; tabs kept so the caret lines up.
     public static func caretLines(line: Substring, column: Int) -> String {
-        var pad = ""
-        for (index, scalar) in line.unicodeScalars.enumerated() where index < column - 1 {
+        let scalars = line.unicodeScalars
+        let count = scalars.count
+        var start = 0
+        var end = count
+        if count > maxLineWidth {
+            start = max(0, min(column - 1 - maxLineWidth / 2, count - maxLineWidth))
+            end = start + maxLineWidth
+        }
+        let first = scalars.index(scalars.startIndex, offsetBy: start)
+        let last = scalars.index(first, offsetBy: end - start)
+        var shown = start > 0 ? "…" : ""
+        var pad = start > 0 ? " " : ""
+        shown.unicodeScalars.append(contentsOf: scalars[first..<last])
+        if end < count { shown += "…" }
+        for (index, scalar) in scalars[first..<last].enumerated() where start + index < column - 1 {
             pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
         }
-        if column - 1 > line.unicodeScalars.count {
-            pad += String(repeating: " ", count: column - 1 - line.unicodeScalars.count)
+        if column - 1 > end {
+            pad += String(repeating: " ", count: column - 1 - end + (end < count ? 1 : 0))
         }
-        return "    " + line + "\n    " + pad + "^"
+        return "    " + shown + "\n    " + pad + "^"
     }
 }

@@ -7,10 +7,12 @@ import RuleEngine
 /// Slate findings follow, each on the row of the first candidate involved. Cells that a
 /// spreadsheet would run as a formula are prefixed with `'` (see `Escaping.csvField`).
 public struct CSVReporter: Reporter {
-    /// The header row, in the order of `details.md` §23.
+    /// The header row, in the order of `details.md` §23, then the review status (`open`,
+    /// `cleared`, `upheld`; empty on rows that are not findings) and the decision's reason
+    /// (`decisions.md`), appended at the end so that column positions stay.
     public static let columns = [
         "file", "candidate_id", "candidate_name", "verdict", "rule", "severity", "message", "basis",
-        "line", "column", "path",
+        "line", "column", "path", "status", "reason",
     ]
 
     public init() {}
@@ -39,11 +41,11 @@ public struct CSVReporter: Reporter {
                 identity(candidate, file: candidate.file) + [
                     error.code, error.severity.rawValue, error.message, "",
                     location.map { String($0.line) } ?? "", location.map { String($0.column) } ?? "",
-                    error.path ?? "",
+                    error.path ?? "", "", "",
                 ])
         }
         if candidate.findings.isEmpty && candidate.errors.isEmpty {
-            text += row(identity(candidate, file: candidate.file) + Array(repeating: "", count: 7))
+            text += row(identity(candidate, file: candidate.file) + Array(repeating: "", count: 9))
         }
         return text
     }
@@ -52,6 +54,7 @@ public struct CSVReporter: Reporter {
         identity(candidate, file: file) + [
             finding.rule, finding.severity.rawValue, finding.message, finding.basis,
             String(finding.location.line), String(finding.location.column), finding.location.path,
+            finding.decision?.outcome.rawValue ?? "open", finding.decision?.reason ?? "",
         ]
     }
 

@@ -19,6 +19,12 @@ extension ExampleReport {
                         lines.append("      \(item.location.path) = \(Self.text(item.value))")
                     }
                 }
+                for miss in result.misses {
+                    let at = miss.location
+                    lines.append("  - no finding at \(at.file):\(at.line):\(at.column) \(at.path): 'when' was false; it read")
+                    for item in miss.evidence { lines.append("      \(item.location.path) = \(Self.text(item.value))") }
+                    for comparison in miss.comparisons { lines.append("      \(comparison)") }
+                }
             case .error(let diagnostics):
                 lines.append("ERROR \(result.name) (\(result.location))")
                 lines += diagnostics.map { "  \($0)" }

@@ -49,6 +49,11 @@ enum HTMLAssets {
         table.evidence { margin: 6px 0; font-size: 13px; }
         ul.errors { margin: 6px 0; padding-left: 18px; color: var(--invalid); }
         .none { color: var(--muted); font-style: italic; margin: 0; }
+        li.finding.cleared { border-left-style: dashed; background: #f2f6f0; opacity: 0.8; }
+        .decision { margin: 4px 0; padding: 4px 8px; border-radius: 4px; font-size: 14px; }
+        .decision.cleared { background: #e3f1de; } .decision.upheld { background: #fbeedd; }
+        .decision .mark { font-weight: 700; text-transform: uppercase; font-size: 12px; margin-right: 4px; }
+        .hide-cleared li.finding.cleared { display: none; }
         footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
         @media print {
           body { background: #fff; padding: 0; }
@@ -73,12 +78,16 @@ enum HTMLAssets {
             }
             var buttons = controls.querySelectorAll("button");
             for (var j = 0; j < buttons.length; j++) {
+              if (buttons[j].hasAttribute("data-toggle")) { continue; }
               buttons[j].setAttribute("aria-pressed", String(buttons[j].getAttribute("data-filter") === verdict));
             }
           }
           controls.addEventListener("click", function (event) {
             var button = event.target.closest("button");
-            if (button) { applyFilter(button.getAttribute("data-filter")); }
+            if (button && button.hasAttribute("data-toggle")) {
+              var hidden = document.body.classList.toggle("hide-cleared");
+              button.setAttribute("aria-pressed", String(hidden));
+            } else if (button) { applyFilter(button.getAttribute("data-filter")); }
           });
           var headers = table.querySelectorAll("th.sortable");
           function key(row, column, numeric) {

@@ -5,10 +5,12 @@ extension HTMLReporter.Page {
     /// comparisons and related locations in a `<details>` block.
     func finding(_ finding: Finding) -> String {
         let severity = finding.severity.rawValue
-        var html = "<li class=\"finding \(severity)\">\n"
+        let outcome = finding.decision.map { " " + $0.outcome.rawValue } ?? ""
+        var html = "<li class=\"finding \(severity)\(outcome)\">\n"
         html += "<div><span class=\"sev \(severity)\">\(e(labels.severity(finding.severity)))</span> "
         html += "<code>\(e(finding.rule))</code> <strong>\(e(finding.title))</strong></div>\n"
         html += "<p class=\"message\">\(e(finding.message))</p>\n"
+        html += review(finding)
         if !finding.basis.isEmpty {
             html += "<p class=\"basis\">\(e(labels.basis)): \(e(finding.basis))</p>\n"
         }

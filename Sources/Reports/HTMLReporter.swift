@@ -28,6 +28,7 @@ public struct HTMLReporter: Reporter {
             for finding in report.slate.findings { html += page.finding(finding) }
             html += "</ul>\n</section>\n"
         }
+        html += page.reviewSections(report)
         html += "<footer>\(page.e(report.tool.name)) \(page.e(report.tool.version)) · "
         html += "\(page.e(labels.rules)): <code>\(page.e(report.rules.digest))</code></footer>\n"
         html += "<script>\n\(HTMLAssets.js)\n</script>\n</body>\n</html>\n"
@@ -48,9 +49,9 @@ public struct HTMLReporter: Reporter {
             html += "<title>\(e(title)) · \(e(report.asOf))</title>\n"
             html += "<style>\n\(HTMLAssets.css)\n</style>\n</head>\n<body>\n<header>\n"
             html += "<h1>\(e(title))</h1>\n"
-            html += "<p class=\"meta\">\(e(labels.asOf)): <strong>\(e(labels.date(report.asOf)))</strong>"
-            html += " (\(e(labels.source(report.asOfSource)))) · \(e(labels.rules)): \(report.rules.count) · "
-            html += "<code>\(e(report.rules.digest))</code></p>\n"
+            let provenance = TextReporter.Context(labels: labels).provenance(report)
+            html += "<p class=\"meta\">\(e(provenance.asOf))</p>\n"
+            for line in provenance.rules { html += "<p class=\"meta\">\(e(line))</p>\n" }
             if let file = report.slate.file {
                 html += "<p class=\"meta\">\(e(labels.file)): <code>\(e(file))</code></p>\n"
             }
@@ -82,6 +83,7 @@ public struct HTMLReporter: Reporter {
                 html += "<button type=\"button\" data-filter=\"\(verdict.rawValue)\" aria-pressed=\"false\">"
                 html += "\(e(labels.verdict(verdict))) (\(count))</button>\n"
             }
+            html += clearedToggle(report)
             html += "</div>\n<table id=\"candidate-table\">\n<thead><tr>"
             html += "<th class=\"sortable\">\(e(labels.id))</th><th class=\"sortable\">\(e(labels.name))</th>"
             html += "<th class=\"sortable\">\(e(labels.verdict))</th>"

@@ -15,9 +15,11 @@ public struct JSONReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         if lines {
-            var text = ""
+            var text = Self.runLine(report)
             for candidate in report.candidates { text += Self.candidateLine(candidate) }
             text += Self.slateLine(report.slate)
+            if let decisions = report.decisions { text += Self.decisionsLine(decisions) }
+            if let baseline = report.baseline { text += Self.baselineLine(baseline) }
             text += Self.summaryLine(report.summary)
             return text
         }
@@ -30,6 +32,14 @@ public struct JSONReporter: Reporter {
         writer.endArray()
         writer.key("slate")
         Self.write(report.slate, to: &writer)
+        if let decisions = report.decisions {
+            writer.key("decisions")
+            Self.write(decisions, to: &writer)
+        }
+        if let baseline = report.baseline {
+            writer.key("baseline")
+            Self.write(baseline, to: &writer)
+        }
         writer.key("summary")
         Self.write(report.summary, to: &writer)
         writer.endObject()
@@ -37,6 +47,16 @@ public struct JSONReporter: Reporter {
     }
 
     // MARK: - JSONL lines
+
+    /// `{"run": {tool, as_of, as_of_source, rules}}`, the first line, so that a JSON Lines
+    /// report says what ran before its first candidate.
+    public static func runLine(_ report: Report) -> String {
+        wrappedLine("run") {
+            $0.beginObject()
+            writeHeader(report, to: &$0)
+            $0.endObject()
+        }
+    }
 
     /// One candidate as a compact JSON object, ending in a line break.
     public static func candidateLine(_ candidate: CandidateResult) -> String {
@@ -84,6 +104,7 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for name in report.rules.policyParams { writer.string(name) }
         writer.endArray()
+        writeSources(report.rules.sources, to: &writer)
         writer.endObject()
     }
 
@@ -111,7 +132,7 @@ public struct JSONReporter: Reporter {
         writer.field("committee", slate.committee)
         writer.key("findings")
         writer.beginArray()
-        for finding in slate.findings { write(finding, to: &writer) }
+        for finding in slate.findings { write(finding, to: &writer, slate: true) }
         writer.endArray()
         writer.endObject()
     }
@@ -121,7 +142,7 @@ public struct JSONReporter: Reporter {
         for (name, value) in [
             ("candidates", summary.candidates), ("eligible", summary.eligible), ("review", summary.review),
             ("ineligible", summary.ineligible), ("invalid", summary.invalid),
-            ("slate_findings", summary.slateFindings),
+            ("slate_findings", summary.slateFindings), ("cleared", summary.cleared),
         ] {
             writer.key(name)
             writer.int(value)
@@ -129,7 +150,8 @@ public struct JSONReporter: Reporter {
         writer.endObject()
     }
 
-    static func write(_ finding: Finding, to writer: inout JSONWriter) {
+    /// A finding; a slate finding also names the ids of the candidates `involved`.
+    static func write(_ finding: Finding, to writer: inout JSONWriter, slate: Bool = false) {
         writer.beginObject()
         for (name, value) in [
             ("rule", finding.rule), ("severity", finding.severity.rawValue), ("title", finding.title),
@@ -152,6 +174,7 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for location in finding.related { write(location, to: &writer) }
         writer.endArray()
+        writeReviewState(finding, slate: slate, to: &writer)
         writer.endObject()
     }
 

@@ -18,8 +18,9 @@ public struct MarkdownReporter: Reporter {
         if let committee = report.slate.committee { title += " — " + committee }
         lines.append("# " + cell(title))
         lines.append("")
-        lines.append("- \(labels.asOf): \(labels.date(report.asOf)) (\(cell(labels.source(report.asOfSource))))")
-        lines.append("- \(labels.rules): \(report.rules.count) (`\(report.rules.digest)`)")
+        let provenance = TextReporter.Context(labels: labels).provenance(report)
+        lines.append("- " + cell(provenance.asOf))
+        for line in provenance.rules { lines.append("- " + cell(line)) }
         lines.append("- \(report.tool.name) \(cell(report.tool.version))")
         lines.append("")
         lines += summaryTable(report.summary, labels)
@@ -41,6 +42,7 @@ public struct MarkdownReporter: Reporter {
             lines.append("")
             lines += findingsTable(report.slate.findings, labels, related: true)
         }
+        lines += reviewSections(report, labels)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -91,8 +93,8 @@ public struct MarkdownReporter: Reporter {
             header,
             findings.map { finding in
                 var row = [
-                    labels.severity(finding.severity), finding.rule, finding.message, finding.basis,
-                    ReportText.location(finding.location) + " " + finding.location.path,
+                    labels.severity(finding.severity), finding.rule, finding.message + reviewNote(finding, labels),
+                    finding.basis, ReportText.location(finding.location) + " " + finding.location.path,
                 ]
                 if related {
                     row.append(finding.related.map { ReportText.location($0) + " " + $0.path }.joined(separator: "\n"))

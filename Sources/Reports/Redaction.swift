@@ -1,4 +1,5 @@
 import CEL
+import Crypto
 import Diagnostics
 import RuleEngine
 
@@ -13,12 +14,15 @@ public struct SensitiveValue: Hashable, Sendable {
         case identifier
         /// Free text: descriptions, explanations, posts, employers.
         case text
+        /// A date of birth (`YYYY-MM-DD`): replaced by its year, which age rules still explain.
+        case birthDate
 
         var prefix: String {
             switch self {
             case .name: "PERSON"
             case .identifier: "ID"
             case .text: "TEXT"
+            case .birthDate: "YEAR"
             }
         }
     }
@@ -40,11 +44,16 @@ public struct SensitiveValue: Hashable, Sendable {
 /// numbered in first-seen order (candidates in input order, each candidate's values in
 /// dossier order), so the same inputs give byte-identical reports.
 ///
-/// What is replaced: the candidate's name, every registered value (names, citizen ids, free
-/// text) wherever it occurs in messages, comparisons, evidence and diagnostics, and dossier
-/// file paths (`dossier-N.yaml`, since file names often spell the person's name). Kept:
-/// candidate ids, rule titles and bases, dates, amounts and enum codes.
+/// What is replaced (docs/redaction.md): the candidate's name and id, every registered value
+/// (names, citizen ids, free text) wherever it occurs in messages, comparisons, evidence and
+/// diagnostics, dates of birth (by the year), values quoted by diagnostics, and dossier file
+/// paths (`dossier-N.yaml`, since file names often spell the person's name). Kept: rule titles
+/// and bases, other dates, amounts and enum codes. A review decision's reason, decided_by and
+/// reference are withheld whole; fingerprints are kept (they are computed before).
 public struct Redactor: Sendable {
+    /// The HMAC-SHA-256 key of candidate-id pseudonyms (`--redact-key`); nil numbers them.
+    private let idKey: [UInt8]?
+    private var ids: [String: String] = [:]
     private var pseudonyms: [Key: String] = [:]
     private var counters: [SensitiveValue.Kind: Int] = [:]
     private var files: [String: String] = [:]
@@ -56,32 +65,90 @@ public struct Redactor: Sendable {
         var normalized: String
     }
 
-    public init() {}
+    /// `idKey` (the bytes of `--redact-key`) makes each candidate id `C-` and 16 hex digits of
+    /// its HMAC-SHA-256, the same in every report made with that key, so that two redacted
+    /// reports can be compared; without a key ids become `CANDIDATE-n` in first-seen order.
+    public init(idKey: [UInt8]? = nil) {
+        self.idKey = idKey
+    }
+
+    /// The pseudonym of a candidate id.
+    public mutating func pseudonym(ofID id: String) -> String {
+        if let known = ids[id] { return known }
+        let pseudonym: String
+        if let idKey {
+            let mac = HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: SymmetricKey(data: idKey))
+            pseudonym = "C-" + mac.prefix(8).map { byte in
+                let digits = Array("0123456789abcdef")
+                return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+            }.joined()
+        } else {
+            pseudonym = "CANDIDATE-\(ids.count + 1)"
+        }
+        ids[id] = pseudonym
+        return pseudonym
+    }
 
     /// Redacts one candidate's result, after registering its dossier's values.
     public mutating func redact(_ result: CandidateResult, sensitive: [SensitiveValue]) -> CandidateResult {
         var values = sensitive
         if let name = result.name { values.insert(SensitiveValue(.name, name), at: 0) }
-        let needles = register(values)
+        var needles = register(values)
+        if let id = result.id, !id.isEmpty {
+            needles.append(Needle(kind: .identifier, text: id, pseudonym: pseudonym(ofID: id)))
+        }
         peopleByFile[result.file] = needles.filter { $0.kind != .text }
         // Paths named in messages (a duplicate id names the other file) go with the file table.
         let paths = [result.file] + result.errors.flatMap { $0.notes.compactMap(\.location?.file) }
         let matcher = TextMatcher(needles + paths.map { Needle(kind: .text, text: $0, pseudonym: file($0)) })
         var redacted = result
         redacted.file = file(result.file)
+        redacted.id = result.id.map { pseudonym(ofID: $0) }
         redacted.name = result.name.map { matcher.replace($0) }
         redacted.findings = result.findings.map { redact($0, with: matcher) }
         redacted.errors = result.errors.map { redact($0, with: matcher) }
         return redacted
     }
 
-    /// Redacts the slate findings, with the names and ids of every dossier they involve.
+    /// Redacts the slate findings, with the names, ids and dates of birth of every dossier they
+    /// involve or read evidence from.
     public mutating func redact(_ slate: Report.SlateInfo) -> Report.SlateInfo {
         var redacted = slate
         redacted.findings = slate.findings.map { finding in
-            let involved = [finding.location.file] + finding.related.map(\.file)
+            let involved = [finding.location.file] + finding.related.map(\.file) + finding.evidence.map(\.location.file)
             return redact(finding, with: TextMatcher(involved.flatMap { peopleByFile[$0] ?? [] }))
         }
+        return redacted
+    }
+
+    /// The decisions section: each decision redacted (see `redact(_: ReviewDecision)`); a
+    /// stale decision's old and new evidence values are dossier values, withheld whole.
+    public mutating func redact(_ decisions: Report.DecisionsInfo) -> Report.DecisionsInfo {
+        var redacted = decisions
+        redacted.notices = decisions.notices.map { notice in
+            var copy = notice
+            copy.decision = redact(notice.decision)
+            if case .stale(let changes) = notice.status {
+                copy.status = .stale(changes.map { change in
+                    EvidenceChange(
+                        path: change.path, old: change.old.map { _ in Self.withheld }, new: change.new.map { _ in Self.withheld })
+                })
+            }
+            return copy
+        }
+        return redacted
+    }
+
+    /// A review decision as a redacted report shows it: the candidate ids it names
+    /// pseudonymised like the candidates', its free text about people (reason, decided_by,
+    /// reference) and the evidence values it recorded withheld whole. Its fingerprints stay.
+    private mutating func redact(_ decision: ReviewDecision) -> ReviewDecision {
+        var redacted = decision
+        redacted.subjects = decision.subjects.map { pseudonym(ofID: $0) }
+        redacted.reason = Self.withheld
+        redacted.decidedBy = Self.withheld
+        redacted.reference = decision.reference.map { _ in Self.withheld }
+        redacted.evidence = decision.evidence.map { EvidenceText(path: $0.path, value: Self.withheld) }
         return redacted
     }
 
@@ -93,6 +160,7 @@ public struct Redactor: Sendable {
             redactor.redact(candidate, sensitive: index < sensitive.count ? sensitive[index] : [])
         }
         redacted.slate = redactor.redact(report.slate)
+        redacted.decisions = report.decisions.map { redactor.redact($0) }
         return redacted
     }
 
@@ -102,6 +170,10 @@ public struct Redactor: Sendable {
     private mutating func register(_ values: [SensitiveValue]) -> [Needle] {
         var needles: [Needle] = []
         for value in values where !value.text.isEmpty {
+            if value.kind == .birthDate {
+                needles += Self.birthDateNeedles(value.text)
+                continue
+            }
             let normalized = value.kind == .name ? nameKey(value.text) : value.text
             let key = Key(kind: value.kind, normalized: normalized)
             let pseudonym: String
@@ -119,6 +191,18 @@ public struct Redactor: Sendable {
             }
         }
         return needles
+    }
+
+    /// A date of birth in the forms messages print (`1967-05-10`, `10/05/1967`), each
+    /// replaced by the year alone.
+    private static func birthDateNeedles(_ iso: String) -> [Needle] {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return [Needle(kind: .birthDate, text: iso, pseudonym: "YEAR")] }
+        let year = String(parts[0])
+        return [
+            Needle(kind: .birthDate, text: iso, pseudonym: year),
+            Needle(kind: .birthDate, text: "\(parts[2])/\(parts[1])/\(parts[0])", pseudonym: year),
+        ]
     }
 
     private mutating func file(_ path: String) -> String {
@@ -143,12 +227,24 @@ public struct Redactor: Sendable {
         redacted.evidence = finding.evidence.map { item in
             EvidenceItem(location: redact(item.location), value: Self.redact(item.value, with: matcher))
         }
+        redacted.subjects = finding.subjects.map { pseudonym(ofID: $0) }
+        // A decision's reason, decider and reference are free text about people: withheld whole.
+        if var decision = finding.decision {
+            decision.reason = Self.withheld
+            decision.decidedBy = Self.withheld
+            decision.reference = decision.reference.map { _ in Self.withheld }
+            redacted.decision = decision
+        }
         return redacted
     }
 
+    /// What replaces a review decision's reason and decided_by.
+    public static let withheld = "[redacted]"
+
+
     private mutating func redact(_ diagnostic: Diagnostic, with matcher: TextMatcher) -> Diagnostic {
         var redacted = diagnostic
-        redacted.message = matcher.replace(diagnostic.message)
+        redacted.message = Self.withoutQuotedValues(matcher.replace(diagnostic.message), path: diagnostic.path)
         if let location = diagnostic.location {
             redacted.location = SourceLocation(file: file(location.file), line: location.line, column: location.column)
         }
@@ -161,6 +257,23 @@ public struct Redactor: Sendable {
             return copy
         }
         return redacted
+    }
+
+    /// A diagnostic about a dossier value quotes the value as written (`invalid date
+    /// '1979-02-30' for candidate.birth_date`); a value that could not be read is in no table,
+    /// so every quoted part is withheld, except the field names of the diagnostic's path.
+    static func withoutQuotedValues(_ message: String, path: String?) -> String {
+        guard let path else { return message }
+        let names = Set(path.split(whereSeparator: { ".[]".contains($0) }).map(String.init))
+        let pieces = message.split(separator: "'", omittingEmptySubsequences: false)
+        guard pieces.count >= 3 else { return message }
+        var output = ""
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { output += "'" }
+            let quoted = index % 2 == 1 && index < pieces.count - 1
+            output += quoted && !names.contains(String(piece)) ? "…" : String(piece)
+        }
+        return output
     }
 
     private static func redact(_ value: EvidenceValue, with matcher: TextMatcher) -> EvidenceValue {

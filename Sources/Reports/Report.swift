@@ -27,10 +27,13 @@ public struct Report: Hashable, Sendable {
         /// The parameters marked `policy: true` (no legal text sets them), so a reader of the
         /// report sees which numbers the committee chose.
         public var policyParams: [String]
-        public init(count: Int, digest: String, policyParams: [String] = []) {
+        /// Where the rules came from: the `--rules` paths, or the shipped set.
+        public var sources: RuleSources
+        public init(count: Int, digest: String, policyParams: [String] = [], sources: RuleSources = .shipped) {
             self.count = count
             self.digest = digest
             self.policyParams = policyParams
+            self.sources = sources
         }
     }
 
@@ -56,13 +59,19 @@ public struct Report: Hashable, Sendable {
         public var invalid = 0
         /// Findings on the slate as a whole.
         public var slateFindings = 0
+        /// Findings, candidate and slate, that a `cleared` decision answers (`decisions.md`).
+        public var cleared = 0
 
         public init() {}
 
-        public init(candidates: [CandidateResult], slateFindings: Int) {
+        public init(candidates: [CandidateResult], slateFindings: [Finding] = []) {
             self.candidates = candidates.count
-            for candidate in candidates { add(candidate.verdict) }
-            self.slateFindings = slateFindings
+            for candidate in candidates {
+                add(candidate.verdict)
+                cleared += candidate.findings.count { $0.isCleared }
+            }
+            self.slateFindings = slateFindings.count
+            cleared += slateFindings.count { $0.isCleared }
         }
 
         public mutating func add(_ verdict: Verdict) {
@@ -72,6 +81,30 @@ public struct Report: Hashable, Sendable {
             case .ineligible: ineligible += 1
             case .invalid: invalid += 1
             }
+        }
+    }
+
+    /// The review decisions of a run (`decisions.md`): how many, the digest of their files
+    /// (so a run stays reproducible), and the ones that applied to nothing.
+    public struct DecisionsInfo: Hashable, Sendable {
+        public var count: Int
+        public var digest: String
+        public var notices: [DecisionNotice]
+        public init(count: Int, digest: String, notices: [DecisionNotice] = []) {
+            self.count = count
+            self.digest = digest
+            self.notices = notices
+        }
+    }
+
+    /// The baseline a run was compared with (`--baseline`): the findings it had that this
+    /// run no longer has.
+    public struct BaselineInfo: Hashable, Sendable {
+        public var file: String
+        public var absent: [BaselineFinding]
+        public init(file: String, absent: [BaselineFinding] = []) {
+            self.file = file
+            self.absent = absent
         }
     }
 
@@ -85,6 +118,10 @@ public struct Report: Hashable, Sendable {
     public var candidates: [CandidateResult]
     public var slate: SlateInfo
     public var summary: Summary
+    /// The review decisions read, when `--decisions` or the slate named some.
+    public var decisions: DecisionsInfo?
+    /// The report compared against with `--baseline`, when one was given.
+    public var baseline: BaselineInfo?
 
     public init(
         tool: Tool, asOf: String, asOfSource: AsOfSource, language: String = "en",
@@ -97,6 +134,6 @@ public struct Report: Hashable, Sendable {
         self.rules = rules
         self.candidates = candidates
         self.slate = slate
-        self.summary = Summary(candidates: candidates, slateFindings: slate.findings.count)
+        self.summary = Summary(candidates: candidates, slateFindings: slate.findings)
     }
 }

@@ -21,6 +21,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format a file name asks for by its extension (`r.html` is HTML), so `--output`
+    /// needs no `FORMAT=` for the usual names; nil for any other extension.
+    public init?(fileName: String) {
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return nil }
+        let ext = base[base.index(after: dot)...].lowercased()
+        guard let format = Self.allCases.first(where: { $0.fileExtension == ext }) else { return nil }
+        self = format
+    }
+
     /// The reporter for this format, so callers pick a format without a switch of their own.
     public func reporter(_ options: ReportOptions = ReportOptions()) -> any Reporter {
         switch self {

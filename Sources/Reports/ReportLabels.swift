@@ -35,6 +35,16 @@ struct ReportLabels: Sendable {
     let committee: String
     let needingAttention: String
     let noneNeedAttention: String
+    /// After a date that is today: how to evaluate at another one.
+    let todayHint: String
+    /// "the shipped set", when no `--rules` was given.
+    let shippedRules: String
+    /// "from", before the `--rules` paths.
+    let from: String
+    /// The note when `--rules` replaced the shipped set: it did not run, and how to add it.
+    let shippedNotRunNote: @Sendable (String?) -> String
+
+    func shippedNotRun(_ path: String?) -> String { shippedNotRunNote(path) }
 
     /// The labels for `en` or `vi`; anything else reads as English.
     static func forLanguage(_ language: String) -> ReportLabels {
@@ -64,7 +74,14 @@ struct ReportLabels: Sendable {
         basis: "Basis", message: "Message", rule: "Rule", severity: "Severity", location: "Location",
         file: "File", id: "ID", name: "Name", verdict: "Verdict", count: "Count", total: "Total",
         all: "All", noFindings: "no findings", committee: "Committee",
-        needingAttention: "Candidates needing attention", noneNeedAttention: "No candidate needs attention."
+        needingAttention: "Candidates needing attention", noneNeedAttention: "No candidate needs attention.",
+        todayHint: "no --as-of and no slate date; pass --as-of YYYY-MM-DD to evaluate at another date",
+        shippedRules: "the shipped set", from: "from",
+        shippedNotRunNote: { path in
+            "Note: the shipped rules did not run (--rules replaces them); "
+                + (path.map { "add --rules \($0) to run them too" }
+                    ?? "write them out with `appraise rules export DIR` and add --rules DIR to run them too")
+        }
     )
 
     static let vietnamese = ReportLabels(
@@ -83,6 +100,13 @@ struct ReportLabels: Sendable {
         location: "Vị trí", file: "Tệp", id: "Mã", name: "Họ và tên", verdict: "Kết luận",
         count: "Số lượng", total: "Tổng", all: "Tất cả", noFindings: "không có phát hiện",
         committee: "Cấp ủy", needingAttention: "Ứng viên cần lưu ý",
-        noneNeedAttention: "Không có ứng viên nào cần lưu ý."
+        noneNeedAttention: "Không có ứng viên nào cần lưu ý.",
+        todayHint: "không có --as-of và danh sách không có ngày đại hội; dùng --as-of YYYY-MM-DD để chọn ngày khác",
+        shippedRules: "bộ quy tắc kèm theo", from: "từ",
+        shippedNotRunNote: { path in
+            "Lưu ý: bộ quy tắc kèm theo không được áp dụng (--rules thay thế nó); "
+                + (path.map { "thêm --rules \($0) để áp dụng cả bộ này" }
+                    ?? "xuất bộ này bằng `appraise rules export DIR` rồi thêm --rules DIR")
+        }
     )
 }

@@ -34,7 +34,8 @@ enum ReportText {
 
     /// The candidates that need a person to look: review, ineligible or invalid.
     static func needsAttention(_ candidate: CandidateResult) -> Bool {
-        candidate.verdict != .eligible
+        // A candidate made eligible by cleared findings stays listed, so the clearing shows.
+        candidate.verdict != .eligible || candidate.findings.contains { $0.decision != nil }
     }
 
     /// Pads `text` with spaces to `width` characters (grapheme clusters, so NFC Vietnamese lines up).

@@ -107,6 +107,16 @@ public struct SARIFReporter: Reporter {
         writer.field("as_of_source", report.asOfSource.rawValue)
         writer.field("rules_count", report.rules.count)
         writer.field("rules_digest", report.rules.digest)
+        if let decisions = report.decisions {
+            writer.field("decisions_count", decisions.count)
+            writer.field("decisions_digest", decisions.digest)
+        }
+        writer.key("rules_sources")
+        writer.beginArray()
+        for name in report.rules.sources.names { writer.string(name) }
+        writer.endArray()
+        writer.key("rules_include_shipped")
+        writer.bool(report.rules.sources.includesShipped)
         writer.endObject()
     }
 
@@ -139,6 +149,7 @@ public struct SARIFReporter: Reporter {
             }
             writer.endArray()
         }
+        writeReviewState(finding, to: &writer)
         writer.key("properties")
         writer.beginObject()
         writer.field("severity", finding.severity.rawValue)

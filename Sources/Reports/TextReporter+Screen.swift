@@ -7,9 +7,11 @@ extension TextReporter.Context {
         var lines: [String] = []
         var title = labels.title
         if let committee = report.slate.committee { title += " — " + committee }
+        let provenance = provenance(report)
+        if report.asOfSource == .today { lines.append(provenance.asOf) }
         lines.append(ansi.bold(title))
-        lines.append("\(labels.asOf): \(labels.date(report.asOf)) (\(labels.source(report.asOfSource)))")
-        lines.append("\(labels.rules): \(report.rules.count) (\(report.rules.digest))")
+        if report.asOfSource != .today { lines.append(provenance.asOf) }
+        lines += provenance.rules
         if let file = report.slate.file { lines.append("\(labels.file): \(file)") }
         lines.append("")
         lines += summaryTable(report.summary)
@@ -27,6 +29,7 @@ extension TextReporter.Context {
             lines.append("")
         }
         if !report.slate.findings.isEmpty { lines += slateSection(report.slate) }
+        lines += reviewSections(report)
         lines.append(summaryLine(report.summary))
         return lines
     }

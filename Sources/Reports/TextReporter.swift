@@ -16,11 +16,16 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         switch options.style {
         case .check:
+            let provenance = context.provenance(report)
+            lines.append(provenance.asOf)
+            lines += provenance.rules
+            lines.append("")
             for candidate in report.candidates {
                 lines += context.candidateBlock(candidate)
                 lines.append("")
             }
             if !report.slate.findings.isEmpty { lines += context.slateSection(report.slate) }
+            lines += context.reviewSections(report)
             lines.append(context.summaryLine(report.summary))
         case .screen:
             lines += context.screen(report)
@@ -85,6 +90,7 @@ public struct TextReporter: Reporter {
             ]
             let indent = "      "
             if !finding.basis.isEmpty { lines.append(indent + ansi.dim(finding.basis)) }
+            lines += reviewLines(finding, indent: indent)
             if explain {
                 for item in finding.evidence {
                     lines.append(
@@ -126,6 +132,7 @@ public struct TextReporter: Reporter {
             let parts = counts.map { "\($0.1) \(labels.verdict($0.0))" }
             let noun = summary.candidates == 1 ? labels.candidate : labels.candidates
             return "\(summary.candidates) \(noun.lowercased()): " + parts.joined(separator: ", ")
+                + clearedSuffix(summary)
         }
     }
 }

@@ -8,8 +8,10 @@ import YAML
 public struct ScreenedDossier: Sendable {
     public var result: CandidateResult
     var slateEntry: SlateEntry?
-    /// True for a file whose `format` is `slate/1`: skipped, not screened (`details.md` §4).
+    /// True for a file whose `format` is `slate/1` or `decisions/1`: skipped, not screened
+    /// (`details.md` §4); `skippedFormat` says which.
     var isSlateFile = false
+    var skippedFormat = "slate/1"
     /// The values `--redact` hides, collected only when it is on.
     var sensitive: [SensitiveValue] = []
     /// Where `candidate.id` stands, for the duplicate-id error (kept even when the dossier is not).
@@ -41,10 +43,12 @@ public struct DossierScreener: Sendable {
         guard bytes.count <= limits.maxFileBytes else {
             return Self.unreadable(file, .tooLarge(size: bytes.count, limit: limits.maxFileBytes))
         }
-        if SlateFileSniffer.isSlateFile(bytes) {
-            return ScreenedDossier(
+        if let format = SlateFileSniffer.format(bytes), SlateFileSniffer.skipped.contains(format) {
+            var skipped = ScreenedDossier(
                 result: CandidateResult(file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: []),
                 isSlateFile: true)
+            skipped.skippedFormat = format
+            return skipped
         }
         let load = DossierLoader.load(bytes: bytes, file: file, schema: schema, limits: limits, options: validation)
         let (result, dossier) = screening.result(of: load, file: file)
@@ -57,18 +61,30 @@ public struct DossierScreener: Sendable {
 
     /// A dossier that could not be read: invalid, with the reason located at its first line.
     private static func unreadable(_ file: String, _ failure: FileReader.Failure) -> ScreenedDossier {
-        let code = if case .tooLarge = failure { "yaml.too-large" } else { "input.unreadable" }
+        // A file that is not there has no line 1 to point at: the report names it already.
+        let (code, location): (String, SourceLocation?) = switch failure {
+        case .tooLarge: ("yaml.too-large", SourceLocation(file: file, line: 1, column: 1))
+        case .missing: ("input.missing", nil)
+        case .notAFile, .system: ("input.unreadable", SourceLocation(file: file, line: 1, column: 1))
+        }
         let diagnostic = Diagnostic(
-            code: code, message: "cannot read the dossier: it \(failure.message)",
-            location: SourceLocation(file: file, line: 1, column: 1))
+            code: code, message: "cannot read the dossier: \(failure.message)", location: location)
         return ScreenedDossier(result: CandidateResult(
             file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: [diagnostic]))
     }
 }
 
-/// Tells a slate file from a dossier without parsing: a top-level `format: slate/1` line.
+/// Tells a slate or decisions file from a dossier without parsing: a top-level `format:` line.
 public enum SlateFileSniffer {
+    /// The formats that sit beside dossiers but are not dossiers.
+    public static let skipped: Set<String> = ["slate/1", "decisions/1"]
+
     public static func isSlateFile(_ bytes: [UInt8]) -> Bool {
+        format(bytes) == "slate/1"
+    }
+
+    /// The value of the first top-level `format:` line, nil when there is none.
+    public static func format(_ bytes: [UInt8]) -> String? {
         var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let prefix = Array("format:".utf8)
         while lineStart < bytes.count {
@@ -79,11 +95,11 @@ public enum SlateFileSniffer {
                 var value = String(decoding: line.dropFirst(prefix.count), as: UTF8.self)
                 if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
                 value = value.trimmingCharacters(in: " \t'\"")
-                return value == "slate/1"
+                return value
             }
             lineStart = lineEnd + 1
         }
-        return false
+        return nil
     }
 }
 

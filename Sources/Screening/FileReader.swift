@@ -10,14 +10,17 @@ import Darwin
 public enum FileReader {
     public enum Failure: Error {
         case notAFile(String)
+        /// Nothing at the path (or a path through something that is not a folder).
+        case missing
         case tooLarge(size: Int, limit: Int)
         case system(String)
 
         public var message: String {
             switch self {
-            case .notAFile(let what): "is \(what), not a regular file"
+            case .notAFile(let what): "it is \(what), not a regular file"
+            case .missing: "no such file; check the path and the working folder"
             case .tooLarge(let size, let limit):
-                "is \(size) bytes, over the file size limit of \(limit) bytes; raise it with --max-file-bytes"
+                "it is \(size) bytes, over the file size limit of \(limit) bytes; raise it with --max-file-bytes"
             case .system(let reason): reason
             }
         }
@@ -26,7 +29,9 @@ public enum FileReader {
     /// The whole file's bytes.
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(.system(errnoText())) }
+        guard stat(path, &info) == 0 else {
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .system(errnoText()))
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .failure(.notAFile("a folder"))

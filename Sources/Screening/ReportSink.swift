@@ -15,13 +15,19 @@ public final class ReportSink {
     private var redactor: Redactor?
     public let streams: Bool
 
-    public init(destinations: [any ReportOutput], options: ReportOptions, redact: Bool = false) throws(CLIError) {
+    /// `header` is the report without candidates; a streamed report starts with its run line.
+    /// `redaction` is nil without `--redact`, else the id key (nil without `--redact-key`).
+    public init(
+        destinations: [any ReportOutput], header: Report, options: ReportOptions, redaction: [UInt8]?? = nil
+    ) throws(CLIError) {
         self.destinations = destinations
         self.options = options
-        self.redactor = redact ? Redactor() : nil
+        self.redactor = redaction.map { Redactor(idKey: $0) }
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
         if streams {
             for destination in destinations { writers.append(try destination.open()) }
+            let line = JSONReporter.runLine(header)
+            for writer in writers { try writer.write(line) }
         }
     }
 
@@ -30,6 +36,7 @@ public final class ReportSink {
         let result = redactor?.redact(result, sensitive: sensitive) ?? result
         summary.candidates += 1
         summary.add(result.verdict)
+        summary.cleared += result.findings.count { $0.isCleared }
         if streams {
             let line = JSONReporter.candidateLine(result)
             for writer in writers { try writer.write(line) }
@@ -42,10 +49,14 @@ public final class ReportSink {
     public func finish(_ header: Report) throws(CLIError) {
         var report = header
         if let slate = redactor?.redact(report.slate) { report.slate = slate }
+        if let decisions = report.decisions, let redacted = redactor?.redact(decisions) { report.decisions = redacted }
         summary.slateFindings = report.slate.findings.count
+        summary.cleared += report.slate.findings.count { $0.isCleared }
         if streams {
             for writer in writers {
                 try writer.write(JSONReporter.slateLine(report.slate))
+                if let decisions = report.decisions { try writer.write(JSONReporter.decisionsLine(decisions)) }
+                if let baseline = report.baseline { try writer.write(JSONReporter.baselineLine(baseline)) }
                 try writer.write(JSONReporter.summaryLine(summary))
             }
         } else {

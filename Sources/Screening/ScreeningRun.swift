@@ -21,6 +21,13 @@ struct ScreeningRun {
     var failOn: FailOn
     /// Shown the progress and the skipped slate files; nil shows nothing.
     var observer: (any ScreeningObserver)?
+    /// Review decisions, applied to each candidate's findings before any report sees them.
+    var decisions: DecisionLedger?
+    /// The earlier report (`--baseline`) each finding is compared with.
+    var baseline: BaselineReport?
+    /// `check` takes dossiers only: a slate file among its files is an error naming `screen`,
+    /// not a note (`screen DIR` skips it, `details.md` §4).
+    var slateFileIsError = false
 
     /// Screens, writes every report through `sink`, and returns the exit status.
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
@@ -30,6 +37,7 @@ struct ScreeningRun {
         var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
         firstOfID.reserveCapacity(files.count)
         var failure: CLIError?
+        var evaluated = 0
         let observer = self.observer
         observer?.started(total: files.count)
         let screener = self.screener
@@ -38,11 +46,20 @@ struct ScreeningRun {
         let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { index in
             documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
         }
+        let asOf = screener.screening.asOf.description
+        var ledger = decisions
+        var comparison = baseline.map { BaselineComparison(baseline: $0.findings) }
         queue.run { index, screened in
             observer?.advanced()
             guard failure == nil else { return }
             if screened.isSlateFile {
-                observer?.skippedSlateFile(screened.result.file)
+                let file = WithheldPath.shown(screened.result.file, redact: screener.redact)
+                if slateFileIsError && screened.skippedFormat == "slate/1" {
+                    failure = .usage(
+                        "\(file) is a slate file (format slate/1), not a dossier; to screen it, run `appraise screen \(file)`")
+                    return
+                }
+                observer?.skippedFile(file, format: screened.skippedFormat)
                 return
             }
             var screened = screened
@@ -55,6 +72,12 @@ struct ScreeningRun {
                     firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
                 }
             }
+            if screened.result.verdict != .invalid {
+                let problems = review(&screened.result.findings, ledger: &ledger, comparison: &comparison, asOf: asOf)
+                if !problems.isEmpty { status = .badInput }
+                screened.result.verdict = VerdictPolicy.verdict(valid: true, findings: screened.result.findings)
+            }
+            evaluated += 1
             status = max(status, exitStatus(of: screened.result))
             if let entry = screened.slateEntry, screened.result.verdict != .invalid {
                 collector?.add(entry, file: screened.result.file)
@@ -62,6 +85,10 @@ struct ScreeningRun {
             do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
         }
         observer?.finished()
+        if failure == nil, evaluated == 0 {
+            // Nothing screened is never clean: an empty folder or slate would otherwise pass.
+            failure = .usage("no dossier was screened: \(files.isEmpty ? "no files were found" : "every file was a slate file")")
+        }
         if let failure {
             sink.abandon()
             throw failure
@@ -71,8 +98,17 @@ struct ScreeningRun {
             let findings = slateEvaluator.evaluate(
                 candidates: collector.candidates(jobs: jobs), slate: screener.screening.slate, slateLocation: slateLocation,
                 asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
-            report.slate.findings = findings
-            status = max(status, exitStatus(of: findings))
+            var reviewed = findings
+            if !review(&reviewed, ledger: &ledger, comparison: &comparison, asOf: asOf).isEmpty { status = .badInput }
+            report.slate.findings = reviewed
+            status = max(status, exitStatus(of: reviewed))
+        }
+        if let ledger {
+            report.decisions = Report.DecisionsInfo(
+                count: ledger.decisions.count, digest: ledger.digest, notices: ledger.notices)
+        }
+        if let baseline, let comparison {
+            report.baseline = Report.BaselineInfo(file: baseline.path, absent: comparison.absent)
         }
         try sink.finish(report)
         return status
@@ -90,7 +126,18 @@ struct ScreeningRun {
         case .disqualify: threshold = 2
         case .never: return .clean
         }
-        return findings.contains { $0.severity.weight >= threshold } ? .findings : .clean
+        return findings.contains { !$0.isCleared && $0.severity.weight >= threshold } ? .findings : .clean
+    }
+
+    /// Applies the decisions and the baseline to findings; shows the observer and returns the
+    /// problems (a decision on a rule error finding), which make the exit status 2.
+    private func review(
+        _ findings: inout [Finding], ledger: inout DecisionLedger?, comparison: inout BaselineComparison?, asOf: String
+    ) -> [Diagnostic] {
+        let problems = ledger?.apply(to: &findings, asOf: asOf) ?? []
+        comparison?.mark(&findings)
+        if !problems.isEmpty { observer?.problems(problems) }
+        return problems
     }
 
     /// A second dossier with an id already seen: an input error naming both files, never a finding.

@@ -25,6 +25,10 @@ enum SensitiveValues {
         guard let record = schema.record(named: object.type.name) else { return }
         let isPerson = object.type.slot(of: "citizen_id") != nil
         for (slot, spec) in record.fields.enumerated() where slot < object.fields.count && object.present[slot] {
+            if spec.name == "birth_date", case .date(let date) = object.fields[slot] {
+                values.append(SensitiveValue(.birthDate, date.description))
+                continue
+            }
             let kind: SensitiveValue.Kind =
                 identifiers.contains(spec.name) ? .identifier : (spec.name == "name" && isPerson ? .name : .text)
             collect(object.fields[slot], type: spec.type, kind: kind, field: spec.name, schema: schema, into: &values)

@@ -21,4 +21,19 @@ public enum SlateTarget {
         let files = DossierFinder.files(matching: slate.candidatePatterns.map(\.text), in: folder, excluding: path)
         return (slate, diagnostics, files)
     }
+
+    /// The decision files a slate names (`decisions:`, globs relative to its folder); an entry
+    /// that matches no file is an error, never a silently smaller set of decisions.
+    public static func decisionFiles(of slate: SlateFile) throws(CLIError) -> [String] {
+        let folder = slate.file.contains("/") ? String(slate.file[..<slate.file.lastIndex(of: "/")!]) : "."
+        var files: [String] = []
+        for pattern in slate.decisionPatterns {
+            let matched = DossierFinder.files(matching: [pattern.text], in: folder, excluding: slate.file)
+            if matched.isEmpty {
+                throw CLIError.io(path: pattern.location.description, reason: "decisions entry '\(pattern.text)' matches no file")
+            }
+            files += matched.filter { !files.contains($0) }
+        }
+        return files
+    }
 }

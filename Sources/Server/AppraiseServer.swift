@@ -93,8 +93,10 @@ public final class AppraiseServer: Sendable {
                 }
             }
         }
-        // TODO(issue 12): `POST /v1/decisions` (reviewer only, decisions.md) once decisions exist
-        // in the library; it is not routed yet, so it answers 404.
+        // TODO(issue 13): `POST /v1/decisions` (reviewer only, decisions.md: one decision written
+        // atomically under a lock into the slate's decisions file, `decided_by` from the token's
+        // name); decisions are applied already (`decisions` of /v1/screen, a workspace slate's
+        // `decisions:`), but recording is not routed yet, so it answers 404.
         return router
     }
 
@@ -256,13 +258,7 @@ public final class AppraiseServer: Sendable {
         } catch {
             throw APIError(
                 .badRequest, code: "request.invalid-json",
-                message: "the body must be {\"slate\": YAML text or null, \"dossiers\": {\"name.yaml\": YAML text}}")
-        }
-        if let decisions = request.decisions, !decisions.isEmpty {
-            // TODO(issue 12): apply decisions (decisions.md) once they exist in the library.
-            throw APIError(
-                .unprocessableContent, code: "input.decisions-unsupported",
-                message: "decisions are not supported by this build yet; send an empty list")
+                message: "the body must be {\"slate\": YAML text or null, \"dossiers\": {\"name.yaml\": YAML text}, \"decisions\": [YAML text]}")
         }
         return request
     }

@@ -468,8 +468,7 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string"
                     },
-                    "maxItems": 0,
-                    "description": "Not supported yet (issue 12): must be empty."
+                    "description": "Review decisions files' YAML texts (format decisions/1, decisions.md), applied as --decisions applies them; a single one is named decisions.yaml, several decisions-1.yaml, decisions-2.yaml, ... An invalid one answers 422."
                   }
                 }
               }

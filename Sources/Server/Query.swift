@@ -1,3 +1,4 @@
+import CEL
 import Hummingbird
 import HummingbirdCore
 import Reports
@@ -68,6 +69,7 @@ public struct Query: Sendable {
         options.language = try language()
         options.explain = try flag("explain")
         options.limits = server.limits
+        options.evaluationLimits = server.evaluationLimits
         return options
     }
 }

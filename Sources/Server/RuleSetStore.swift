@@ -87,7 +87,9 @@ public final class RuleSetStore: Sendable {
         var byLanguage: [Language: LoadedRules] = [:]
         for language in Language.allCases {
             do {
-                let session = try RuleSetSession.load(paths: paths, maxFileBytes: maxFileBytes, language: language)
+                let session = try RuleSetSession.load(
+                    paths: paths, maxFileBytes: maxFileBytes, language: language,
+                    emptyRules: .checked(allowed: false, screening: true))
                 guard !session.prepared.hasErrors else {
                     let errors = session.prepared.diagnostics.filter { $0.severity == .error }
                     let first = errors.first.map { "; first: \($0.description)" } ?? ""

@@ -55,10 +55,11 @@ public struct ScreeningService: Sendable {
                 name != ScreenRequest.slateName && loaded.candidatePatterns.contains { GlobMatch.matches($0.text, name) }
             }
         }
+        let decisions = try loadDecisions(request.decisions ?? [], language: screening.language)
         let output = MemoryReportOutput(format: format)
         _ = try run(
             files: names, documents: names.map { Array((request.dossiers[$0] ?? "").utf8) }, slate: slate,
-            style: .screen, options: screening, output: output)
+            style: .screen, options: screening, output: output, decisions: decisions)
         return Answer(contentType: format.mediaType, text: output.text)
     }
 
@@ -72,7 +73,24 @@ public struct ScreeningService: Sendable {
             throw APIError(.unprocessableContent, code: "input.invalid-slate", message: "the slate \(path) is not valid",
                            diagnostics: diagnostics)
         }
-        let (_, summary) = try run(files: files, documents: nil, slate: slate, style: .screen, options: screening, output: output)
+        // The slate's own decision files (`decisions:`) apply, as `screen SLATE` applies them.
+        let decisionFiles: [String]
+        var documents: [(name: String, bytes: [UInt8])] = []
+        do throws(CLIError) {
+            decisionFiles = try SlateTarget.decisionFiles(of: slate)
+            for file in decisionFiles {
+                switch FileReader.read(file, limit: options.limits.maxFileBytes) {
+                case .success(let bytes): documents.append((file, bytes))
+                case .failure(let failure): throw CLIError.io(path: file, reason: failure.message)
+                }
+            }
+        } catch {
+            throw APIError(.unprocessableContent, code: "input.invalid-decisions", message: error.description)
+        }
+        let decisions = try checkDecisions(documents, language: screening.language)
+        let (_, summary) = try run(
+            files: files.filter { !decisionFiles.contains($0) }, documents: nil, slate: slate, style: .screen,
+            options: screening, output: output, decisions: decisions)
         return (slate, summary)
     }
 
@@ -109,16 +127,44 @@ public struct ScreeningService: Sendable {
         }
     }
 
+    /// The review decisions of a request (decisions.md), checked as `--decisions` files are:
+    /// one text is named `decisions.yaml`, several `decisions-i.yaml`, in diagnostics and the
+    /// digest; any error answers
+    /// 422 with the located diagnostics, so an invalid file never clears a finding.
+    private func loadDecisions(_ texts: [String], language: Language) throws(APIError) -> DecisionLedger? {
+        // One text is `decisions.yaml`, the name a slate's decisions file usually has, so that the
+        // report's decisions digest is that of `screen` with the same file beside the slate.
+        let documents = texts.count == 1
+            ? [(name: "decisions.yaml", bytes: Array(texts[0].utf8))]
+            : texts.enumerated().map { (name: "decisions-\($0.offset + 1).yaml", bytes: Array($0.element.utf8)) }
+        return try checkDecisions(documents, language: language)
+    }
+
+    private func checkDecisions(
+        _ documents: [(name: String, bytes: [UInt8])], language: Language
+    ) throws(APIError) -> DecisionLedger? {
+        let rules = snapshot.rules(language)
+        let loaded = DecisionDocuments.load(
+            documents, schema: rules.schema, ruleSet: rules.session.prepared.ruleSet, limits: options.limits)
+        if let refused = loaded.refused {
+            throw APIError(
+                .unprocessableContent, code: "input.invalid-decisions", message: "the decisions \(refused) are not valid",
+                diagnostics: loaded.diagnostics)
+        }
+        return loaded.ledger
+    }
+
     private func run(
         files: [String], documents: [[UInt8]]?, slate: SlateFile?, style: TextStyle, options: ScreeningOptions,
-        output: MemoryReportOutput
+        output: MemoryReportOutput, decisions: DecisionLedger? = nil
     ) throws(APIError) -> (status: ExitStatus, summary: Report.Summary) {
         let rules = snapshot.rules(options.language)
         let slateRules = slate == nil ? [] : rules.session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
         do {
-            let setup = try ScreeningSetup.make(
+            var setup = try ScreeningSetup.make(
                 options: options, slate: slate, slateRules: slateRules, style: style, session: rules.session,
                 schema: rules.schema, context: rules.context)
+            setup.decisions = decisions
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
             return try setup.run(files: files, documents: documents, outputs: [output], slateLocation: slateLocation)
         } catch {
@@ -173,8 +219,7 @@ public struct ScreeningService: Sendable {
 public struct ScreenRequest: Decodable, Sendable {
     public var slate: String?
     public var dossiers: [String: String]
-    // TODO(issue 12): `decisions` (decisions.md) once decisions exist in the library; until then
-    // a non-empty list is refused with 422 rather than silently ignored.
+    /// Review decisions files' texts (format decisions/1), applied as `--decisions` applies them.
     public var decisions: [String]?
 
     /// The name the slate has in the report (its `slate.file`): a slate sent in a request has

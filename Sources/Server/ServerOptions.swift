@@ -1,3 +1,4 @@
+import CEL
 import YAML
 
 /// How `appraise serve` runs (`serve.md`): where it listens, what it reads, who may call it,
@@ -15,6 +16,9 @@ public struct ServerOptions: Sendable {
     public var maxBodyBytes = YAMLLimits.default.maxFileBytes
     /// The YAML limits of the CLI.
     public var limits = YAMLLimits.default
+    /// The step and byte budget of each rule evaluation, as `--max-eval-steps` and
+    /// `--max-eval-bytes` give `check` and `screen` (issue 17): the same for every request.
+    public var evaluationLimits = EvaluationLimits.default
     /// Seconds a request may take before it answers 503 (`--request-timeout`).
     public var requestTimeout = 30.0
     /// Evaluations at once (`--max-concurrent`), default two per core.

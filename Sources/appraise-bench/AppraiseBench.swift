@@ -7,6 +7,6 @@ struct AppraiseBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "appraise-bench",
         abstract: "Generate synthetic dossiers and measure appraise against libyaml's parsing floor.",
-        subcommands: [Generate.self, Run.self]
+        subcommands: [Generate.self, Run.self, Profile.self]
     )
 }

@@ -54,7 +54,7 @@ struct EvidenceWalkTests {
         let (_, evidence) = try Self.both("d.months > 1 || d.form == 'warning'")
         #expect(evidence.value.displayText == "true")
         #expect(evidence.reads.map(\.origin.path) == ["discipline[0].form"])
-        #expect(evidence.comparisons == ["d.form = \"warning\" == 'warning'"])
+        #expect(evidence.comparisons == ["d.form = \"warning\" == 'warning' → true"])
     }
 
     @Test func withoutComparisons() throws {

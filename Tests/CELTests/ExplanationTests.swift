@@ -16,8 +16,8 @@ struct ExplanationTests {
             "d.system == 'state' && !d.revoked && months_between(d.date, as_of) < bar_months")
         #expect(explanation.value.displayText == "true")
         #expect(explanation.comparisons == [
-            "d.system = \"state\" == 'state'",
-            "months_between(d.date, as_of) = 8 < bar_months = 12",
+            "d.system = \"state\" == 'state' → true",
+            "months_between(d.date, as_of) = 8 < bar_months = 12 → true",
         ])
         #expect(explanation.reads.map(\.origin.path) == ["discipline[0].system", "discipline[0].revoked", "discipline[0].date"])
         #expect(explanation.reads.map(\.origin.location.line) == [3, 6, 5])
@@ -26,14 +26,21 @@ struct ExplanationTests {
 
     @Test func orKeepsOnlyTheTrueSide() throws {
         let explanation = try Self.explain("d.form == 'removal' || d.date < as_of")
-        #expect(explanation.comparisons == ["d.date = date('2025-01-10') < as_of = date('2025-09-20')"])
+        #expect(explanation.comparisons == ["d.date = date('2025-01-10') < as_of = date('2025-09-20') → true"])
         #expect(explanation.reads.map(\.origin.path) == ["discipline[0].date"])
     }
 
     @Test func existsKeepsTheDecidingIteration() throws {
         let explanation = try Self.explain("discipline.exists(x, x.form == 'removal')")
-        #expect(explanation.comparisons == ["x.form = \"removal\" == 'removal'"])
+        #expect(explanation.comparisons == ["x.form = \"removal\" == 'removal' → true"])
         #expect(explanation.reads.map(\.origin.location.line) == [8])
+    }
+
+    /// A false comparison can decide too (under `!`): it says it was false (issue 20).
+    @Test func aDecisiveComparisonSaysWhatItGave() throws {
+        let explanation = try Self.explain("!(bar_months + 6 < 12)")
+        #expect(explanation.value.displayText == "true")
+        #expect(explanation.comparisons == ["bar_months + 6 = 18 < 12 → false"])
     }
 
     @Test func subexpressionsInSourceOrder() throws {

@@ -47,7 +47,7 @@ struct LexerTests {
         ("b'x'", "bytes literals are not supported", 0..<2),
         ("a # b", "unexpected character '#'", 2..<3),
         ("18446744073709551616", "integer literal out of range", 0..<20),
-        ("while", "reserved word 'while' cannot be used here", 0..<5),
+        ("a.`x", "unterminated quoted field name", 2..<4),
     ]
 
     @Test(arguments: errors)

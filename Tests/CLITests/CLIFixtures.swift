@@ -23,7 +23,7 @@ enum CLIFixtures {
     /// The shipped candidate dossiers (not the slate, not invalid/), sorted as the shell sorts them.
     static var candidateFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("candidates").path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && $0 != "slate.yaml" }.sorted().map { "candidates/" + $0 }
+        return names.filter { $0.hasSuffix(".yaml") && $0 != "slate.yaml" && $0 != "decisions.yaml" }.sorted().map { "candidates/" + $0 }
     }
 
     static func object(_ text: String) throws -> [String: Any] {
@@ -92,5 +92,14 @@ enum CSVReader {
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
+    }
+}
+
+extension AppraiseRun {
+    /// `check`'s text output without its header (the evaluation date and rules lines, up to the
+    /// first blank line), for tests about the candidates; the header has tests of its own.
+    var checkBody: String {
+        guard let blank = stdout.range(of: "\n\n") else { return stdout }
+        return String(stdout[blank.upperBound...])
     }
 }

@@ -36,7 +36,7 @@ import TestSupport
     @Test func invalidDossierReportsItsFourProblemsAtTheirLines() throws {
         let run = try runAppraise(["check"] + asOf + ["candidates/invalid/nguyen-thi-loi.yaml"])
         #expect(run.code == 2)
-        #expect(run.stdout == """
+        #expect(run.checkBody == """
             INVALID     NB-2025-099  Nguyễn Thị Lợi  (candidates/invalid/nguyen-thi-loi.yaml)
               candidates/invalid/nguyen-thi-loi.yaml:13:15: error: invalid date '1979-02-30' for candidate.birth_date; expected an existing date as YYYY-MM-DD [schema.date]
               candidates/invalid/nguyen-thi-loi.yaml:14:11: error: unknown value 'nu' for candidate.gender; expected one of male, female [schema.enum]
@@ -65,7 +65,7 @@ import TestSupport
         defer { CLIFixtures.remove(folder) }
         let run = try runAppraise(["check"] + asOf + ["hồ sơ/bad.yaml"], cwd: folder)
         #expect(run.code == 2)
-        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let lines = run.checkBody.split(separator: "\n").map(String.init)
         #expect(Array(lines.dropFirst().prefix(5)) == [
             "  hồ sơ/bad.yaml:5:15: error: invalid date '1980-13-01' for candidate.birth_date; expected an existing date as YYYY-MM-DD [schema.date]",
             "  hồ sơ/bad.yaml:6:11: error: unknown value 'nữ' for candidate.gender; expected one of male, female [schema.enum]",

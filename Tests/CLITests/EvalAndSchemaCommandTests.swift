@@ -22,6 +22,18 @@ import TestSupport
         #expect(run.stderr == "error: division by zero\n    1 / 0\n      ^\n")
     }
 
+    /// `eval` meets the budget a screening meets: past `--max-eval-steps` it is an evaluation
+    /// error (exit 1) at the loop that ran over, never a hang.
+    @Test func evalStopsAtItsStepBudget() throws {
+        let loops = "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, a+b+c > 0)))"
+        let within = try runAppraise(["eval", loops])
+        #expect(within.code == 0 && within.stdout == "true\n")
+        let over = try runAppraise(["eval", "--max-eval-steps", "1000", loops])
+        #expect(over.code == 1)
+        #expect(over.stderr.hasPrefix("error: cost limit: more than 1000 evaluation steps; raise it with --max-eval-steps\n"))
+        #expect(try runAppraise(["eval", "--max-eval-bytes", "0", "1"]).code == 2)
+    }
+
     @Test func schemaTextMarkdownAndJSONSchema() throws {
         let text = try runAppraise(["schema"])
         #expect(text.code == 0)

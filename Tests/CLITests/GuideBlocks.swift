@@ -1,16 +1,18 @@
 import Foundation
 import TestSupport
 
-/// A fenced code block of `docs/writing-rules.md` that the guide tests run: its info string
-/// (`cel-eval`, `yaml-rule`, `lint-error`, `lint-output`, `shell`), the line of its opening
-/// fence (1-based, for failure messages) and its lines.
+/// A fenced code block of the docs that the tests run: its info string (`cel-eval`,
+/// `yaml-rule`, `lint-error`, `lint-output`, `shell` in `docs/writing-rules.md`; `console` in
+/// README.md and every `docs/*.md`), its file, the line of its opening fence (1-based, for
+/// failure messages) and its lines.
 struct GuideBlock: Sendable, CustomStringConvertible {
     var kind: String
+    var file = "docs/writing-rules.md"
     var line: Int
     var lines: [String]
 
     var text: String { lines.map { $0 + "\n" }.joined() }
-    var description: String { "\(kind) block at docs/writing-rules.md:\(line)" }
+    var description: String { "\(kind) block at \(file):\(line)" }
 
     /// The value of a leading `# file: PATH` comment, the name the block is saved under.
     var fileName: String? {
@@ -28,22 +30,36 @@ enum Guide {
 
     /// Every fenced block whose info string is one of `checkedKinds`, in order.
     static func blocks() throws -> [GuideBlock] {
+        try blocks(in: "docs/writing-rules.md", kinds: checkedKinds)
+    }
+
+    /// The fenced blocks of `file` (relative to the package) whose info string is in `kinds`.
+    static func blocks(in file: String, kinds: Set<String>) throws -> [GuideBlock] {
+        let text = try String(contentsOf: packageRoot().appendingPathComponent(file), encoding: .utf8)
         var blocks: [GuideBlock] = []
         var open: GuideBlock?
-        for (index, line) in try text().components(separatedBy: "\n").enumerated() {
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
             if var block = open {
                 if line == "```" {
-                    if checkedKinds.contains(block.kind) { blocks.append(block) }
+                    if kinds.contains(block.kind) { blocks.append(block) }
                     open = nil
                 } else {
                     block.lines.append(line)
                     open = block
                 }
             } else if line.hasPrefix("```") {
-                open = GuideBlock(kind: String(line.dropFirst(3)), line: index + 1, lines: [])
+                open = GuideBlock(kind: String(line.dropFirst(3)), file: file, line: index + 1, lines: [])
             }
         }
         return blocks
+    }
+
+    /// The `console` blocks of README.md and of every `docs/*.md`: transcripts of commands and
+    /// what they print, which the tests run so the docs cannot disagree with the tool.
+    static func consoleBlocks() -> [GuideBlock] {
+        let docs = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot().appendingPathComponent("docs").path)) ?? []
+        let files = ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        return files.flatMap { (try? blocks(in: $0, kinds: ["console"])) ?? [] }
     }
 
     static func blocks(_ kind: String) -> [GuideBlock] {
@@ -58,6 +74,30 @@ enum Guide {
             let next = index + 1 < all.count && all[index + 1].kind == "lint-output" ? all[index + 1] : nil
             return GuideLintPair(rule: all[index], output: next)
         }
+    }
+
+    /// Output with what changes from run to run or with every rule edit made uniform: rule-set
+    /// and file digests (`sha256:…` in the docs).
+    static func normalized(_ text: String, workspace: URL? = nil) -> String {
+        var text = text.replacing(/sha256:[0-9a-f]{64}/, with: "sha256:…")
+        if let workspace { text = text.replacingOccurrences(of: workspace.path + "/", with: "") }
+        return text
+    }
+
+    /// The `$ ` commands of a `shell` or `console` block and the output shown under each.
+    /// `swift run appraise ARGS` (the README's form) runs the built executable like `appraise`.
+    static func commands(of block: GuideBlock) -> [(line: Int, words: [String], expected: String)] {
+        var commands: [(line: Int, words: [String], expected: String)] = []
+        for (offset, line) in block.lines.enumerated() {
+            if line.hasPrefix("$ ") {
+                var words = words(String(line.dropFirst(2)))
+                if words.starts(with: ["swift", "run"]) { words.removeFirst(2) }
+                commands.append((block.line + offset + 1, words, ""))
+            } else if !commands.isEmpty {
+                commands[commands.count - 1].expected += line + "\n"
+            }
+        }
+        return commands
     }
 
     /// Splits a shell command line into words, honouring single and double quotes.

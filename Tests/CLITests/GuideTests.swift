@@ -68,23 +68,34 @@ import TestSupport
 
     @Test(arguments: Guide.blocks("shell"))
     func shellCommandsPrintWhatTheGuideShows(_ block: GuideBlock) throws {
+        try Self.runTranscript(block)
+    }
+
+    /// Every `console` block of README.md and docs/ (issue 20: docs that cannot drift).
+    @Test(arguments: Guide.consoleBlocks())
+    func consoleBlocksPrintWhatTheDocsShow(_ block: GuideBlock) throws {
+        try Self.runTranscript(block)
+    }
+
+    @Test func theReadmeAndDocsHaveConsoleBlocks() {
+        let files = Set(Guide.consoleBlocks().map(\.file))
+        #expect(files.isSuperset(of: ["README.md", "docs/cli.md"]), "\(files)")
+    }
+
+    /// Runs each `$ appraise ...` of a block in the guide's workspace (`rules/` and
+    /// `candidates/` linked, the guide's rule files written) and compares what it prints,
+    /// standard error then standard output, with the lines under it; digests and the
+    /// workspace's path are normalised.
+    static func runTranscript(_ block: GuideBlock) throws {
         let folder = try GuideWorkspace.make()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var commands: [(line: Int, words: [String], expected: String)] = []
-        for (offset, line) in block.lines.enumerated() {
-            if line.hasPrefix("$ ") {
-                let words = Guide.words(String(line.dropFirst(2)))
-                #expect(words.first == "appraise", "docs/writing-rules.md:\(block.line + offset + 1): only appraise runs")
-                commands.append((block.line + offset + 1, Array(words.dropFirst()), ""))
-            } else if !commands.isEmpty {
-                commands[commands.count - 1].expected += line + "\n"
-            }
-        }
+        let commands = Guide.commands(of: block)
         #expect(!commands.isEmpty, "\(block): no '$ appraise' command")
         for command in commands {
-            let run = try runAppraise(command.words, cwd: folder)
-            #expect(run.stderr + run.stdout == command.expected,
-                    "docs/writing-rules.md:\(command.line): the command prints\n\(run.stderr)\(run.stdout)")
+            #expect(command.words.first == "appraise", "\(block.file):\(command.line): only appraise runs")
+            let run = try runAppraise(Array(command.words.dropFirst()), cwd: folder)
+            #expect(Guide.normalized(run.stderr + run.stdout, workspace: folder) == Guide.normalized(command.expected),
+                    "\(block.file):\(command.line): the command prints\n\(run.stderr)\(run.stdout)")
         }
     }
 

@@ -45,9 +45,9 @@ import TestSupport
 
             """
         if isCheck {
-            #expect(run.stdout == expected)
+            #expect(run.checkBody == expected)
         } else {
-            let lines = run.stdout.split(separator: "\n")
+            let lines = Array(run.stdout.split(separator: "\n").dropFirst())  // the run line
             #expect(lines.count == 4)
             #expect(lines[0].contains("\"rule\":\"DIVIDE-BY-ZERO\",\"severity\":\"error\""))
             #expect(lines[0].contains("\"rule\":\"ALWAYS\""))

@@ -33,7 +33,10 @@ import TestSupport
             "SLATE-MINORITY-SHARE candidates/slate.yaml",
         ])
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["candidates": 19, "eligible": 4, "review": 9, "ineligible": 6, "invalid": 0, "slate_findings": 8])
+        // candidates/decisions.yaml clears NB-2025-009's only review finding.
+        #expect(summary == [
+            "candidates": 19, "eligible": 5, "review": 8, "ineligible": 6, "invalid": 0, "slate_findings": 8, "cleared": 1,
+        ])
     }
 
     /// Without a usable temporary folder the slate's records stay in memory: same report.
@@ -121,7 +124,7 @@ import TestSupport
         let json = folder.appendingPathComponent("report.json").path
         let run = try runAppraise(["screen", "candidates/slate.yaml", "--output", "html=" + html, "--output", "json=" + json])
         #expect(run.code == 1)
-        #expect(run.stdout == "19 candidates: 4 eligible, 9 review, 6 ineligible, 0 invalid; 8 slate findings\n")
+        #expect(run.stdout == "19 candidates: 5 eligible, 8 review, 6 ineligible, 0 invalid, 1 cleared; 8 slate findings\n")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") || page.hasPrefix("<!doctype html>"))
         #expect(!page.contains("<script src") && !page.contains("<link "), "self-contained")

@@ -24,6 +24,28 @@ import Testing
             """)
     }
 
+    /// Issue 17: a 200 KB line is cut around the column, the caret still under it.
+    @Test func aLongLineIsCutAroundTheColumn() {
+        let line = String(repeating: "1 + ", count: 50_000) + "x"
+        let column = 100_001
+        let shown = Snippet.caretLines(line: Substring(line), column: column)
+        let rows = shown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("    …") && rows[0].hasSuffix("…"))
+        #expect(rows[0].unicodeScalars.count == 4 + Snippet.maxLineWidth + 2)
+        // The caret stands under the character at the column.
+        let caret = rows[1].unicodeScalars.count - 1
+        let under = rows[0].unicodeScalars[rows[0].unicodeScalars.index(rows[0].unicodeScalars.startIndex, offsetBy: caret)]
+        let original = line.unicodeScalars[line.unicodeScalars.index(line.unicodeScalars.startIndex, offsetBy: column - 1)]
+        #expect(under == original)
+        #expect(rows[1].hasSuffix("^"))
+        // The end of a long line: cut at the start only.
+        let end = Snippet.caretLines(line: Substring(line), column: line.unicodeScalars.count)
+        #expect(end.hasPrefix("    …") && end.split(separator: "\n")[0].hasSuffix("+ x"))
+        // A short line is shown whole.
+        #expect(Snippet.caretLines(line: "ab", column: 2) == "    ab\n     ^")
+    }
+
     @Test func listIsCappedAndSorted() {
         var list = DiagnosticList(cap: 2)
         for line in [3, 1, 2] {

@@ -42,15 +42,15 @@ import Testing
         #expect(text.hasSuffix("\r\n"))
         let rows = Self.parse(text)
         #expect(rows.count == 8)
-        #expect(rows.allSatisfy { $0.count == 11 })
+        #expect(rows.allSatisfy { $0.count == 13 })
         #expect(rows[0] == CSVReporter.columns)
         #expect(rows[1] == [
             "candidates/nguyen-van-an.yaml", "HN-0042", "Nguyễn Văn An", "ineligible", "DISC-STATE-BAR",
             "disqualify", "Disciplined on 2025-01-10 (warning), 8 months before 2025-09-20; the bar is 12 months.",
-            "Quy định 22-QĐ/TW, Article 5", "41", "5", "discipline[0]",
+            "Quy định 22-QĐ/TW, Article 5", "41", "5", "discipline[0]", "open", "",
         ])
         #expect(rows[2][6] == "Assets \"5,200,000,000 VND\" are 14.5 times declared income, <over> 10.")
-        #expect(rows[4] == ["candidates/trần thị bình.yaml", "HN-0043", "Trần Thị Bình", "eligible", "", "", "", "", "", "", ""])
+        #expect(rows[4] == ["candidates/trần thị bình.yaml", "HN-0043", "Trần Thị Bình", "eligible", "", "", "", "", "", "", "", "", ""])
         #expect(rows[5][0...5] == ["candidates/hồ sơ lỗi/broken.yaml", "", "", "invalid", "yaml.duplicate-key", "error"])
         #expect(rows[7][4] == "SLATE-RELATIVES")
         #expect(rows[7][1] == "HN-0042")
@@ -68,7 +68,7 @@ import Testing
             rules: .init(count: 1, digest: "d"), candidates: [candidate])
         let text = report.rendered(as: .csv)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[1] == "'@evil.yaml,'-1,'=SUM(A1),eligible,R,note,\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1, -2\nline\",1,1,candidate")
+        #expect(lines[1] == "'@evil.yaml,'-1,'=SUM(A1),eligible,R,note,\"'=HYPERLINK(\"\"http://x\"\")\",\"'+1, -2\nline\",1,1,candidate,open,")
         let rows = Self.parse(text)
         #expect(rows[1][6] == "'=HYPERLINK(\"http://x\")")
         #expect(rows[1][7] == "'+1, -2\nline")

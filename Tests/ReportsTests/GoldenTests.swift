@@ -31,6 +31,18 @@ import Testing
         assertGolden(report.rendered(as: .html, options: ReportOptions(language: "vi")), named: "report.vi.html")
     }
 
+    /// Review decisions and a baseline, in every format (`decisions.md`).
+    @Test(arguments: ReportFormat.allCases)
+    func reviewed(format: ReportFormat) {
+        let options = ReportOptions(explain: true, style: .screen)
+        assertGolden(ReportFixture.reviewed.rendered(as: format, options: options), named: "reviewed.\(format.rawValue)")
+    }
+
+    @Test func reviewedVietnameseText() {
+        let options = ReportOptions(language: "vi", style: .check)
+        assertGolden(ReportFixture.reviewed.rendered(as: .text, options: options), named: "reviewed.vi.txt")
+    }
+
     @Test(arguments: ReportFormat.allCases)
     func sameReportSameBytes(format: ReportFormat) {
         let options = ReportOptions(explain: true, style: .screen)

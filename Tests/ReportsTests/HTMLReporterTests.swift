@@ -40,6 +40,6 @@ import Testing
         let html = ReportFixture.report.rendered(as: .html, options: ReportOptions(language: "vi"))
         #expect(html.contains("<html lang=\"vi\">"))
         #expect(html.contains("<span class=\"badge ineligible\">không đủ điều kiện</span>"))
-        #expect(html.contains("<strong>20/09/2025</strong>"))
+        #expect(html.contains("Tính đến ngày: 20/09/2025 (ngày đại hội của danh sách)"))
     }
 }

@@ -52,9 +52,13 @@ import Testing
 
     @Test func jsonlHasCandidatesThenSlateThenSummary() throws {
         let lines = report.rendered(as: .jsonl).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == 6)
+        #expect(lines.count == 7)
         #expect(lines.last == "")
-        let objects = try lines.dropLast().map { try parse(String($0)) }
+        let all = try lines.dropLast().map { try parse(String($0)) }
+        let run = try #require(all[0]["run"] as? [String: Any])
+        #expect(run["as_of"] as? String == "2025-09-20")
+        #expect((run["rules"] as? [String: Any])?["sources"] as? [String] == ["shipped"])
+        let objects = Array(all.dropFirst())
         #expect(objects[0]["id"] as? String == "HN-0042")
         #expect(objects[1]["id"] as? String == "HN-0043")
         #expect(objects[2]["file"] as? String == "candidates/hồ sơ lỗi/broken.yaml")
@@ -68,7 +72,7 @@ import Testing
     }
 
     @Test func streamingLinesMatchTheWholeReport() {
-        var streamed = ""
+        var streamed = JSONReporter.runLine(report)
         for candidate in report.candidates { streamed += JSONReporter.candidateLine(candidate) }
         streamed += JSONReporter.slateLine(report.slate)
         streamed += JSONReporter.summaryLine(report.summary)
@@ -78,7 +82,7 @@ import Testing
     @Test func slateAndSummaryLinesAreExact() {
         #expect(
             JSONReporter.summaryLine(report.summary)
-                == #"{"summary":{"candidates":3,"eligible":1,"review":0,"ineligible":1,"invalid":1,"slate_findings":1}}"#
+                == #"{"summary":{"candidates":3,"eligible":1,"review":0,"ineligible":1,"invalid":1,"slate_findings":1,"cleared":0}}"#
                 + "\n")
         #expect(JSONReporter.slateLine(Report.SlateInfo()) == #"{"slate":{"file":null,"committee":null,"findings":[]}}"# + "\n")
     }

@@ -31,7 +31,7 @@ import Testing
         ])
         #expect(redacted.file == "dossier-1.yaml")
         #expect(redacted.name == "PERSON-1")
-        #expect(redacted.id == "ID-13")
+        #expect(redacted.id == "CANDIDATE-1", "ids are pseudonymised too (issue 20)")
         let finding = redacted.findings[0]
         // Longest match first: the name wins over the text value `An` inside it.
         #expect(finding.message == "PERSON-2 (ID-1) works at TEXT-1; TEXT-2 knows")

@@ -49,6 +49,13 @@ import Testing
         #expect(result.status == 0, "SARIF schema errors:\n\(result.output)")
     }
 
+    @Test func decisionsAndBaselineValidate() throws {
+        let reviewed = ReportFixture.reviewed.rendered(as: .sarif)
+        #expect(reviewed.contains("\"suppressions\"") && reviewed.contains("\"baselineState\": \"updated\""))
+        guard let result = try validate(reviewed) else { return }
+        #expect(result.status == 0, "SARIF schema errors:\n\(result.output)")
+    }
+
     @Test func schemaCatchesABrokenDocument() throws {
         let broken = text.replacingOccurrences(of: "\"startLine\": 41", with: "\"startLine\": 0")
         guard let result = try validate(broken) else { return }

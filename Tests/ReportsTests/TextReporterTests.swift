@@ -7,7 +7,11 @@ import Testing
     let report = ReportFixture.report
 
     @Test func checkLinesWithoutExplain() {
-        let lines = report.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false)
+        let all = report.rendered(as: .text).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(all[0] == "As of: 2025-09-20 (the slate's congress date)")
+        #expect(all[1] == "Rules: 24, the shipped set (sha256:\(String(repeating: "ab12", count: 16)))")
+        #expect(all[2] == "")
+        let lines = Array(all.dropFirst(3))
         #expect(lines[0] == "INELIGIBLE  HN-0042  Nguyễn Văn An  (candidates/nguyen-van-an.yaml)")
         #expect(
             lines[1]
@@ -32,12 +36,13 @@ import Testing
     @Test func colourOnlyWhenAsked() {
         #expect(!report.rendered(as: .text).contains("\u{1B}["))
         let coloured = report.rendered(as: .text, options: ReportOptions(color: true))
-        #expect(coloured.hasPrefix("\u{1B}[1;31mINELIGIBLE\u{1B}[0m  \u{1B}[1mHN-0042\u{1B}[0m"))
+        #expect(coloured.contains("\n\n\u{1B}[1;31mINELIGIBLE\u{1B}[0m  \u{1B}[1mHN-0042\u{1B}[0m"))
     }
 
     @Test func vietnameseVerdictWords() {
         let text = report.rendered(as: .text, options: ReportOptions(language: "vi"))
-        #expect(text.hasPrefix("KHÔNG ĐỦ ĐIỀU KIỆN  HN-0042  Nguyễn Văn An  (candidates/nguyen-van-an.yaml)\n"))
+        #expect(text.hasPrefix("Tính đến ngày: 20/09/2025 (ngày đại hội của danh sách)\nQuy tắc: 24, bộ quy tắc kèm theo ("))
+        #expect(text.contains("\n\nKHÔNG ĐỦ ĐIỀU KIỆN  HN-0042  Nguyễn Văn An  (candidates/nguyen-van-an.yaml)\n"))
         #expect(text.contains("ĐỦ ĐIỀU KIỆN        HN-0043  Trần Thị Bình"))
         #expect(text.contains("  candidates/nguyen-van-an.yaml:41:5  LOẠI     DISC-STATE-BAR  "))
     }

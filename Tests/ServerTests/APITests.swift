@@ -87,4 +87,56 @@ import TestSupport
         #expect(store.reloadIfChanged() == nil)
         #expect(try await harness.call(.get, "/v1/version").text.contains("\"ok\": true"))
     }
+
+    /// A rule file that is not YAML at all, or a new file that is not a rule file, is an error
+    /// of the rule folder (issue 17), not a file silently skipped: the last good set stays.
+    @Test(arguments: ["family.yaml", "added.yaml"])
+    func brokenYAMLKeepsTheLastGoodRules(file name: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-rules-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot().appendingPathComponent("rules"), to: folder)
+        let store = try RuleSetStore(paths: [folder.path], maxFileBytes: 1 << 20)
+        let harness = try ServerHarness(store: store)
+        let before = try await harness.call(.get, "/v1/version").text
+        let file = folder.appendingPathComponent(name)
+        try Data("rules:\n  - id: [unclosed\n    severity: review\n".utf8).write(to: file)
+        let reason = try #require(store.reloadIfChanged())
+        #expect(reason.contains(name))
+        let version = try await harness.call(.get, "/v1/version").text
+        #expect(version.contains("\"ok\": false"))
+        // Same rule count and digest as before the edit: the broken file changed nothing.
+        let rules = { (text: String) in
+            ((try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any])?["rules"] as? [String: Any]
+        }
+        #expect(rules(version)?["digest"] as? String == rules(before)?["digest"] as? String)
+        #expect(rules(version)?["count"] as? Int == rules(before)?["count"] as? Int)
+        let check = try await harness.call(
+            .post, "/v1/check?as_of=2025-09-20", body: try packageFile("candidates/vu-thi-mai.yaml"),
+            contentType: "application/yaml")
+        #expect(check.status == .ok)
+    }
+
+    /// `decisions` of `POST /v1/screen` (decisions.md): a valid file clears the finding it names,
+    /// as `--decisions` does; an invalid one answers 422 with located diagnostics and clears nothing.
+    @Test func screenAppliesTheRequestDecisions() async throws {
+        let dossier = try packageFile("candidates/do-quang-thuan.yaml")
+        func screen(_ decisions: [String]) async throws -> (code: Int, text: String) {
+            let body: [String: Any] = ["dossiers": ["do-quang-thuan.yaml": dossier], "decisions": decisions]
+            let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+            let response = try await ServerHarness().call(
+                .post, "/v1/screen?as_of=2025-09-20", body: json, contentType: "application/json")
+            return (response.status.code, response.text)
+        }
+        let plain = try await screen([])
+        #expect(plain.code == 200)
+        #expect(!plain.text.contains("\"status\": \"cleared\""))
+        let reviewed = try await screen([try packageFile("candidates/decisions.yaml")])
+        #expect(reviewed.code == 200)
+        #expect(reviewed.text.contains("\"status\": \"cleared\""))
+        #expect(reviewed.text.contains("\"decisions\""))
+        let invalid = try await screen(["format: decisions/1\ndecisions:\n  - candidate: NB-2025-009\n    outcome: maybe\n"])
+        #expect(invalid.code == 422)
+        #expect(invalid.text.contains("input.invalid-decisions"))
+        #expect(invalid.text.contains("decisions.yaml"))
+    }
 }

@@ -10,7 +10,7 @@ import TestSupport
         let top = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let invalid = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("invalid").path)) ?? []
         return (top.map { "candidates/\($0)" } + invalid.map { "candidates/invalid/\($0)" })
-            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix("/slate.yaml") }.sorted()
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix("/slate.yaml") && !$0.hasSuffix("/decisions.yaml") }.sorted()
     }()
 
     @Test func everyShippedDossierIsChecked() {
@@ -35,7 +35,11 @@ import TestSupport
         for file in Self.dossiers {
             dossiers[String(file.dropFirst("candidates/".count))] = try packageFile(file)
         }
-        let body: [String: Any] = ["slate": try packageFile("candidates/slate.yaml"), "dossiers": dossiers]
+        // The slate names decisions.yaml (`decisions:`), which the request carries as its one text.
+        let body: [String: Any] = [
+            "slate": try packageFile("candidates/slate.yaml"), "dossiers": dossiers,
+            "decisions": [try packageFile("candidates/decisions.yaml")],
+        ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         let response = try await ServerHarness().call(
             .post, "/v1/screen?format=\(format)&lang=vi", body: json, contentType: "application/json")

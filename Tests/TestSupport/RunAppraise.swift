@@ -25,11 +25,12 @@ public func appraiseExecutable(_ name: String = "appraise") -> URL? {
 
 /// Runs `appraise ARGS` in `cwd` (default: the package root) with NO_COLOR set and standard
 /// input closed, and waits at most `timeout` seconds (then kills it and reports code -9).
+/// `binary` runs another copy of the executable (an installed one) instead of the built one.
 public func runAppraise(
     _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:], timeout: Double = 120,
-    executable: String = "appraise"
+    executable: String = "appraise", binary: URL? = nil
 ) throws -> AppraiseRun {
-    guard let binary = appraiseExecutable(executable) else {
+    guard let binary = binary ?? appraiseExecutable(executable) else {
         throw AppraiseNotBuilt(message: "\(executable) is not built: run `swift build` before `swift test`")
     }
     let process = Process()

@@ -5,8 +5,21 @@ extension Checker {
     mutating func call(_ function: String, target: Expr?, _ arguments: [Expr], _ id: Int) -> CELType {
         let receiverType = target.map { check($0) }
         let types = arguments.map { check($0) }
+        if function == "matches", let pattern = arguments.last { checkPattern(pattern) }
         if receiverType == nil, let special = specialCall(function, types, id) { return special }
         return resolve(function, receiver: receiverType, types, id)
+    }
+
+    /// A constant `matches` pattern is compiled here, so that a bad or oversized one
+    /// (`a{1000}{1000}`, over `LinearRegex.maxProgramSize`) is a lint error, not an `error`
+    /// finding on every dossier.
+    mutating func checkPattern(_ pattern: Expr) {
+        guard case .literal(.string(let text)) = pattern.kind else { return }
+        do {
+            _ = try LinearRegex(pattern: text)
+        } catch {
+            report(.badPattern(text, error), at: pattern.id)
+        }
     }
 
     /// Operators with bespoke typing; nil when `function` is not one of them.

@@ -9,6 +9,10 @@ public struct CheckerMessage: Sendable, Hashable {
 
     static func syntax(_ message: String) -> Self { Self(code: "cel.syntax", text: message) }
 
+    static func badPattern(_ pattern: String, _ error: RegexError) -> Self {
+        Self(code: "cel.bad-regex", text: "invalid regular expression: \(error.message)")
+    }
+
     static func undeclared(_ name: String, suggestion: String?) -> Self {
         Self(code: "cel.undeclared", text: "undeclared reference to '\(name)'" + suffix(suggestion))
     }

@@ -14,13 +14,16 @@ public struct Activation: Sendable {
     }
 }
 
-/// The state of one evaluation: the activation's values and the comprehension variables.
+/// The state of one evaluation: the activation's values, the comprehension variables and
+/// the cost spent so far.
 struct Frame {
     let variables: [Value]
     var locals: [Value]
+    var budget: EvaluationBudget
 
-    init(_ activation: Activation, localCount: Int) {
+    init(_ activation: Activation, localCount: Int, budget: EvaluationBudget = EvaluationBudget()) {
         variables = activation.values
         locals = localCount == 0 ? [] : Array(repeating: .null, count: localCount)
+        self.budget = budget
     }
 }

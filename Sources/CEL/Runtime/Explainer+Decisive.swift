@@ -32,7 +32,11 @@ extension Explainer {
             for child in children { values.append(visitDecisive(child, decisive: true)) }
             let value = node.combine(values) ?? node.eval(&frame)
             if recordsComparisons, values.count == 2, let symbol = comparisonSymbol(node) {
-                comparisons.append(operand(children[0], values[0]) + " \(symbol) " + operand(children[1], values[1]))
+                if comparisons.count < Self.maxComparisons {
+                    comparisons.append(comparison(children, values, symbol, value))
+                } else {
+                    omittedComparisons += 1
+                }
             }
             return value
         }

@@ -15,6 +15,18 @@ struct Explainer {
     var subexpressions: [Explanation.Subexpression] = []
     var seenReads: Set<String> = []
     private var seenNodes: Set<Int> = []
+    /// What the caps below left out.
+    var omittedReads = 0
+    var omittedComparisons = 0
+    var omittedSubexpressions = 0
+
+    /// Caps that keep an explanation short and its cost linear in the rule's size: a finding
+    /// over a long list would otherwise list every element read and every comparison made.
+    static let maxReads = 50
+    static let maxComparisons = 20
+    static let maxSubexpressions = 200
+    /// The longest value text shown in a comparison.
+    static let maxValueText = 200
 
     init(info: SourceInfo, frame: Frame, recordsSubexpressions: Bool = true, recordsComparisons: Bool = true) {
         self.info = info
@@ -31,7 +43,11 @@ struct Explainer {
         let value = node.eval(&frame)
         if recordsSubexpressions, !(node is ConstNode), !seenNodes.contains(node.id), let range = info.range(of: node.id) {
             seenNodes.insert(node.id)
-            subexpressions.append(.init(text: info.text(of: node.id), value: value, range: range))
+            if subexpressions.count < Self.maxSubexpressions {
+                subexpressions.append(.init(text: info.text(of: node.id), value: value, range: range))
+            } else {
+                omittedSubexpressions += 1
+            }
         }
         switch node {
         case let logic as LogicNode:
@@ -49,7 +65,11 @@ struct Explainer {
         default:
             let children = node.children.map { visit($0, decisive: decisive) }
             if decisive, recordsComparisons, children.count == 2, let symbol = comparisonSymbol(node) {
-                comparisons.append(operand(node.children[0], children[0]) + " \(symbol) " + operand(node.children[1], children[1]))
+                if comparisons.count < Self.maxComparisons {
+                    comparisons.append(comparison(node.children, children, symbol, value))
+                } else {
+                    omittedComparisons += 1
+                }
             }
         }
         return value
@@ -61,7 +81,11 @@ struct Explainer {
             let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
         {
             seenReads.insert(origin.path)
-            reads.append(.init(origin: origin, value: value))
+            if reads.count < Self.maxReads {
+                reads.append(.init(origin: origin, value: value))
+            } else {
+                omittedReads += 1
+            }
         }
     }
 
@@ -74,10 +98,22 @@ struct Explainer {
         }
     }
 
+    /// `left = 8 < right = 12 → true`: a comparison and what it gave, since a false one can
+    /// be as decisive as a true one (under `!`, or as the side of `||` that did not hold).
+    func comparison(_ nodes: [Node], _ values: [Value], _ symbol: String, _ result: Value) -> String {
+        let outcome = if case .bool(let flag) = result { flag ? "true" : "false" } else { result.displayText }
+        return operand(nodes[0], values[0]) + " \(symbol) " + operand(nodes[1], values[1]) + " → " + outcome
+    }
+
     /// `text = value`, or just the text for a literal.
     func operand(_ node: Node, _ value: Value) -> String {
-        let text = info.text(of: node.id)
-        return node is ConstNode ? text : "\(text) = \(value.displayText)"
+        let text = Self.shortened(info.text(of: node.id))
+        return node is ConstNode ? text : "\(text) = \(Self.shortened(value.displayText))"
+    }
+
+    /// `text`, cut to `maxValueText` characters with `…`.
+    static func shortened(_ text: String) -> String {
+        text.count <= maxValueText ? text : String(text.prefix(maxValueText)) + "…"
     }
 
     mutating func visitLogic(_ logic: LogicNode, _ value: Value, decisive: Bool) {
@@ -121,6 +157,8 @@ struct Explainer {
             default: nil
             }
         for item in items {
+            // Replaying costs steps too, so nested loops cannot make an explanation endless.
+            guard frame.budget.spend(steps: 1, at: node.id) else { return }
             frame.locals[node.local] = item
             if let decidedBy {
                 guard case .bool(let b) = node.body.eval(&frame), b == decidedBy else { continue }

@@ -20,10 +20,16 @@ public struct Explanation: Sendable {
 
     public var value: Value
     public var reads: [Read]
-    /// Decisive comparisons as text: `months_between(d.date, as_of) = 8 < bar_months = 12`.
+    /// Decisive comparisons as text with their outcome:
+    /// `months_between(d.date, as_of) = 8 < bar_months = 12 → true`.
     public var comparisons: [String]
     /// Every sub-expression (literals left out) in source order, outermost first.
     public var subexpressions: [Subexpression]
+    /// How many reads, comparisons and sub-expressions the caps left out (`Explainer.maxReads`
+    /// 50, `maxComparisons` 20, `maxSubexpressions` 200).
+    public var omittedReads = 0
+    public var omittedComparisons = 0
+    public var omittedSubexpressions = 0
 }
 
 extension Program {
@@ -39,6 +45,11 @@ extension Program {
         let subexpressions = explainer.subexpressions.sorted {
             ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
         }
-        return Explanation(value: value, reads: explainer.reads, comparisons: explainer.comparisons, subexpressions: subexpressions)
+        var explanation = Explanation(
+            value: value, reads: explainer.reads, comparisons: explainer.comparisons, subexpressions: subexpressions)
+        explanation.omittedReads = explainer.omittedReads
+        explanation.omittedComparisons = explainer.omittedComparisons
+        explanation.omittedSubexpressions = explainer.omittedSubexpressions
+        return explanation
     }
 }

@@ -131,7 +131,7 @@ final class MapNode: Node, @unchecked Sendable {
             keyValues.append(key)
             valueValues.append(value)
         }
-        return .map(MapValue(keys: keyValues, values: valueValues))
+        return paid(.map(MapValue(keys: keyValues, values: valueValues)), arguments: 0, &frame)
     }
 }
 

@@ -34,7 +34,10 @@ final class UnaryCallNode: Node, @unchecked Sendable {
         super.init(id: id)
     }
     override var children: [Node] { [argument] }
-    override func eval(_ frame: inout Frame) -> Value { call(argument.eval(&frame)) }
+    override func eval(_ frame: inout Frame) -> Value {
+        let value = argument.eval(&frame)
+        return paid(call(value), arguments: value.costWeight, &frame)
+    }
     override func combine(_ values: [Value]) -> Value? { call(values[0]) }
 
     @inline(__always)

@@ -61,6 +61,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .existsOne:
             var count = 0
             for item in items {
+                guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
                 frame.locals[local] = item
                 switch body.eval(&frame) {
                 case .bool(let b): if b { count += 1 }
@@ -76,6 +77,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     func quantify(_ items: ListValue, _ frame: inout Frame, decisive: Bool) -> Value {
         var firstError: Value?
         for item in items {
+            guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
             frame.locals[local] = item
             let value = body.eval(&frame)
             switch value {
@@ -93,6 +95,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         if kind == .map, filter == nil { out.reserveCapacity(items.count) }
         var kept = 0
         for item in items {
+            guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
             frame.locals[local] = item
             let keep = kind == .filter ? body : filter
             if let keep {
@@ -113,7 +116,15 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 out.append(value)
             }
         }
-        return counts ? .int(Int64(kept)) : .list(ListValue(out))
+        return counts ? .int(Int64(kept)) : paid(.list(ListValue(out)), arguments: 0, &frame)
+    }
+
+    /// The cost error, once a step of the loop has passed the budget, located at this loop:
+    /// as the loops unwind, the outermost one running is named as the part that cost.
+    func overBudget(_ frame: Frame) -> Value {
+        var error = frame.budget.exceeded ?? EvalError("cost limit")
+        error.exprID = id
+        return .error(error)
     }
 
     func notBool(_ value: Value) -> Value {

@@ -12,6 +12,7 @@ extension ComprehensionNode {
         var out: [Value] = []
         var mapFailure: Value?
         for item in items {
+            guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
             frame.locals[source.local] = item
             switch source.body.eval(&frame) {
             case .bool(false): continue
@@ -24,6 +25,6 @@ extension ComprehensionNode {
             let value = body.eval(&frame)
             if value.isError { mapFailure = value } else { out.append(value) }
         }
-        return mapFailure ?? .list(ListValue(out))
+        return mapFailure ?? paid(.list(ListValue(out)), arguments: 0, &frame)
     }
 }

@@ -24,6 +24,15 @@ class Node: @unchecked Sendable {
     }
 
     final func fail(_ message: String) -> Value { .error(EvalError(message, exprID: id)) }
+
+    /// `result`, once the call that built it from `arguments` is paid for: a step, the
+    /// arguments' weight and the bytes of the result; the cost error when over the budget.
+    @inline(__always)
+    final func paid(_ result: Value, arguments weight: Int, _ frame: inout Frame) -> Value {
+        guard frame.budget.spend(steps: 1 &+ weight, at: id), frame.budget.spend(bytes: result.builtBytes, at: id)
+        else { return .error(frame.budget.exceeded ?? EvalError("cost limit", exprID: id)) }
+        return result
+    }
 }
 
 final class ConstNode: Node, @unchecked Sendable {
@@ -126,7 +135,7 @@ class StrictPairNode: Node, @unchecked Sendable {
         if a.isError { return a }
         let b = rhs.eval(&frame)
         if b.isError { return b }
-        return apply(a, b)
+        return paid(apply(a, b), arguments: a.costWeight &+ b.costWeight, &frame)
     }
     final override func combine(_ values: [Value]) -> Value? {
         if values[0].isError { return values[0] }
@@ -150,12 +159,14 @@ class StrictOperandsNode: Node, @unchecked Sendable {
     final override func eval(_ frame: inout Frame) -> Value {
         var values: [Value] = []
         values.reserveCapacity(operands.count)
+        var weight = 0
         for operand in operands {
             let value = operand.eval(&frame)
             if value.isError { return value }
+            weight &+= value.costWeight
             values.append(value)
         }
-        return apply(values)
+        return paid(apply(values), arguments: weight, &frame)
     }
     final override func combine(_ values: [Value]) -> Value? {
         if let error = values.first(where: \.isError) { return error }

@@ -14,7 +14,8 @@ public enum DebugPrinter {
         case .literal(let literal): return literalText(literal)
         case .identifier(let name): return name
         case .select(let operand, let field, let testOnly):
-            return testOnly ? "has(\(p(operand)).\(field))" : "\(p(operand)).\(field)"
+            let name = isPlainIdentifier(field) ? field : "`\(field)`"
+            return testOnly ? "has(\(p(operand)).\(name))" : "\(p(operand)).\(name)"
         case .call(let function, let target, let arguments):
             let list = arguments.map(p).joined(separator: ", ")
             if let target { return "\(p(target)).\(function)(\(list))" }
@@ -45,5 +46,12 @@ public enum DebugPrinter {
             scalar.value < 0x20 ? "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16) : nil
         }
     }
-}
 
+    /// Whether a field name can be written bare after `.` (else it needs backticks).
+    static func isPlainIdentifier(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        func isLetter(_ c: Unicode.Scalar) -> Bool { c == "_" || ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        guard let first = scalars.first, isLetter(first) else { return false }
+        return scalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) } && !["true", "false", "null", "in"].contains(name)
+    }
+}

@@ -8,7 +8,9 @@ public struct Lexer {
 
     public init(_ text: String) { bytes = Array(text.utf8) }
 
-    /// Words CEL reserves: they may not name variables or functions.
+    /// Words CEL reserves: they may not name variables or global functions, but may follow
+    /// `.` as a field or method name (cel-spec langdef: `SELECTOR` excludes only the keywords
+    /// `true`, `false`, `null` and `in`, which have tokens of their own). The parser checks.
     static let reserved: Set<String> = [
         "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let",
         "loop", "package", "namespace", "return", "var", "void", "while",
@@ -33,7 +35,8 @@ public struct Lexer {
     public mutating func next() throws(SyntaxError) -> Token {
         let token = try scan()
         switch token.kind {
-        case .identifier, .int, .double, .string, .true, .false, .null, .rightParen, .rightBracket, .rightBrace:
+        case .identifier, .quotedIdentifier, .int, .double, .string, .true, .false, .null, .rightParen, .rightBracket,
+             .rightBrace:
             afterOperand = true
         default:
             afterOperand = false
@@ -53,6 +56,7 @@ public struct Lexer {
             return try word()
         }
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { return try string(start: start, prefixLength: 0) }
+        if c == UInt8(ascii: "`") { return try quotedIdentifier() }
         return try punctuation(start: start)
     }
 
@@ -92,11 +96,31 @@ public struct Lexer {
         case "null": return Token(.null, range)
         case "in": return Token(.in, range)
         default:
-            if Self.reserved.contains(text) {
-                throw SyntaxError("reserved word '\(text)' cannot be used here", range)
-            }
             return Token(.identifier(text), range)
         }
+    }
+
+    /// `` `name` ``: one or more letters, digits, `_`, `.`, `-`, `/` or spaces in backticks
+    /// (cel-spec's quoted field selection, as cel-go reads it).
+    mutating func quotedIdentifier() throws(SyntaxError) -> Token {
+        let start = index
+        index += 1
+        while let c = peek(), c != UInt8(ascii: "`") {
+            guard isIdentStart(c) || isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "-")
+                || c == UInt8(ascii: "/") || c == UInt8(ascii: " ")
+            else {
+                let end = Self.scalarEnd(bytes, from: index)
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                throw SyntaxError(
+                    "'\(text)' cannot be part of a quoted field name (letters, digits, _ . - / and spaces only)",
+                    index..<end)
+            }
+            index += 1
+        }
+        guard peek() == UInt8(ascii: "`") else { throw SyntaxError("unterminated quoted field name", start..<index) }
+        index += 1
+        guard index - start > 2 else { throw SyntaxError("empty quoted field name", start..<index) }
+        return Token(.quotedIdentifier(String(decoding: bytes[(start + 1)..<(index - 1)], as: UTF8.self)), start..<index)
     }
 
     mutating func punctuation(start: Int) throws(SyntaxError) -> Token {

@@ -9,7 +9,7 @@ extension Parser {
             throw SyntaxError("has() requires a single field selection argument, such as has(d.date)", whole)
         }
         let anchor = info.anchor(of: arguments[0].id) ?? nameRange
-        return node(.select(operand: operand, field: field, testOnly: true), whole, anchor: anchor)
+        return try node(.select(operand: operand, field: field, testOnly: true), whole, anchor: anchor)
     }
 
     mutating func expandReceiverMacro(
@@ -36,6 +36,6 @@ extension Parser {
         let comprehension = Comprehension(
             kind: kind, variable: variable, variableID: arguments[0].id, range: target,
             body: arguments[arguments.count - 1], filter: arguments.count == 3 ? arguments[1] : nil)
-        return node(.comprehension(comprehension), whole, anchor: nameRange)
+        return try node(.comprehension(comprehension), whole, anchor: nameRange)
     }
 }

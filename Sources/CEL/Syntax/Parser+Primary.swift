@@ -6,19 +6,19 @@ extension Parser {
         case .int(let magnitude):
             _ = advance()
             guard magnitude <= UInt64(Int64.max) else { throw SyntaxError("integer literal out of range", token.range) }
-            return node(.literal(.int(Int64(magnitude))), token.range)
+            return try node(.literal(.int(Int64(magnitude))), token.range)
         case .double(let value):
             _ = advance()
-            return node(.literal(.double(value)), token.range)
+            return try node(.literal(.double(value)), token.range)
         case .string(let value):
             _ = advance()
-            return node(.literal(.string(value)), token.range)
+            return try node(.literal(.string(value)), token.range)
         case .true, .false:
             _ = advance()
-            return node(.literal(.bool(token.kind == .true)), token.range)
+            return try node(.literal(.bool(token.kind == .true)), token.range)
         case .null:
             _ = advance()
-            return node(.literal(.null), token.range)
+            return try node(.literal(.null), token.range)
         case .dot:
             _ = advance()
             guard case .identifier = current.kind else {
@@ -46,14 +46,15 @@ extension Parser {
     mutating func identifierOrCall() throws(SyntaxError) -> Expr {
         let token = advance()
         guard case .identifier(let name) = token.kind else { throw SyntaxError("expected an identifier", token.range) }
+        if Lexer.reserved.contains(name) { throw SyntaxError("reserved word '\(name)' cannot be used here", token.range) }
         if current.kind == .leftBrace {
             throw SyntaxError("message construction is not supported", token.range.lowerBound..<current.range.upperBound)
         }
-        guard current.kind == .leftParen else { return node(.identifier(name), token.range) }
+        guard current.kind == .leftParen else { return try node(.identifier(name), token.range) }
         let (arguments, close) = try callArguments()
         let whole = token.range.lowerBound..<close.upperBound
         if let expanded = try expandGlobalMacro(name, arguments, whole, token.range) { return expanded }
-        return node(.call(function: name, target: nil, arguments: arguments), whole, anchor: token.range)
+        return try node(.call(function: name, target: nil, arguments: arguments), whole, anchor: token.range)
     }
 
     mutating func listLiteral() throws(SyntaxError) -> Expr {
@@ -65,7 +66,7 @@ extension Parser {
             _ = advance()
         }
         let close = try expect(.rightBracket, "']' or ','")
-        return node(.list(elements), open.range.lowerBound..<close.range.upperBound, anchor: open.range)
+        return try node(.list(elements), open.range.lowerBound..<close.range.upperBound, anchor: open.range)
     }
 
     mutating func mapLiteral() throws(SyntaxError) -> Expr {
@@ -81,6 +82,6 @@ extension Parser {
             _ = advance()
         }
         let close = try expect(.rightBrace, "'}' or ','")
-        return node(.map(entries), open.range.lowerBound..<close.range.upperBound, anchor: open.range)
+        return try node(.map(entries), open.range.lowerBound..<close.range.upperBound, anchor: open.range)
     }
 }

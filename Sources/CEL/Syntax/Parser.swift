@@ -12,8 +12,15 @@ public struct Parser {
     var position = 0
     var info: SourceInfo
     var depth = 0
-    /// Nesting limit, so hostile input cannot overflow the stack.
+    /// The height of each node built so far, by id (0 for ids that are not nodes).
+    var heights: [Int] = []
+    /// Nesting limit of the parser's own recursion (parentheses, `!`, arguments).
     static let maxDepth = 200
+    /// Height limit of the tree (as the nesting limit; cel-go's default is 250). A flat chain of 10^5 `+`
+    /// parses without recursion but builds a tree 10^5 levels deep, which the checker,
+    /// planner, interpreter and explainer (and freeing it) would walk recursively; refusing
+    /// it here bounds every later pass by this height.
+    public static let maxHeight = 200
 
     /// Parses `text`, or throws the first syntax error.
     public static func parse(_ text: String) throws(SyntaxError) -> ParsedExpr {
@@ -40,8 +47,15 @@ public struct Parser {
         return advance()
     }
 
-    mutating func node(_ kind: Expr.Kind, _ range: Range<Int>, anchor: Range<Int>? = nil) -> Expr {
-        Expr(id: info.add(range: range, anchor: anchor ?? range), kind)
+    /// A new node; throws `cel.too-deep` at its anchor when it would make the tree higher
+    /// than `maxHeight`, before the tree gets any deeper.
+    mutating func node(_ kind: Expr.Kind, _ range: Range<Int>, anchor: Range<Int>? = nil) throws(SyntaxError) -> Expr {
+        let expr = Expr(id: info.add(range: range, anchor: anchor ?? range), kind)
+        let height = 1 + expr.children.reduce(0) { max($0, heights.indices.contains($1.id) ? heights[$1.id] : 0) }
+        guard height <= Self.maxHeight else { throw SyntaxError.tooDeep(anchor ?? range) }
+        while heights.count < expr.id { heights.append(0) }
+        heights.append(height)
+        return expr
     }
 
     func range(_ expr: Expr) -> Range<Int> { info.range(of: expr.id) ?? 0..<0 }
@@ -53,14 +67,14 @@ public struct Parser {
     mutating func expression() throws(SyntaxError) -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw SyntaxError("expression nested too deeply", current.range) }
+        guard depth <= Self.maxDepth else { throw SyntaxError.tooDeep(current.range) }
         let condition = try binary(level: 0)
         guard current.kind == .question else { return condition }
         let op = advance()
         let then = try binary(level: 0)
         _ = try expect(.colon, "':'")
         let otherwise = try expression()
-        return node(
+        return try node(
             .call(function: "_?_:_", target: nil, arguments: [condition, then, otherwise]),
             span(condition, otherwise), anchor: op.range)
     }
@@ -92,7 +106,7 @@ public struct Parser {
         while let function = Self.binaryOperator(current.kind, level: level) {
             let op = advance()
             let rhs = try binary(level: level + 1)
-            lhs = node(.call(function: function, target: nil, arguments: [lhs, rhs]), span(lhs, rhs), anchor: op.range)
+            lhs = try node(.call(function: function, target: nil, arguments: [lhs, rhs]), span(lhs, rhs), anchor: op.range)
         }
         return lhs
     }
@@ -100,18 +114,18 @@ public struct Parser {
     mutating func unary() throws(SyntaxError) -> Expr {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw SyntaxError("expression nested too deeply", current.range) }
+        guard depth <= Self.maxDepth else { throw SyntaxError.tooDeep(current.range) }
         switch current.kind {
         case .not:
             let op = advance()
             let operand = try unary()
-            return node(.call(function: "!_", target: nil, arguments: [operand]),
+            return try node(.call(function: "!_", target: nil, arguments: [operand]),
                 op.range.lowerBound..<range(operand).upperBound, anchor: op.range)
         case .minus:
             let op = advance()
             if let literal = try negativeLiteral(op) { return try member(literal) }
             let operand = try unary()
-            return node(.call(function: "-_", target: nil, arguments: [operand]),
+            return try node(.call(function: "-_", target: nil, arguments: [operand]),
                 op.range.lowerBound..<range(operand).upperBound, anchor: op.range)
         default:
             return try member(try primary())
@@ -127,10 +141,10 @@ public struct Parser {
             _ = advance()
             guard magnitude <= UInt64(Int64.max) + 1 else { throw SyntaxError("integer literal out of range", whole) }
             let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-            return node(.literal(.int(value)), whole)
+            return try node(.literal(.int(value)), whole)
         case .double(let value):
             _ = advance()
-            return node(.literal(.double(-value)), whole)
+            return try node(.literal(.double(-value)), whole)
         default:
             return nil
         }
@@ -143,27 +157,34 @@ public struct Parser {
             case .dot:
                 _ = advance()
                 let nameToken = current
-                guard case .identifier(let name) = nameToken.kind else {
+                let name: String
+                switch nameToken.kind {
+                case .identifier(let plain): name = plain
+                case .quotedIdentifier(let quoted): name = quoted
+                default:
                     throw SyntaxError("expected a field or method name after '.', found \(current.kind)", current.range)
                 }
                 _ = advance()
+                if current.kind == .leftParen, case .quotedIdentifier = nameToken.kind {
+                    throw SyntaxError("a quoted field name cannot be called", nameToken.range)
+                }
                 if current.kind == .leftParen {
                     let (arguments, close) = try callArguments()
                     let whole = range(expr).lowerBound..<close.upperBound
                     if let expanded = try expandReceiverMacro(name, target: expr, arguments, whole, nameToken.range) {
                         expr = expanded
                     } else {
-                        expr = node(.call(function: name, target: expr, arguments: arguments), whole, anchor: nameToken.range)
+                        expr = try node(.call(function: name, target: expr, arguments: arguments), whole, anchor: nameToken.range)
                     }
                 } else {
-                    expr = node(.select(operand: expr, field: name, testOnly: false),
+                    expr = try node(.select(operand: expr, field: name, testOnly: false),
                         range(expr).lowerBound..<nameToken.range.upperBound, anchor: nameToken.range)
                 }
             case .leftBracket:
                 let open = advance()
                 let index = try expression()
                 let close = try expect(.rightBracket, "']'")
-                expr = node(.call(function: "_[_]", target: nil, arguments: [expr, index]),
+                expr = try node(.call(function: "_[_]", target: nil, arguments: [expr, index]),
                     range(expr).lowerBound..<close.range.upperBound, anchor: open.range)
             default:
                 return expr

@@ -3,6 +3,9 @@ public struct Token: Sendable, Hashable {
     /// What the token is; literals carry their decoded value.
     public enum Kind: Sendable, Hashable {
         case identifier(String)
+        /// A field name in backticks after `.` (`` x.`content-type` ``), for keys that are not
+        /// identifiers; only a selection may use it.
+        case quotedIdentifier(String)
         case int(UInt64)  // magnitude; a leading `-` is folded by the parser
         case double(Double)
         case string(String)
@@ -29,6 +32,7 @@ extension Token.Kind: CustomStringConvertible {
     public var description: String {
         switch self {
         case .identifier(let name): "'\(name)'"
+        case .quotedIdentifier(let name): "'`\(name)`'"
         case .int(let value): "'\(value)'"
         case .double(let value): "'\(value)'"
         case .string: "string literal"
@@ -69,9 +73,20 @@ extension Token.Kind: CustomStringConvertible {
 public struct SyntaxError: Error, Sendable, Hashable {
     public var message: String
     public var range: Range<Int>
+    /// `cel.syntax`, or `cel.too-deep` for an expression over the nesting or height limit.
+    public var code: String
 
-    public init(_ message: String, _ range: Range<Int>) {
+    public init(_ message: String, _ range: Range<Int>, code: String = "cel.syntax") {
         self.message = message
         self.range = range
+        self.code = code
+    }
+
+    /// Over `Parser.maxDepth` or `Parser.maxHeight`: a located error, never a stack overflow.
+    static func tooDeep(_ range: Range<Int>) -> SyntaxError {
+        SyntaxError(
+            "expression too deep: over \(Parser.maxHeight) levels of operators, calls or brackets; "
+                + "split it into named parts with 'let'",
+            range, code: "cel.too-deep")
     }
 }

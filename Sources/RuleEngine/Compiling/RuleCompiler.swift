@@ -1,5 +1,6 @@
 import CEL
 import Diagnostics
+import YAML
 
 /// Type-checks and compiles rules against the schema's types (`rules.md`: a misspelt field or a
 /// wrong type is an error at load time, located in the rule file). Every issue of every rule is
@@ -64,7 +65,9 @@ public enum RuleCompiler {
         let compiled = CompiledRule(
             rule: rule, slotCount: scope.slotCount, inputs: inputs, loops: loops, bindings: bindings, when: when,
             at: at, involved: involved, pairKeys: pairKeys, pairLinks: pairLinks, messages: messages)
-        return (compiled, [])
+        let cost = RuleCostCheck.check(compiled, listSize: YAMLLimits.default.maxCollectionCount)
+        if cost.contains(where: { $0.severity == .error }) { return (nil, cost) }
+        return (compiled, cost)
     }
 }
 

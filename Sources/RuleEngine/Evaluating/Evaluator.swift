@@ -5,6 +5,9 @@ import CEL
 public struct Evaluator: Sendable {
     public let rules: [CompiledRule]
     public let context: RuleContext
+    /// The cost budget of each rule on each dossier (`--max-eval-steps`, `--max-eval-bytes`;
+    /// a server passes its own per request).
+    public var limits: EvaluationLimits = .default
 
     /// The candidate rules of `ruleSet`.
     public init(ruleSet: CompiledRuleSet, context: RuleContext) {
@@ -37,11 +40,22 @@ public struct Evaluator: Sendable {
         _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
         fallback: FindingLocation? = nil
     ) -> [Finding] {
+        evaluate(rule, dossier: dossier, asOf: asOf, language: language, slate: slate, params: params,
+                 fallback: fallback, observer: nil)
+    }
+
+    /// The same, watched by `observer`.
+    func evaluate(
+        _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
+        fallback: FindingLocation?, observer: (any RuleObserver)?
+    ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
-        let runner = RuleRunner(
+        var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
-            placement: .candidate, basis: rule.rule.basisText(on: asOf))
+            placement: .candidate, basis: rule.rule.basisText(on: asOf),
+            candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue, limits: limits)
+        runner.observer = observer
         return runner.run(&activation)
     }
 

@@ -3,6 +3,9 @@ import CEL
 /// The evidence of a finding: the dossier values the decisive part of `when` read, and its
 /// decisive comparisons as text. Computed only for a finding, never on the fast path.
 enum Evidence {
+    /// The most values read a finding lists (`Explainer.maxReads` per expression).
+    static let maxItems = 50
+
     struct Explained {
         var items: [EvidenceItem] = []
         var comparisons: [String] = []
@@ -15,8 +18,13 @@ enum Evidence {
         let explanation = program.explain(activation, subexpressions: false)
         var seen = Set<String>()
         var items: [EvidenceItem] = []
+        var omittedReads = explanation.omittedReads
         func add(_ reads: [Explanation.Read]) {
             for read in reads where seen.insert(read.origin.path).inserted {
+                guard items.count < maxItems else {
+                    omittedReads += 1
+                    continue
+                }
                 items.append(EvidenceItem(
                     location: FindingLocation(read.origin.location, path: read.origin.path),
                     value: ValueText.evidence(read.value)))
@@ -24,9 +32,15 @@ enum Evidence {
         }
         add(explanation.reads)
         for binding in lets {
-            add(binding.program.explain(activation, subexpressions: false, comparisons: false).reads)
+            let explained = binding.program.explain(activation, subexpressions: false, comparisons: false)
+            omittedReads += explained.omittedReads
+            add(explained.reads)
         }
-        return Explained(items: items, comparisons: explanation.comparisons)
+        var comparisons = explanation.comparisons
+        let omitted = [(omittedReads, "values read"), (explanation.omittedComparisons, "comparisons")]
+            .filter { $0.0 > 0 }.map { "\($0.0) more \($0.1)" }
+        if !omitted.isEmpty { comparisons.append("… " + omitted.joined(separator: " and ") + " not shown") }
+        return Explained(items: items, comparisons: comparisons)
     }
 
     /// Whether `text` uses `name` as a whole identifier.

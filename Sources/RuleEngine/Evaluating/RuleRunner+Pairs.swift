@@ -14,7 +14,8 @@ extension RuleRunner {
 
     /// Runs both loops over `list` through the pairs of `table`.
     func iteratePairs(
-        _ list: ListValue, table: PairKeyTable, jobs: Int, activation: inout Activation, into findings: inout [Finding]
+        _ list: ListValue, table: PairKeyTable, jobs: Int, activation: inout Activation, budget: inout EvaluationBudget,
+        into findings: inout [Finding]
     ) {
         // The table was built from these very candidates; a mismatch is a bug, reported loudly.
         guard table.count == list.count else {
@@ -26,21 +27,27 @@ extension RuleRunner {
         }
         let pairs = table.pairs()
         let parts = max(1, min(jobs, pairs.count / Self.pairsPerThread))
-        guard parts > 1 else { return evaluate(pairs[...], in: list, activation: &activation, into: &findings) }
+        guard parts > 1 else {
+            return evaluate(pairs[...], in: list, activation: &activation, budget: &budget, into: &findings)
+        }
         let base = activation
+        // Each part spends from a copy of what is left: the whole stays within parts × budget.
+        let left = budget
         let results = Mutex(Array(repeating: [Finding](), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = pairs.count * part / parts..<pairs.count * (part + 1) / parts
             var activation = base
+            var budget = left
             var found: [Finding] = []
-            evaluate(pairs[range], in: list, activation: &activation, into: &found)
+            evaluate(pairs[range], in: list, activation: &activation, budget: &budget, into: &found)
             results.withLock { $0[part] = found }
         }
         findings += results.withLock { $0.joined() }
     }
 
     private func evaluate(
-        _ pairs: ArraySlice<(Int, Int)>, in list: ListValue, activation: inout Activation, into findings: inout [Finding]
+        _ pairs: ArraySlice<(Int, Int)>, in list: ListValue, activation: inout Activation,
+        budget: inout EvaluationBudget, into findings: inout [Finding]
     ) {
         let first = compiled.loops[0]
         let second = compiled.loops[1]
@@ -53,7 +60,11 @@ extension RuleRunner {
             let other = list[b]
             activation[second.slot] = other
             let innermost = Self.origin(of: other).map(Self.location)
-            if let finding = body(innermost: innermost, activation: &activation) { findings.append(finding) }
+            guard budget.spend(steps: 1, at: nil) else {
+                return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost))
+            }
+            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) { findings.append(finding) }
+            if budget.exceeded != nil { return }
         }
     }
 }

@@ -3,7 +3,8 @@ import CEL
 /// Runs one compiled rule over one activation: every `for_each` combination, the `let`s in
 /// order, then `when`; a true `when` gives a finding, a run-time error gives an `error`
 /// finding. Shared by the candidate and the slate evaluators, which differ only in where a
-/// finding is located.
+/// finding is located. Everything the rule evaluates on one input spends from one
+/// `EvaluationBudget`; past it the rule stops with one `error` finding (a cost limit).
 struct RuleRunner {
     /// How a finding is placed: candidate rules use `at`, then the innermost element;
     /// slate rules use `involved`, then `at`, then the slate node.
@@ -19,59 +20,83 @@ struct RuleRunner {
     let placement: Placement
     /// The rule's basis in force on `as_of`, which every finding cites.
     let basis: String
+    /// Candidate rules: the candidate's id, which every finding's fingerprint names.
+    var candidateID: String? = nil
+    /// Sees each combination evaluated (`rules test --coverage`); nil when screening.
+    var observer: (any RuleObserver)? = nil
+    /// The budget of one run (scaled by the slate's size for slate rules).
+    let limits: EvaluationLimits
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
         var findings: [Finding] = []
-        iterate(depth: 0, innermost: nil, activation: &activation, into: &findings)
+        var budget = EvaluationBudget(limits: limits)
+        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &findings) {
+            body(innermost: $0, activation: &$1, budget: &$2)
+        }
         return findings
     }
 
-    private func iterate(depth: Int, innermost: FindingLocation?, activation: inout Activation, into findings: inout [Finding]) {
+    /// Walks every `for_each` combination, calling `leaf` on each with the innermost element's
+    /// location; `leaf` gives the finding of that combination, if any.
+    func iterate(
+        depth: Int, innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget,
+        into findings: inout [Finding], leaf: (FindingLocation?, inout Activation, inout EvaluationBudget) -> Finding?
+    ) {
         guard depth < compiled.loops.count else {
-            if let finding = body(innermost: innermost, activation: &activation) { findings.append(finding) }
+            if let finding = leaf(innermost, &activation, &budget) { findings.append(finding) }
             return
         }
-        let iterable = compiled.loops[depth].iterable.evaluate(activation)
+        let iterable = compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
         if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
             let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
         {
-            iteratePairs(list, table: table, jobs: candidates.jobs, activation: &activation, into: &findings)
+            iteratePairs(list, table: table, jobs: candidates.jobs, activation: &activation, budget: &budget, into: &findings)
             return
         }
         switch iterable {
         case .list(let list):
             for element in list {
+                // Each combination is a step, so a product of long lists ends at the budget.
+                guard budget.spend(steps: 1, at: nil) else {
+                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost))
+                }
                 activation[compiled.loops[depth].slot] = element
                 iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
-                        activation: &activation, into: &findings)
+                        activation: &activation, budget: &budget, into: &findings, leaf: leaf)
+                // Past the budget every later combination fails at once: one finding says so.
+                if budget.exceeded != nil { return }
             }
         case .error(let error):
-            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost))
+            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost, activation: activation))
         case let other:
             findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
     }
 
     /// The `let`s and `when` for one combination.
-    func body(innermost: FindingLocation?, activation: inout Activation) -> Finding? {
-        for binding in compiled.bindings {
-            let value = binding.program.evaluate(activation)
-            if case .error(let error) = value { return failure(error, in: binding.program, at: innermost) }
+    func body(innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
+        for (index, binding) in compiled.bindings.enumerated() {
+            let value = binding.program.evaluate(activation, budget: &budget)
+            if case .error(let error) = value {
+                observer?.evaluated(compiled, activation, boundLets: index)
+                return failure(error, in: binding.program, at: innermost, activation: activation)
+            }
             activation[binding.slot] = value
         }
-        switch compiled.when.evaluate(activation) {
-        case .bool(true): return finding(innermost: innermost, activation: activation)
+        observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
+        switch compiled.when.evaluate(activation, budget: &budget) {
+        case .bool(true): return finding(innermost: innermost, activation: activation, budget: &budget)
         case .bool(false): return nil
-        case .error(let error): return failure(error, in: compiled.when, at: innermost)
+        case .error(let error): return failure(error, in: compiled.when, at: innermost, activation: activation)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
         }
     }
 
     /// The finding for a combination where `when` holds: located, worded and explained.
-    private func finding(innermost: FindingLocation?, activation: Activation) -> Finding {
-        let place: (FindingLocation, [FindingLocation])
-        switch locate(innermost: innermost, activation: activation) {
+    private func finding(innermost: FindingLocation?, activation: Activation, budget: inout EvaluationBudget) -> Finding {
+        let place: (FindingLocation, [FindingLocation], [String])
+        switch locate(innermost: innermost, activation: activation, budget: &budget) {
         case .success(let found): place = found
         case .failure(let error): return failure(error.message, at: innermost)
         }
@@ -80,58 +105,79 @@ struct RuleRunner {
             switch piece {
             case .literal(let text): message += text
             case .program(let program):
-                let value = program.evaluate(activation)
-                if case .error(let error) = value { return failure(error, in: program, at: place.0) }
+                let value = program.evaluate(activation, budget: &budget)
+                if case .error(let error) = value { return failure(error, in: program, at: place.0, activation: activation) }
                 message += ValueText.format(value, language: language)
+                // The message is built too: a placeholder may not make it unbounded.
+                guard budget.spend(bytes: message.utf8.count, at: nil) else {
+                    return failure("\(budget.exceeded?.message ?? "cost limit") (in the message)", at: place.0)
+                }
             }
         }
         let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
             message: message, basis: basis, location: place.0, evidence: explanation.items,
-            comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order)
+            comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
-    /// A run-time error of one of the rule's expressions, with the part that failed.
-    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?) -> Finding {
+    /// A run-time error of one of the rule's expressions, with the part that failed; when that
+    /// part read a missing dossier field, the message names the field first.
+    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?, activation: Activation? = nil) -> Finding {
         guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
-        return failure("\(error.message) (in `\(part)`)", at: location)
+        let detail = "\(error.message) (in `\(part)`)"
+        if let activation {
+            let missing = MissingFields.read(by: program, in: part, activation)
+            if !missing.isEmpty {
+                let message = MissingFields.message(missing, rule: compiled.rule.id, language: language)
+                return failure(message + " — " + detail, at: location, prefixed: false)
+            }
+        }
+        return failure(detail, at: location)
     }
 
     /// A rule that failed at run time: an `error` finding, never a silent pass.
-    func failure(_ reason: String, at location: FindingLocation?) -> Finding {
+    func failure(_ reason: String, at location: FindingLocation?, prefixed: Bool = true) -> Finding {
         Finding(
             rule: compiled.rule.id, severity: .error, title: compiled.rule.title.text(for: language),
-            message: "rule failed: \(reason)", basis: basis, location: location ?? fallback,
-            ruleOrder: compiled.rule.order)
+            message: prefixed ? "rule failed: \(reason)" : reason, basis: basis, location: location ?? fallback,
+            ruleOrder: compiled.rule.order, subjects: candidateID.map { [$0] } ?? [])
     }
 
     // MARK: - Location
 
-    private func locate(innermost: FindingLocation?, activation: Activation) -> Result<(FindingLocation, [FindingLocation]), EvalError> {
+    /// Where the finding stands, the other dossiers involved, and the ids of the candidates
+    /// it is about (the candidate; for a slate rule those of `involved`).
+    private func locate(
+        innermost: FindingLocation?, activation: Activation, budget: inout EvaluationBudget
+    ) -> Result<(FindingLocation, [FindingLocation], [String]), EvalError> {
+        let subjects = candidateID.map { [$0] } ?? []
         if case .slate(let candidates) = placement, let involved = compiled.involved {
-            switch involved.evaluate(activation) {
+            switch involved.evaluate(activation, budget: &budget) {
             case .list(let list):
-                let ranked = list.compactMap { element -> (Int, FindingLocation)? in
+                let ranked = list.compactMap { element -> (Int, FindingLocation, String?)? in
                     guard case .object(let object) = element, let location = Self.dossierLocation(object) else { return nil }
-                    return (candidates.position(object) ?? Int.max, location)
+                    let id = object.field("candidate")?.objectValue?.field("id")?.stringValue
+                    return (candidates.position(object) ?? Int.max, location, id)
                 }.sorted { $0.0 < $1.0 }
-                if let first = ranked.first { return .success((first.1, ranked.dropFirst().map(\.1))) }
+                if let first = ranked.first {
+                    return .success((first.1, ranked.dropFirst().map(\.1), ranked.compactMap(\.2)))
+                }
             case .error(let error): return .failure(error)
             default: return .failure(EvalError("'involved' must be a list of dossiers"))
             }
         }
         if let at = compiled.at {
-            let value = at.evaluate(activation)
+            let value = at.evaluate(activation, budget: &budget)
             if case .error(let error) = value { return .failure(error) }
-            if let origin = Self.origin(of: value) { return .success((Self.location(origin), [])) }
+            if let origin = Self.origin(of: value) { return .success((Self.location(origin), [], subjects)) }
             if value.isScalar, let last = Evidence.explain(at, lets: [], activation).items.last {
-                return .success((last.location, []))
+                return .success((last.location, [], subjects))
             }
-            return .success((fallback, []))
+            return .success((fallback, [], subjects))
         }
-        if case .candidate = placement, let innermost { return .success((innermost, [])) }
-        return .success((fallback, []))
+        if case .candidate = placement, let innermost { return .success((innermost, [], subjects)) }
+        return .success((fallback, [], subjects))
     }
 
     static func origin(of value: Value) -> ValueOrigin? {

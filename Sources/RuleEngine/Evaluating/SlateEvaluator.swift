@@ -7,6 +7,9 @@ import Synchronization
 public struct SlateEvaluator: Sendable {
     public let rules: [CompiledRule]
     public let context: RuleContext
+    /// The cost budget, which a slate rule gets scaled to the slate (`forSlate(of:)`): its
+    /// work grows with the slate.
+    public var limits: EvaluationLimits = .default
 
     public init(ruleSet: CompiledRuleSet, context: RuleContext) {
         self.init(rules: ruleSet.slateRules, context: context)
@@ -25,11 +28,20 @@ public struct SlateEvaluator: Sendable {
         candidates: [ObjectValue], slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
         language: String = "en", params: Value? = nil
     ) -> [Finding] {
+        evaluate(candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language,
+                 params: params, observer: nil)
+    }
+
+    /// The same, watched by `observer` (`rules test --coverage`).
+    func evaluate(
+        candidates: [ObjectValue], slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
+        language: String, params: Value?, observer: (any RuleObserver)?
+    ) -> [Finding] {
         let params = params ?? context.paramsOn(asOf)
         let keys = pairKeys(slate: slate, asOf: asOf, params: params)
         return evaluate(
             candidates: SlateCandidates(dossiers: candidates, keys: keys), slate: slate, slateLocation: slateLocation,
-            asOf: asOf, language: language, params: params)
+            asOf: asOf, language: language, params: params, observer: observer)
     }
 
     /// The slate findings, in report order, for candidates held or kept on disk.
@@ -37,14 +49,23 @@ public struct SlateEvaluator: Sendable {
         candidates: SlateCandidates, slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
         language: String, params: Value
     ) -> [Finding] {
+        evaluate(candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language,
+                 params: params, observer: nil)
+    }
+
+    func evaluate(
+        candidates: SlateCandidates, slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
+        language: String, params: Value, observer: (any RuleObserver)?
+    ) -> [Finding] {
         let fallback = slateLocation
             ?? candidates.list.first.flatMap { $0.objectValue.flatMap(RuleRunner.dossierLocation) }
             ?? FindingLocation(file: "", line: 1, column: 1, path: "slate")
         let rules = self.rules
+        let limits = self.limits.forSlate(of: candidates.list.count)
         let findings = Mutex(Array(repeating: [Finding](), count: rules.count))
         // Each rule reads the candidates on its own, so rules run side by side with --jobs.
         let runRule = { @Sendable (index: Int) in
-            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback)
+            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer, limits)
             findings.withLock { $0[index] = found }
         }
         if candidates.jobs > 1 && candidates.list.count >= Self.candidatesPerThread {
@@ -60,15 +81,17 @@ public struct SlateEvaluator: Sendable {
 
     private static func run(
         _ rule: CompiledRule, _ candidates: SlateCandidates, _ slate: Value, _ asOf: CivilDate, _ params: Value,
-        _ language: String, _ fallback: FindingLocation
+        _ language: String, _ fallback: FindingLocation, _ observer: (any RuleObserver)?, _ limits: EvaluationLimits
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
         activation[rule.inputs.slate] = slate
         activation[rule.inputs.asOf] = .date(asOf)
         activation[rule.inputs.params] = params
-        let runner = RuleRunner(compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
-                                basis: rule.rule.basisText(on: asOf))
+        var runner = RuleRunner(
+            compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
+            basis: rule.rule.basisText(on: asOf), limits: limits)
+        runner.observer = observer
         return runner.run(&activation)
     }
 

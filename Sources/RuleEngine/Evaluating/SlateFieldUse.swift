@@ -18,6 +18,8 @@ public struct SlateFieldUse: Sendable {
                 guard collect(program.parsed.expr, program: program, into: &fields) else { return nil }
             }
         }
+        // Slate findings name the candidates involved by id in their fingerprints.
+        fields["candidate", default: []].insert("id")
         return SlateFieldUse(fields: fields)
     }
 

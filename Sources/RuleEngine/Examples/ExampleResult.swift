@@ -26,6 +26,8 @@ public struct ExampleResult: Sendable {
     public var expected: [String]
     /// The findings the checked rules gave, with locations and evidence.
     public var actual: [Finding]
+    /// For a `triggers` example that gave no finding: what the rule read where `when` was false.
+    public var misses: [RuleMiss] = []
 
     public var passed: Bool { outcome == .passed }
 }

@@ -15,12 +15,22 @@ public struct ExampleRunner: Sendable {
     }
 
     /// Every example of every compiled rule, then every test file.
-    public func run() -> ExampleReport {
+    public func run() -> ExampleReport { run(observer: nil) }
+
+    /// The same, with what the examples and tests exercised of each rule's conditions.
+    public func runWithCoverage() -> (report: ExampleReport, coverage: CoverageReport) {
+        let recorder = ConditionRecorder()
+        let report = run(observer: recorder)
+        return (report, CoverageReport(rules: prepared.compiled.rules, results: report.results, recorder: recorder))
+    }
+
+    func run(observer: (any RuleObserver)?) -> ExampleReport {
         var problems = prepared.diagnostics.filter { $0.severity == .error }
         guard let context = prepared.context, let schema = prepared.schema else {
             return ExampleReport(results: [], problems: problems)
         }
-        let inputs = ExampleInputs(schema: schema, context: context, base: baseNode(&problems), language: language)
+        var inputs = ExampleInputs(schema: schema, context: context, base: baseNode(&problems), language: language)
+        inputs.observer = observer
         var results: [ExampleResult] = []
         for rule in prepared.compiled.rules {
             results += examples(of: rule, inputs: inputs)
@@ -66,6 +76,7 @@ public struct ExampleRunner: Sendable {
                     let triggered = findings.contains { $0.severity != .error }
                     if kind == .triggers, !triggered {
                         result.outcome = .failed("expected \(expected), got \(ExampleInputs.describe(findings))")
+                        result.misses = inputs.misses(of: rule, example: node, fallback: rule.rule.examplesAsOf)
                     } else if kind == .passes, !findings.isEmpty {
                         result.outcome = .failed("expected \(expected), got \(ExampleInputs.describe(findings))")
                     }
@@ -88,6 +99,8 @@ struct ExampleInputs {
     let context: RuleContext
     let base: Node?
     let language: String
+    /// Watches every rule evaluated (`rules test --coverage`).
+    var observer: (any RuleObserver)? = nil
 
     /// The findings `rules` give for an example: a partial dossier for candidate rules, a
     /// `{slate, candidates}` mapping for slate rules.
@@ -118,6 +131,15 @@ struct ExampleInputs {
         return .success(value)
     }
 
+    /// Why a candidate rule gave no finding on an example (empty for slate rules).
+    func misses(of rule: CompiledRule, example: Node, fallback: CivilDate?) -> [RuleMiss] {
+        guard rule.rule.scope == .candidate, let asOf = date(example["as_of"], fallback: fallback, at: example),
+            case .success(let value) = dossier(example)
+        else { return [] }
+        return Evaluator(rules: [rule], context: context).misses(
+            rule, dossier: value, asOf: asOf, language: language, params: context.paramsOn(asOf))
+    }
+
     private func candidateFindings(_ rules: [CompiledRule], example: Node, asOf: CivilDate) -> Result<[Finding], ExampleProblems> {
         let slate: Value
         switch exampleSlate(example) {
@@ -128,7 +150,8 @@ struct ExampleInputs {
             let evaluator = Evaluator(rules: rules, context: context)
             let params = context.paramsOn(asOf)
             return rules.flatMap {
-                evaluator.evaluate($0, dossier: value, asOf: asOf, language: language, slate: slate, params: params)
+                evaluator.evaluate($0, dossier: value, asOf: asOf, language: language, slate: slate, params: params,
+                                   fallback: nil, observer: observer)
             }.sorted(by: Finding.reportOrder)
         }
     }
@@ -167,7 +190,8 @@ struct ExampleInputs {
         guard problems.isEmpty else { return .failure(ExampleProblems(diagnostics: problems)) }
         let evaluator = SlateEvaluator(rules: rules, context: context)
         return .success(evaluator.evaluate(
-            candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language))
+            candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language,
+            params: nil, observer: observer))
     }
 
     /// `none`, or `X at path (message)`, ...

@@ -75,12 +75,35 @@ struct ParameterReader {
     /// A parameter value as CEL sees it (`untypedValue`); a key that is not a scalar is a
     /// `params.type` error.
     private static func value(_ node: Node, path: String, diagnostics: inout [Diagnostic]) -> Value? {
+        // A number YAML cannot hold as CEL does would otherwise turn into a string (an int
+        // over 64 bits) or an infinity: a rule comparing with it would silently never fire.
+        var extreme: Diagnostic?
+        node.walk { _, child in
+            guard extreme == nil, let scalar = child.scalar, scalar.style == .plain, scalar.tag == nil else { return }
+            switch scalar.resolved {
+            case .string(let text) where Self.isDecimalInteger(text):
+                extreme = Self.problem("params.number", "\(text) is outside the 64-bit integer range", child, path)
+            case .double(let value) where !value.isFinite:
+                extreme = Self.problem("params.number", "a parameter must be a finite number, not \(scalar.text)", child, path)
+            default: break
+            }
+        }
+        if let extreme {
+            diagnostics.append(extreme)
+            return nil
+        }
         switch untypedValue(node) {
         case .success(let value): return value
         case .failure(let error):
             diagnostics.append(Diagnostic(code: "params.type", message: error.message, location: error.location, path: path))
             return nil
         }
+    }
+
+    /// `[-+]?[0-9]+`: what YAML reads as an int unless it overflows.
+    static func isDecimalInteger(_ text: String) -> Bool {
+        let digits = text.utf8.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        return digits.count >= text.utf8.count - 1 && !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }
     }
 
     /// The one type of all values; values of different kinds are an error.

@@ -29,6 +29,8 @@ public struct SlateFile: Sendable {
     /// The default evaluation date (`as_of`).
     public let congressDate: CivilDate
     public let candidatePatterns: [CandidatePattern]
+    /// The entries of `decisions:` (review decision files, `decisions.md`), same form.
+    public var decisionPatterns: [CandidatePattern] = []
 }
 
 /// Reads and validates slate files against the schema's slate record.
@@ -62,11 +64,15 @@ public enum SlateFileLoader {
             let level = slate.field("level")?.stringValue,
             case .date(let congressDate)? = slate.field("congress_date")
         else { return nil }
-        let patterns = (root["candidates"]?.sequence ?? []).compactMap { node in
-            node.scalar.map { SlateFile.CandidatePattern(text: $0.text, location: node.start) }
+        func patterns(_ key: String) -> [SlateFile.CandidatePattern] {
+            (root[key]?.sequence ?? []).compactMap { node in
+                node.scalar.map { SlateFile.CandidatePattern(text: $0.text, location: node.start) }
+            }
         }
-        return SlateFile(
+        var file = SlateFile(
             file: file, digest: digest, value: slate, root: value, committee: committee, level: level,
-            congressDate: congressDate, candidatePatterns: patterns)
+            congressDate: congressDate, candidatePatterns: patterns("candidates"))
+        file.decisionPatterns = patterns("decisions")
+        return file
     }
 }

@@ -62,11 +62,22 @@ public struct Finding: Hashable, Sendable {
     public var related: [FindingLocation]
     /// Position of the rule in load order; sorts findings of equal severity.
     public var ruleOrder: Int
+    /// The candidate the finding is about; for a slate finding the candidates involved (none
+    /// for a finding about the slate as a whole), sorted. What a decision's `candidate` or
+    /// `involved` names.
+    public var subjects: [String]
+    /// `identity` and `content` (`decisions.md`), fixed when the finding is made, before any
+    /// redaction, so every report format and every later run agree on them.
+    public var fingerprint: FindingFingerprint
+    /// The review decision that applies to this finding, when one does.
+    public var decision: AppliedDecision?
+    /// With `--baseline`: whether the finding is new, unchanged or updated against it.
+    public var baseline: BaselineState?
 
     public init(
         rule: String, severity: Severity, title: String, message: String, basis: String,
         location: FindingLocation, evidence: [EvidenceItem] = [], comparisons: [String] = [],
-        related: [FindingLocation] = [], ruleOrder: Int = 0
+        related: [FindingLocation] = [], ruleOrder: Int = 0, subjects: [String] = []
     ) {
         self.rule = rule
         self.severity = severity
@@ -78,7 +89,12 @@ public struct Finding: Hashable, Sendable {
         self.comparisons = comparisons
         self.related = related
         self.ruleOrder = ruleOrder
+        self.subjects = subjects.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        self.fingerprint = FindingFingerprint(subjects: subjects, rule: rule, path: location.path, evidence: evidence)
     }
+
+    /// True when a `cleared` decision applies: the finding is reported but counts for nothing.
+    public var isCleared: Bool { decision?.outcome == .cleared }
 
     /// Report order (`details.md` §18): severity, then rule load order, then line and column.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {

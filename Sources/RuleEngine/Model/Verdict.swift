@@ -6,9 +6,10 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     case ineligible
     case invalid
 
-    /// The verdict a set of findings gives a dossier that validated (`rules.md`, Verdicts).
+    /// The verdict a set of findings gives a dossier that validated (`rules.md`, Verdicts);
+    /// cleared findings (`decisions.md`) do not count.
     public static func of(findings: [Finding]) -> Verdict {
-        let weight = findings.map(\.severity.weight).max() ?? 0
+        let weight = findings.lazy.filter { !$0.isCleared }.map(\.severity.weight).max() ?? 0
         switch weight {
         case 2: return .ineligible
         case 1: return .review

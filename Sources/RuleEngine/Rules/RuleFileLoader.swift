@@ -11,6 +11,11 @@ public enum RuleFileLoader {
         "pair_keys", "pair_links", "message", "examples",
     ]
 
+    /// The most rules a rule set may hold (the shipped one has about 30): past it, loading,
+    /// compiling and screening would take minutes and gigabytes for what is surely a
+    /// generated or pasted-together file.
+    public static let maxRules = 10_000
+
     /// Parses and loads a file's bytes; `firstOrder` is the load-order index of its first rule.
     public static func load(bytes: [UInt8], file: String, firstOrder: Int = 0) -> RuleFile {
         var text = String(decoding: bytes, as: UTF8.self)
@@ -40,13 +45,20 @@ public enum RuleFileLoader {
         let format = root["format"]?.scalar?.text
         if format != "rules/1" {
             parser.diagnostics.append(RuleMessages.badFormat(format, at: root["format"]?.start ?? root.start))
+            // A file of another known format is no rule file: its keys would only add noise.
+            if let format, RuleMessages.otherFormats[format] != nil {
+                file.diagnostics.append(contentsOf: parser.diagnostics.filter { $0.code == "rule.bad-format" })
+                return file
+            }
         }
         file.params = root["params"]
         if let asOf = root["examples_as_of"] {
             file.examplesAsOf = parser.date(asOf, field: "examples_as_of")
         }
         if let rules = root["rules"] {
-            if let items = rules.sequence {
+            if let items = rules.sequence, firstOrder + items.count > maxRules {
+                parser.diagnostics.append(RuleMessages.tooManyRules(firstOrder + items.count, at: rules.start))
+            } else if let items = rules.sequence {
                 for item in items {
                     let order = firstOrder + file.rules.count
                     if var rule = parser.rule(item, order: order) {

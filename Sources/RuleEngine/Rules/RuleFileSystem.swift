@@ -58,6 +58,11 @@ enum RulePaths {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
+    /// Whether a folder entry is a YAML file a rule folder accounts for.
+    static func isYAML(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
+
     /// The last component of a path.
     static func lastComponent(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))

@@ -87,10 +87,45 @@ enum RuleMessages {
     }
 
     static func badFormat(_ found: String?, at location: SourceLocation) -> Diagnostic {
+        let message: String
+        if let found, let place = otherFormats[found] {
+            message = "format '\(found)' is not 'rules/1': \(place)"
+        } else if let found {
+            message = "format '\(found)' is not 'rules/1'\(Suggestion.hint(for: found, in: ["rules/1"]))"
+        } else {
+            message = "a rules file needs 'format: rules/1'; every .yaml and .yml file of a rule folder is a rule file"
+        }
+        return Diagnostic(code: "rule.bad-format", message: message, location: location)
+    }
+
+    /// Where a file of another known format belongs, for a file found among the rule files.
+    static let otherFormats = [
+        "schema/1": "a schema is read only from a file named schema.yaml",
+        "calendar/1": "a calendar is read only from a file named calendar.yaml",
+        "rules-test/1": "test files belong in the folder's tests/",
+        "dossier/1": "this is a dossier; --rules names rule folders and files, not dossiers",
+        "slate/1": "this is a slate; --rules names rule folders and files, not slates",
+    ]
+
+    static func badFileFormat(_ found: String?, expected: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             code: "rule.bad-format",
-            message: found.map { "format '\($0)' is not 'rules/1'" } ?? "a rules file needs 'format: rules/1'",
+            message: found.map { "format '\($0)' is not '\(expected)'" } ?? "this file needs 'format: \(expected)'",
             location: location)
+    }
+
+    static func tooManyRules(_ count: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            code: "rules.too-many",
+            message: "the rule set would hold \(count) rules, more than the limit of \(RuleFileLoader.maxRules)",
+            location: location)
+    }
+
+    static func shadowed(_ path: String, by used: String) -> Diagnostic {
+        Diagnostic(
+            code: "rules.shadowed", severity: .warning,
+            message: "'\(path)' is not used: '\(used)' comes first (the first folder that has one gives it)",
+            location: SourceLocation(file: path, line: 1, column: 1))
     }
 
     static func badDate(_ text: String, field: String, at location: SourceLocation) -> Diagnostic {

@@ -32,6 +32,8 @@ public struct RuleSet: Sendable {
     public var testFiles: [LoadedFile]
     /// `sha256:` + hex of SHA-256 over the sorted (relative path, bytes) of the files loaded.
     public var digest: String
+    /// Every file read, in the order read, with what it was taken for (`rules lint` lists them).
+    public var entries: [RuleSetEntry]
     public var diagnostics: [Diagnostic]
 
     /// `rules.count`: candidate and slate rules.

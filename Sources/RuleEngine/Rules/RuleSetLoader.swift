@@ -3,8 +3,8 @@ import Diagnostics
 import YAML
 
 /// Loads the rule set named by `--rules PATH...` (`details.md` §15), reading through a
-/// `RuleFileSystem`. A folder gives its top-level `*.yaml` files with `format: rules/1`,
-/// sorted by UTF-8 bytes; `schema.yaml`, `calendar.yaml` and `tests/base.yaml` come from the
+/// `RuleFileSystem`. A folder gives its top-level `*.yaml` and `*.yml` files, sorted by UTF-8
+/// bytes, each a rule file (`format: rules/1`, else an error: none is skipped); `schema.yaml`, `calendar.yaml` and `tests/base.yaml` come from the
 /// first folder that has them, else from the shipped folder.
 public enum RuleSetLoader {
     /// Loads `paths` (the shipped folder when empty).
@@ -14,7 +14,7 @@ public enum RuleSetLoader {
             if fileSystem.isDirectory(path) {
                 state.loadFolder(path, fileSystem: fileSystem, takeRules: true)
             } else {
-                state.loadRuleFile(path, relativePath: RulePaths.lastComponent(path), fileSystem: fileSystem, strict: true)
+                state.loadRuleFile(path, relativePath: RulePaths.lastComponent(path), fileSystem: fileSystem)
             }
         }
         if state.schema == nil || state.calendar == nil || state.base == nil, fileSystem.isDirectory(shipped) {
@@ -26,7 +26,7 @@ public enum RuleSetLoader {
         return RuleSet(
             files: state.ruleFiles, rules: state.ruleFiles.flatMap(\.rules), schema: state.schema,
             calendar: state.calendar, baseDossier: state.base, testFiles: state.tests,
-            digest: digest(of: hashed), diagnostics: state.diagnostics + state.ruleFiles.flatMap(\.diagnostics))
+            digest: digest(of: hashed), entries: state.entries, diagnostics: state.diagnostics + state.ruleFiles.flatMap(\.diagnostics))
     }
 
     /// `sha256:<hex>` over the files sorted by relative path (then bytes); each contributes its
@@ -59,44 +59,85 @@ private struct LoadState {
     var calendar: LoadedFile?
     var base: LoadedFile?
     var tests: [LoadedFile] = []
+    var entries: [RuleSetEntry] = []
     var diagnostics: [Diagnostic] = []
     var nextOrder: Int { ruleFiles.reduce(0) { $0 + $1.rules.count } }
 
+    /// Every `.yaml`/`.yml` file at the top of `folder` is a rule file unless it is
+    /// `schema.yaml` or `calendar.yaml`: one with another format is an error, never skipped.
+    /// `takeRules` is false for the shipped folder read only for what the given ones lack.
     mutating func loadFolder(_ folder: String, fileSystem: some RuleFileSystem, takeRules: Bool) {
         let names = RulePaths.sortedByBytes(list(folder, fileSystem: fileSystem))
-        for name in names where name.hasSuffix(".yaml") {
+        for name in names where RulePaths.isYAML(name) {
             let path = RulePaths.join(folder, name)
             guard !fileSystem.isDirectory(path) else { continue }
             switch name {
-            case "schema.yaml": if schema == nil { schema = read(path, name, fileSystem) }
-            case "calendar.yaml": if calendar == nil { calendar = read(path, name, fileSystem) }
-            default: if takeRules { loadRuleFile(path, relativePath: name, fileSystem: fileSystem, strict: false) }
+            case "schema.yaml": takeSingle(\.schema, path, name, kind: .schema, shipped: !takeRules, fileSystem)
+            case "calendar.yaml": takeSingle(\.calendar, path, name, kind: .calendar, shipped: !takeRules, fileSystem)
+            default: if takeRules { loadRuleFile(path, relativePath: name, fileSystem: fileSystem) }
             }
         }
         let testsFolder = RulePaths.join(folder, "tests")
         guard fileSystem.isDirectory(testsFolder) else { return }
-        for name in RulePaths.sortedByBytes(list(testsFolder, fileSystem: fileSystem)) where name.hasSuffix(".yaml") {
+        for name in RulePaths.sortedByBytes(list(testsFolder, fileSystem: fileSystem)) where RulePaths.isYAML(name) {
             let path = RulePaths.join(testsFolder, name)
+            guard !fileSystem.isDirectory(path) else { continue }
             if name == "base.yaml" {
-                if base == nil { base = read(path, "tests/" + name, fileSystem) }
+                takeSingle(\.base, path, "tests/" + name, kind: .baseDossier, shipped: !takeRules, fileSystem)
             } else if takeRules, let file = read(path, "tests/" + name, fileSystem) {
-                tests.append(file)
+                let kind = checkFormat(file, expected: .tests)
+                entries.append(RuleSetEntry(path: path, relativePath: file.relativePath, kind: kind))
+                if kind == .tests { tests.append(file) }
             }
         }
     }
 
-    /// A rule file; in a folder (`strict` false) a YAML file of another format is skipped.
-    mutating func loadRuleFile(_ path: String, relativePath: String, fileSystem: some RuleFileSystem, strict: Bool) {
+    /// `schema.yaml`, `calendar.yaml` or `tests/base.yaml`: the first folder's is used; a later
+    /// folder's is a warning, as it would otherwise be ignored without a word.
+    private mutating func takeSingle(
+        _ slot: WritableKeyPath<LoadState, LoadedFile?>, _ path: String, _ relative: String, kind: RuleSetEntry.Kind, shipped: Bool,
+        _ fileSystem: some RuleFileSystem
+    ) {
+        if let used = self[keyPath: slot] {
+            if !shipped { diagnostics.append(RuleMessages.shadowed(path, by: used.path)) }
+            return
+        }
+        guard let file = read(path, relative, fileSystem) else { return }
+        self[keyPath: slot] = file
+        entries.append(RuleSetEntry(path: path, relativePath: relative, kind: kind, shipped: shipped))
+    }
+
+    /// A rule file, given by name or found in a folder: whatever its content, it is loaded, so
+    /// a YAML error or a missing or unknown `format:` is an error located in it.
+    mutating func loadRuleFile(_ path: String, relativePath: String, fileSystem: some RuleFileSystem) {
         guard let file = read(path, relativePath, fileSystem) else { return }
         let document = YAMLLoader.load(bytes: file.bytes, file: path)
-        if !strict, document.root?["format"]?.scalar?.text != "rules/1" { return }
         var text = String(decoding: file.bytes, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         let loaded = RuleFileLoader.load(
             root: document.root, source: Source(name: path, text: text), yamlDiagnostics: document.diagnostics,
             firstOrder: nextOrder)
+        let kind: RuleSetEntry.Kind = loaded.hasErrors && document.root?["format"]?.scalar?.text != "rules/1"
+            ? .invalid : .rules
+        entries.append(RuleSetEntry(path: path, relativePath: relativePath, kind: kind, ruleCount: loaded.rules.count))
         ruleFiles.append(loaded)
         files.append(file)
+    }
+
+    /// `expected` when the file parses and says so in `format:`; else `.invalid`, with the
+    /// YAML errors or a located format error added.
+    private mutating func checkFormat(_ file: LoadedFile, expected: RuleSetEntry.Kind) -> RuleSetEntry.Kind {
+        let document = YAMLLoader.load(bytes: file.bytes, file: file.path)
+        let errors = document.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            diagnostics += errors
+            return .invalid
+        }
+        let format = document.root?["format"]
+        guard format?.scalar?.text != expected.rawValue else { return expected }
+        let location = format?.start ?? document.root?.start ?? SourceLocation(file: file.path, line: 1, column: 1)
+        diagnostics.append(RuleMessages.badFileFormat(format?.scalar?.text, expected: expected.rawValue, at: location))
+        return .invalid
     }
 
     mutating func checkDuplicateIDs() {

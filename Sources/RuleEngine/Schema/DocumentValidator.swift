@@ -138,6 +138,13 @@ struct DocumentValidator {
                     path: Self.join(path, plan.fieldNames[slot])))
                 return nil
             }
+            if plan.fields[slot].nonblank, case .string(let text) = value,
+                text.allSatisfy({ $0.isWhitespace })
+            {
+                report(SchemaMessages.blank(
+                    field: plan.qualifiedNames[slot], at: node, path: Self.join(path, plan.fieldNames[slot])))
+                return nil
+            }
             return value
         }
     }

@@ -56,12 +56,14 @@ public struct FieldSpec: Sendable {
     public let defaultValue: Value?
     /// The only text a `string` field may hold (`format: dossier/1`).
     public let const: String?
+    /// A `string` field that must hold more than white space (a decision's `reason`).
+    public let nonblank: Bool
     /// Where the field is declared in `schema.yaml`.
     public let location: SourceLocation
 
     public init(
         name: String, type: FieldType, doc: String, required: Bool = false,
-        defaultValue: Value? = nil, const: String? = nil, location: SourceLocation
+        defaultValue: Value? = nil, const: String? = nil, nonblank: Bool = false, location: SourceLocation
     ) {
         self.name = name
         self.type = type
@@ -69,6 +71,7 @@ public struct FieldSpec: Sendable {
         self.required = required
         self.defaultValue = defaultValue
         self.const = const
+        self.nonblank = nonblank
         self.location = location
     }
 }

@@ -64,6 +64,7 @@ public enum JSONSchemaExporter {
         } else {
             members += typeSchema(field.type, nullable: !field.required)
         }
+        if field.nonblank { members.append(("pattern", .string("\\S"))) }
         if let value = field.defaultValue, let json = json(value) { members.append(("default", json)) }
         return .object(members)
     }

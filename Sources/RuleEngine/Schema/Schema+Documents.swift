@@ -1,7 +1,7 @@
 extension Schema {
     /// The record at the root of a document kind (`dossier` or `slate_file`).
     public func rootRecord(of document: DocumentKind) -> RecordSchema {
-        records[document == .dossier ? dossierRecord : slateFileRecord]
+        records[rootPosition(of: document)]
     }
 
     /// The records a document of this kind can contain, in `schema.yaml` order: the root and
@@ -9,7 +9,7 @@ extension Schema {
     /// the JSON Schema describe these and nothing else (the slate's schema has no declarations).
     public func records(of document: DocumentKind) -> [RecordSchema] {
         var reached = Set<Int>()
-        var pending = [document == .dossier ? dossierRecord : slateFileRecord]
+        var pending = [rootPosition(of: document)]
         while let position = pending.popLast() {
             guard reached.insert(position).inserted else { continue }
             for field in records[position].fields {

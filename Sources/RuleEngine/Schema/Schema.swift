@@ -21,11 +21,15 @@ public struct Schema: Sendable {
     let plans: [RecordPlan]
     let dossierRecord: Int
     let slateFileRecord: Int
+    /// The record at the root of a decisions file (`documents.decisions`); nil when the schema
+    /// describes none.
+    let decisionsFileRecord: Int?
 
-    init(records: [RecordSchema], dossierRecord: Int, slateFileRecord: Int) {
+    init(records: [RecordSchema], dossierRecord: Int, slateFileRecord: Int, decisionsFileRecord: Int? = nil) {
         self.records = records
         self.dossierRecord = dossierRecord
         self.slateFileRecord = slateFileRecord
+        self.decisionsFileRecord = decisionsFileRecord
         self.dossierType = records[dossierRecord].objectType
         self.slateFileType = records[slateFileRecord].objectType
         var index: [String: Int] = [:]
@@ -40,6 +44,21 @@ public struct Schema: Sendable {
     }
 
     /// The CEL object type of a record, shared by every value of that record.
+    /// Whether the schema describes documents of `kind` (a decisions file is optional).
+    public func describes(_ kind: DocumentKind) -> Bool {
+        kind != .decisions || decisionsFileRecord != nil
+    }
+
+    /// The record position at the root of `kind`; a schema without a decisions record
+    /// answers for decisions with its slate record, which `describes` lets callers avoid.
+    func rootPosition(of kind: DocumentKind) -> Int {
+        switch kind {
+        case .dossier: dossierRecord
+        case .slate: slateFileRecord
+        case .decisions: decisionsFileRecord ?? slateFileRecord
+        }
+    }
+
     public func objectType(named name: String) -> ObjectType? {
         record(named: name)?.objectType
     }
@@ -63,6 +82,8 @@ public struct Schema: Sendable {
 public enum DocumentKind: String, Sendable, Hashable {
     case dossier
     case slate
+    /// A file of review decisions (`decisions.md`, format decisions/1).
+    case decisions
 }
 
 extension FieldType {

@@ -20,7 +20,9 @@ struct SchemaBuilder {
         }
     }
 
-    mutating func build(dossier: (name: String, node: Node), slate: (name: String, node: Node)) -> Schema? {
+    mutating func build(
+        dossier: (name: String, node: Node), slate: (name: String, node: Node), decisions: (name: String, node: Node)? = nil
+    ) -> Schema? {
         checkReferences()
         guard diagnostics.isEmpty else { return nil }
         var stack: [Int] = []
@@ -36,8 +38,10 @@ struct SchemaBuilder {
             diagnostics.append(SchemaFileMessages.invalid(
                 "the slate document record must have an object field 'slate'", at: slate.node, path: "documents.slate"))
         }
+        let decisionsRecord = decisions.flatMap { documentRecord($0, kind: "decisions") }
         guard diagnostics.isEmpty else { return nil }
-        return Schema(records: records, dossierRecord: dossierRecord, slateFileRecord: slateRecord)
+        return Schema(
+            records: records, dossierRecord: dossierRecord, slateFileRecord: slateRecord, decisionsFileRecord: decisionsRecord)
     }
 
     private mutating func documentRecord(_ root: (name: String, node: Node), kind: String) -> Int? {
@@ -87,7 +91,7 @@ struct SchemaBuilder {
             FieldSpec(
                 name: field.name, type: field.type, doc: field.doc, required: field.required,
                 defaultValue: defaultValue(field, record: record.name), const: field.const,
-                location: field.keyLocation)
+                nonblank: field.nonblank, location: field.keyLocation)
         }
         // `types` holds every record once `visit` has run without a cycle.
         let type = types[record.name] ?? ObjectType(name: record.name, fields: [])

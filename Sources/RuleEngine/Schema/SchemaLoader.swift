@@ -10,6 +10,7 @@ struct RawField {
     var required: Bool
     var defaultNode: Node?
     var const: String?
+    var nonblank: Bool
     /// The field's spec node (errors about the field point here).
     var node: Node
     var keyLocation: SourceLocation
@@ -38,7 +39,7 @@ extension Schema {
         let raw = reader.readDocument(document)
         guard let raw, reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         var builder = SchemaBuilder(records: raw.records)
-        let schema = builder.build(dossier: raw.dossier, slate: raw.slate)
+        let schema = builder.build(dossier: raw.dossier, slate: raw.slate, decisions: raw.decisions)
         return (builder.diagnostics.isEmpty ? schema : nil, builder.diagnostics)
     }
 }
@@ -49,12 +50,14 @@ struct SchemaFileReader {
 
     static let topKeys = ["format", "documents", "records"]
     static let recordKeys = ["doc", "fields"]
-    static let fieldKeys = ["type", "doc", "required", "default", "values", "of", "signed", "const"]
+    static let fieldKeys = ["type", "doc", "required", "default", "values", "of", "signed", "const", "nonblank"]
 
     struct Document {
         var records: [RawRecord]
         var dossier: (name: String, node: Node)
         var slate: (name: String, node: Node)
+        /// `documents.decisions`, optional: the root of a decisions file (`decisions.md`).
+        var decisions: (name: String, node: Node)?
     }
 
     mutating func readDocument(_ root: Node) -> Document? {
@@ -67,11 +70,14 @@ struct SchemaFileReader {
         }
         var dossier: (name: String, node: Node)?
         var slate: (name: String, node: Node)?
+        var decisions: (name: String, node: Node)?
         if let documents = required("documents", in: root, path: ""),
-            mappingPairs(documents, path: "documents", allowed: ["dossier", "slate"], pathPrefix: "documents") != nil
+            mappingPairs(documents, path: "documents", allowed: ["dossier", "slate", "decisions"], pathPrefix: "documents")
+                != nil
         {
             dossier = documentRoot("dossier", in: documents)
             slate = documentRoot("slate", in: documents)
+            if documents["decisions"] != nil { decisions = documentRoot("decisions", in: documents) }
         }
         guard let recordsNode = required("records", in: root, path: "") else { return nil }
         guard let recordPairs = mappingPairs(recordsNode, path: "records", allowed: nil, pathPrefix: "records") else {
@@ -83,7 +89,7 @@ struct SchemaFileReader {
             if let record = readRecord(name: name, node: pair.value, key: pair.key) { records.append(record) }
         }
         guard let dossier, let slate else { return nil }
-        return Document(records: records, dossier: dossier, slate: slate)
+        return Document(records: records, dossier: dossier, slate: slate, decisions: decisions)
     }
 
     private mutating func documentRoot(_ kind: String, in documents: Node) -> (name: String, node: Node)? {
@@ -113,7 +119,8 @@ struct SchemaFileReader {
             if let field = readField(name: fieldName, node: pair.value, path: fieldPath, named: true) {
                 fields.append(RawField(
                     name: fieldName, type: field.type, doc: field.doc, required: field.required,
-                    defaultNode: field.defaultNode, const: field.const, node: pair.value, keyLocation: pair.key.start))
+                    defaultNode: field.defaultNode, const: field.const, nonblank: field.nonblank, node: pair.value,
+                    keyLocation: pair.key.start))
             }
         }
         return RawRecord(name: name, doc: doc, fields: fields, location: key.start)
@@ -131,12 +138,16 @@ struct SchemaFileReader {
         if let const, !(type == .string && const.scalar != nil) {
             diagnostics.append(SchemaFileMessages.invalid("const applies to string fields only and must be text", at: const, path: path))
         }
+        let nonblank = flag("nonblank", in: node, path: path)
+        if nonblank, type != .string {
+            diagnostics.append(SchemaFileMessages.invalid("nonblank applies to string fields only", at: node, path: path))
+        }
         if let signed = node["signed"], !type.isMoney {
             diagnostics.append(SchemaFileMessages.invalid("signed applies to money fields only", at: signed, path: path))
         }
         return RawField(
             name: name, type: type, doc: doc ?? "", required: required, defaultNode: node["default"],
-            const: const?.scalar?.text, node: node, keyLocation: node.start)
+            const: const?.scalar?.text, nonblank: nonblank, node: node, keyLocation: node.start)
     }
 
     private mutating func readType(_ typeNode: Node, spec: Node, path: String) -> FieldType? {

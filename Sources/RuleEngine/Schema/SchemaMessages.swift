@@ -57,6 +57,12 @@ enum SchemaMessages {
             code: "schema.required", message: "required field \(field) is null", location: node.start, path: path)
     }
 
+    static func blank(field: String, at node: Node, path: String) -> Diagnostic {
+        let field = path.isEmpty ? field : path
+        return Diagnostic(
+            code: "schema.blank", message: "\(field) must not be blank", location: node.start, path: path)
+    }
+
     static func unknownField(
         _ key: String, record: String, at node: Node, path: String, known: [String], strict: Bool
     ) -> Diagnostic {

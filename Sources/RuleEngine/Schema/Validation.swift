@@ -33,7 +33,7 @@ extension Schema {
     /// for a missing required field) and its field path. A document whose `format` is not the
     /// expected one is reported with that one error only: its other fields mean nothing here.
     public func validate(_ root: Node?, as kind: DocumentKind, file: String, options: ValidationOptions) -> Validated {
-        let position = kind == .dossier ? dossierRecord : slateFileRecord
+        let position = rootPosition(of: kind)
         let record = records[position]
         let formatSpec = record.fields.first { $0.const != nil }
         guard let root else {

@@ -45,6 +45,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Also print the value of every sub-expression and the decisive comparisons.")
     var explain = false
 
+    @OptionGroup(title: "Limits") var evaluationLimits: EvaluationLimitOptions
+
     @Argument(help: "The expression; put `--` before it when it starts with '-'.")
     var expression: String
 
@@ -79,15 +81,19 @@ struct EvalCommand: ParsableCommand {
         return (environment, activation)
     }
 
-    /// The rule set's schema and context: required with `--input` or `--rules`, else used when found.
+    /// The rule set's schema and context: required with `--input` or `--rules`, else the shipped
+    /// set's (on disk or built in) when it loads.
     private func ruleContext() throws(CLIError) -> (schema: Schema, context: RuleContext)? {
         let required = input != nil || !rulePaths.isEmpty
-        guard required || RuleSetLocator.shippedRules() != nil else { return nil }
         let session = try RuleSetSession.load(
-            paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false)
-        guard let schema = session.prepared.schema, let context = session.prepared.context,
-            !session.prepared.diagnostics.contains(where: { $0.severity == .error && $0.code.hasPrefix("schema") })
-        else {
+            paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes, compileRules: false,
+            emptyRules: .notChecked)
+        // With --rules, a file of the set that does not load stops eval as it stops check; the
+        // shipped set is used only when it loads.
+        let blocking = session.prepared.diagnostics.filter {
+            $0.severity == .error && (!rulePaths.isEmpty || $0.code.hasPrefix("schema"))
+        }
+        guard let schema = session.prepared.schema, let context = session.prepared.context, blocking.isEmpty else {
             if required {
                 session.printer.printAll(session.prepared.diagnostics)
                 throw CLIError.rulesInvalid
@@ -147,7 +153,8 @@ struct EvalCommand: ParsableCommand {
             }
             return .badInput
         }
-        let value = program.evaluate(activation)
+        var budget = EvaluationBudget(limits: evaluationLimits.limits)
+        let value = program.evaluate(activation, budget: &budget)
         if case .error(let failure) = value {
             var text = "error: \(failure.message)"
             if let id = failure.exprID, let range = program.range(ofExpr: id) {
@@ -159,9 +166,16 @@ struct EvalCommand: ParsableCommand {
         }
         Terminal.printOutput((format == .json ? value.typedJSONText : value.displayText) + "\n")
         if explain {
+            // The deciding comparisons first (what made the value), then every part's value.
             let explanation = program.explain(activation)
-            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
             for comparison in explanation.comparisons { Terminal.printOutput("  decisive: \(comparison)\n") }
+            if explanation.omittedComparisons > 0 {
+                Terminal.printOutput("  decisive: … \(explanation.omittedComparisons) more comparisons\n")
+            }
+            for sub in explanation.subexpressions { Terminal.printOutput("  \(sub.text) = \(sub.value.displayText)\n") }
+            if explanation.omittedSubexpressions > 0 {
+                Terminal.printOutput("  … \(explanation.omittedSubexpressions) more sub-expressions\n")
+            }
         }
         return .clean
     }

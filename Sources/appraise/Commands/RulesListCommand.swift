@@ -26,9 +26,14 @@ struct RulesListCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule folder or file (repeatable).", valueName: "PATH"))
     var rulePaths: [String] = []
 
+    @Flag(help: "Accept a rule set with no rules.")
+    var allowEmptyRules = false
+
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes)
+            let session = try RuleSetSession.load(
+                paths: rulePaths, maxFileBytes: YAMLLimits.default.maxFileBytes,
+                emptyRules: .checked(allowed: allowEmptyRules, screening: false))
             session.printer.printAll(session.prepared.diagnostics.filter { $0.severity == .error })
             let listing = RulesListing(
                 rules: session.prepared.ruleSet.rules, parameters: session.prepared.parameters.parameters,

@@ -33,6 +33,9 @@ struct SchemaCommand: ParsableCommand {
     @Flag(help: "Describe the slate file (format slate/1) instead of a dossier.")
     var slate = false
 
+    @Flag(help: "Describe the review decisions file (format decisions/1) instead of a dossier.")
+    var decisions = false
+
     @Flag(help: "In the JSON Schema, forbid unknown fields (as `check --strict` does).")
     var strict = false
 
@@ -45,14 +48,19 @@ struct SchemaCommand: ParsableCommand {
         if jsonSchema, format != .text, format != .jsonSchema {
             throw ValidationError("--json-schema cannot be combined with --format \(format.rawValue)")
         }
+        if slate && decisions { throw ValidationError("--slate and --decisions cannot be combined") }
     }
 
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
-            let session = try RuleSetSession.load(paths: rulePaths, maxFileBytes: limits.maxFileBytes)
+            let session = try RuleSetSession.load(
+                paths: rulePaths, maxFileBytes: limits.maxFileBytes, emptyRules: .notChecked)
             guard let schema = session.prepared.schema else {
                 session.printer.printAll(session.prepared.diagnostics)
                 throw CLIError.usage("the rule set's schema.yaml could not be loaded (see above)")
+            }
+            if decisions, !schema.describes(.decisions) {
+                throw CLIError.usage("the rule set's schema.yaml describes no decisions document (documents.decisions)")
             }
             let text = render(schema)
             if let output {
@@ -68,7 +76,7 @@ struct SchemaCommand: ParsableCommand {
 
     /// The schema in the chosen format.
     func render(_ schema: Schema) -> String {
-        let document: DocumentKind = slate ? .slate : .dossier
+        let document: DocumentKind = decisions ? .decisions : slate ? .slate : .dossier
         switch jsonSchema ? .jsonSchema : format {
         case .text: return SchemaText.render(schema, document: document, style: .text)
         case .markdown: return SchemaText.render(schema, document: document, style: .markdown)

@@ -16,8 +16,10 @@ struct ScreenCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var inputs: InputOptions
-    @OptionGroup var reporting: ReportingOptions
+    @OptionGroup(title: "Report options") var reporting: ReportingOptions
+    @OptionGroup(title: "Input options") var inputs: InputOptions
+    @OptionGroup(title: "Review options") var review: ReviewOptions
+    @OptionGroup(title: "Limits against hostile input") var limits: LimitOptions
 
     @Argument(help: "A slate file (format slate/1) or a folder of dossiers.")
     var target: String
@@ -25,12 +27,17 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let (session, schema, context) = try RuleSetSession.loadForScreening(
-                paths: inputs.rulePaths, maxFileBytes: inputs.limits.maxFileBytes, language: reporting.language)
-            let (files, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
+                paths: inputs.rulePaths, maxFileBytes: limits.maxFileBytes, language: reporting.language,
+                allowEmptyRules: inputs.allowEmptyRules)
+            let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
+            let slateDecisionFiles = try slate.map(SlateTarget.decisionFiles) ?? []
+            // The slate's own decision files may sit among its dossiers ('*.yaml'): not dossiers.
+            let files = matched.filter { !slateDecisionFiles.contains($0) }
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
-                inputs: inputs, reporting: reporting, slate: slate, slateRules: slateRules, style: .screen,
-                session: session, schema: schema, context: context)
+                inputs: inputs, limits: limits, reporting: reporting, slate: slate, slateRules: slateRules,
+                style: .screen, session: session, schema: schema, context: context, review: review,
+                slateDecisionFiles: slateDecisionFiles)
             let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
             return max(status, inputStatus)
@@ -46,11 +53,14 @@ struct ScreenCommand: ParsableCommand {
         case nil: throw CLIError.io(path: target, reason: "no such file or folder")
         case .directory?:
             let (files, problems) = DossierFinder.yamlFiles(below: target)
-            for problem in problems { Terminal.printError("\(problem.path): error: \(problem.message) [\(problem.code)]") }
+            for problem in problems {
+                let path = WithheldPath.shown(problem.path, redact: reporting.redacts)
+                Terminal.printError("\(path): error: \(problem.message) [\(problem.code)]")
+            }
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
             let (slate, diagnostics, files) = try SlateTarget.load(
-                target, schema: schema, limits: inputs.limits.yamlLimits, strict: inputs.strict)
+                target, schema: schema, limits: limits.yamlLimits, strict: inputs.strict)
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }
             return (files, slate, .clean)

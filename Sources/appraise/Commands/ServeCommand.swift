@@ -81,6 +81,7 @@ struct ServeCommand: ParsableCommand {
         options.workspace = workspace.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         options.auditLogPath = auditLog
         options.limits = limits.yamlLimits
+        options.evaluationLimits = limits.evaluationLimits
         options.maxBodyBytes = maxBodyBytes ?? limits.maxFileBytes
         options.requestTimeout = requestTimeout
         options.maxConcurrent = maxConcurrent ?? 2 * ProcessInfoCores.count
@@ -99,7 +100,8 @@ struct ServeCommand: ParsableCommand {
             options.tokens = store
         }
         // Prints the rule set's problems with their lines, and stops on errors.
-        _ = try RuleSetSession.loadForScreening(paths: rulePaths, maxFileBytes: limits.maxFileBytes, language: .en)
+        _ = try RuleSetSession.loadForScreening(
+            paths: rulePaths, maxFileBytes: limits.maxFileBytes, language: .en, allowEmptyRules: false)
         let store = try RuleSetStore(paths: rulePaths, maxFileBytes: limits.maxFileBytes)
         return try AppraiseServer(options: options, store: store)
     }

@@ -52,8 +52,8 @@ import Testing
             try Program.compile(Self.nested(5_000, "1"), in: Environment())
         } throws: { error in
             guard let failure = error as? CompileFailure, let issue = failure.issues.first else { return false }
-            return failure.issues.count == 1 && issue.code == "cel.syntax"
-                && issue.message.contains("expression nested too deeply") && issue.range == 100..<101
+            return failure.issues.count == 1 && issue.code == "cel.too-deep"
+                && issue.message.contains("expression too deep") && issue.range == 100..<101
         }
     }
 }

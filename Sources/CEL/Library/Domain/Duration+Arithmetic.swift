@@ -1,10 +1,12 @@
 /// Overflow-checked arithmetic and unit accessors for CEL durations.
 extension CELDuration {
-    /// protobuf's (and CEL's) limit on |seconds|: 10,000 years of 365.25 days.
-    public static let maxSeconds: Int64 = 315_576_000_000
+    /// CEL's range (cel-spec langdef, "Overflow"): a duration is one int64 of nanoseconds,
+    /// about ±292 years, so from -9223372036.854775808s to 9223372036.854775807s. (protobuf's
+    /// own ±10,000 years is wider; CEL implementations use the narrower one.)
+    public static let maxSeconds: Int64 = Int64.max / TimeConstants.nanosPerSecond
 
     /// Carries `nanos` into seconds so both share a sign, then range-checks; nil on overflow
-    /// or outside ±`maxSeconds` seconds.
+    /// or when the total does not fit one int64 of nanoseconds.
     static func normalized(seconds: Int64, nanos: Int64) -> CELDuration? {
         var (secs, overflow) = seconds.addingReportingOverflow(nanos / TimeConstants.nanosPerSecond)
         var rest = nanos % TimeConstants.nanosPerSecond
@@ -16,7 +18,8 @@ extension CELDuration {
             secs += 1
             rest -= TimeConstants.nanosPerSecond
         }
-        guard (-maxSeconds...maxSeconds).contains(secs) else { return nil }
+        let (scaled, scaleOverflow) = secs.multipliedReportingOverflow(by: TimeConstants.nanosPerSecond)
+        guard !scaleOverflow, !scaled.addingReportingOverflow(rest).overflow else { return nil }
         return CELDuration(seconds: secs, nanos: Int32(rest))
     }
 

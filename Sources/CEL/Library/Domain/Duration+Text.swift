@@ -2,7 +2,7 @@
 extension CELDuration {
     /// Parses a Go-style duration: an optional sign, then `0` or one or more
     /// `<decimal>[.<fraction>]<unit>` with units `h m s ms us µs ns` (`"1.5s"`, `"-1h30m"`).
-    /// Unlike Go (limited to ±292 years) the range is CEL's ±315,576,000,000 s; nil outside it
+    /// The range is CEL's, as Go's: one int64 of nanoseconds (about ±292 years); nil outside it
     /// or for malformed text. Fractions finer than a nanosecond are truncated.
     public init?(celText text: String) {
         var scalars = Substring(text).unicodeScalars[...]

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CEL
+import RuleEngine
+import YAML
+
+/// `appraise-bench profile STAGE DIR`: runs one stage over the first `--count` dossiers on one
+/// thread and prints nothing but a checksum, so that `valgrind --tool=callgrind` (instruction
+/// counts) and `valgrind --tool=memcheck` (malloc counts) measure that stage alone. Run it at
+/// two counts and divide the difference by the extra dossiers to leave process start out
+/// (`scripts/profile-stages.sh` does that).
+struct Profile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one stage on one thread, for callgrind and malloc counts.")
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        /// Read + libyaml events (`YAMLEventScanner.countEvents`).
+        case floor
+        /// Read + `DossierLoader.load` (YAML, schema typing, digest).
+        case load
+        /// `load` plus the candidate rules.
+        case rules
+    }
+
+    @Argument(help: "floor, load or rules.") var stage: Stage
+    @Argument(help: "A folder of dossiers (see `generate`).") var folder: String
+    @Option(help: "How many dossiers of the folder (sorted) to run.") var count: Int = 100
+    @Option(help: "The rule folder.") var rules: String = "rules"
+    @Option(name: .customLong("as-of"), help: "Evaluation date.") var asOf: String = "2025-09-20"
+
+    func run() throws {
+        let files = Array(try BenchFile.yamlFiles(in: folder).prefix(count))
+        let ruleSet = RuleSetLoader.load(paths: [rules], shipped: rules, fileSystem: BenchRuleFiles())
+        let prepared = PreparedRuleSet.prepare(ruleSet)
+        guard !prepared.hasErrors, let schema = prepared.schema, let context = prepared.context,
+            let date = CivilDate(iso: asOf)
+        else { throw ValidationError("the rules in \(rules) do not load, or bad --as-of") }
+        let params = context.paramsOn(date)
+        let evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
+        var checksum = 0
+        for file in files {
+            guard let data = BenchFile.read(file) else { continue }
+            switch stage {
+            case .floor:
+                if case .success(let events) = data.withUnsafeBytes({ YAMLEventScanner.countEvents(bytes: $0) }) {
+                    checksum &+= events
+                }
+            case .load, .rules:
+                guard case .loaded(let dossier, _) = DossierLoader.load(bytes: data, file: file, schema: schema)
+                else { continue }
+                checksum &+= 1
+                if stage == .rules {
+                    checksum &+= evaluator.evaluate(dossier: dossier.value, asOf: date, params: params).count
+                }
+            }
+        }
+        print("\(stage.rawValue): \(files.count) dossiers, checksum \(checksum)")
+    }
+}
