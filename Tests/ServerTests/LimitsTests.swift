@@ -1,3 +1,4 @@
+import CEL
 import Foundation
 import Hummingbird
 import Server
@@ -14,6 +15,19 @@ import TestSupport
         #expect(response.status == .contentTooLarge)
         #expect(response.errorCode == "http.body-too-large")
         #expect(try await harness.call(.get, "/healthz").status == .ok)
+    }
+
+    /// The server spends the evaluation budget of `--max-eval-steps` / `--max-eval-bytes` on each
+    /// rule of each request, as `check` does (issue 17): the same report, rule errors included.
+    @Test func evaluationBudgetsAreTheCLIs() async throws {
+        let file = "candidates/nguyen-van-an.yaml"
+        let cli = try runAppraise(["check", file, "--as-of", "2025-09-20", "--format", "json", "--max-eval-steps", "20"])
+        #expect(cli.stdout.contains("cost limit: more than 20 evaluation steps"))
+        let harness = try ServerHarness { $0.evaluationLimits = EvaluationLimits(maxSteps: 20, maxBytes: EvaluationLimits.default.maxBytes) }
+        let response = try await harness.call(
+            .post, "/v1/check?as_of=2025-09-20&name=\(file)", body: try packageFile(file), contentType: "application/yaml")
+        #expect(response.status == .ok)
+        #expect(response.text == cli.stdout)
     }
 
     @Test(arguments: [nil, "text/plain", "application/json"])
