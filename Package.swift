@@ -4,9 +4,10 @@ import PackageDescription
 /// appraise: checks candidates for new Party Committees against YAML eligibility rules.
 ///
 /// Dependency order (each arrow is "may import"):
-/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> appraise;
-/// RuleEngine -> LanguageServer -> appraise.
-/// CEL never imports YAML; Reports does no I/O; only `appraise` touches files, clocks and terminals.
+/// CLibYAML -> YAML; Diagnostics <- YAML, CEL; YAML + CEL -> RuleEngine -> Reports -> Screening
+/// -> Server -> appraise; RuleEngine -> LanguageServer -> appraise.
+/// CEL never imports YAML; Reports does no I/O; Screening reads input files but never prints;
+/// only `appraise` touches terminals and writes report files.
 let package = Package(
     name: "appraise",
     platforms: [.macOS(.v14)],
@@ -21,6 +22,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -43,13 +48,31 @@ let package = Package(
             dependencies: ["RuleEngine", "Diagnostics", .product(name: "Crypto", package: "swift-crypto")]  // keyed id pseudonyms
         ),
         .target(name: "LanguageServer", dependencies: ["RuleEngine", "CEL", "YAML", "Diagnostics"]),
+        .target(
+            name: "Screening",
+            dependencies: [
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+            ],
+            plugins: ["EmbedShippedRules"]  // rules/ inside the library, so an installed appraise works
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Screening", "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "appraise",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "LanguageServer",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "Server", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            plugins: ["EmbedShippedRules"]  // rules/ inside the binary, so an installed copy works
+            ]
         ),
         .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
@@ -69,6 +92,18 @@ let package = Package(
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed
+        ),
+        .testTarget(name: "ScreeningTests", dependencies: ["Screening", "RuleEngine", "CEL", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Screening", "RuleEngine", "CEL", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["SlowRules"]  // read through #filePath
         ),
         .testTarget(
             name: "CLITests", dependencies: ["TestSupport", "appraise", "YAML"],  // YAML: the redaction test reads every scalar

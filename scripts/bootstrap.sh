@@ -10,6 +10,7 @@ missing=()
 pkg-config --exists yaml-0.1 2>/dev/null || missing+=(libyaml-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "bootstrap: installing ${missing[*]}" >&2
     sudo_if_needed apt-get update -qq

@@ -216,7 +216,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// `{code, severity, message, file, line, column, path}`, nulls where unknown (§16).
-    static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
+    public static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("code", diagnostic.code)
         writer.field("severity", diagnostic.severity.rawValue)

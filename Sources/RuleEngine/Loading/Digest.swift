@@ -1,7 +1,7 @@
 import Crypto
 
 /// `sha256:<hex>` of a file's bytes, the digest reports print for every dossier read.
-func sha256Digest(_ bytes: [UInt8]) -> String {
+public func sha256Digest(_ bytes: [UInt8]) -> String {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var text: [UInt8] = Array("sha256:".utf8)
     text.reserveCapacity(7 + 64)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RuleEngine
+import Screening
 
 /// `appraise check FILE...`: validates each dossier and evaluates the candidate rules on it.
 struct CheckCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CEL
 import Diagnostics
 import RuleEngine
+import Screening
 import YAML
 
 /// `appraise eval`: evaluates one expression, for rule authors trying a `when` before writing

@@ -4,6 +4,7 @@ import YAML
 
 #if canImport(Glibc)
 import Glibc
+import Screening
 #endif
 
 /// `appraise lsp`: the language server for editors, on standard input and output.

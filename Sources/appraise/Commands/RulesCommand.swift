@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 /// `appraise rules`: tools for the people who write rules — lint, test, list, export.
 struct RulesCommand: ParsableCommand {

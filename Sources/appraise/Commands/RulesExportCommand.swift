@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import Screening
 
 /// `appraise rules export DIR`: writes the rule set built into the executable (rules, schema,
 /// calendar, tests) to a new folder, to read or edit it; `--rules DIR` then runs the copy.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import RuleEngine
+import Screening
 
 /// `appraise rules lint [PATH...]`: loads, validates and type-checks rule files and reports
 /// every problem in one run, each with its file, line, column, the offending line and a caret.

@@ -1,4 +1,5 @@
 import Reports
+import Screening
 import YAML
 import ArgumentParser
 import Reports

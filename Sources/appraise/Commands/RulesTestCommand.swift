@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import RuleEngine
+import Screening
 
 /// `appraise rules test [PATH...]`: runs every rule's examples and the test files under
 /// `tests/`, ending with `N passed, M failed`.

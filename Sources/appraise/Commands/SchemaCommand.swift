@@ -1,5 +1,6 @@
 import ArgumentParser
 import RuleEngine
+import Screening
 
 /// `appraise schema`: the dossier (or slate) format of `rules/schema.yaml`, as a field
 /// reference for people or as a JSON Schema for editors and exporters.

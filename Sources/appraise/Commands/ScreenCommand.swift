@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import RuleEngine
+import Screening
 
 /// `appraise screen SLATE.yaml|DIR`: batch-screens a congress slate (or every dossier under a
 /// folder) in parallel, with candidate rules and then slate-wide rules.
@@ -29,7 +30,7 @@ struct ScreenCommand: ParsableCommand {
                 paths: inputs.rulePaths, maxFileBytes: limits.maxFileBytes, language: reporting.language,
                 allowEmptyRules: inputs.allowEmptyRules)
             let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
-            let slateDecisionFiles = try slate.map(Self.decisionFiles) ?? []
+            let slateDecisionFiles = try slate.map(SlateTarget.decisionFiles) ?? []
             // The slate's own decision files may sit among its dossiers ('*.yaml'): not dossiers.
             let files = matched.filter { !slateDecisionFiles.contains($0) }
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
@@ -41,21 +42,6 @@ struct ScreenCommand: ParsableCommand {
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
             return max(status, inputStatus)
         }
-    }
-
-    /// The decision files a slate names (`decisions:`, globs relative to its folder); an entry
-    /// that matches no file is an error, never a silently smaller set of decisions.
-    private static func decisionFiles(of slate: SlateFile) throws(CLIError) -> [String] {
-        let folder = slate.file.contains("/") ? String(slate.file[..<slate.file.lastIndex(of: "/")!]) : "."
-        var files: [String] = []
-        for pattern in slate.decisionPatterns {
-            let matched = DossierFinder.files(matching: [pattern.text], in: folder, excluding: slate.file)
-            if matched.isEmpty {
-                throw CLIError.io(path: pattern.location.description, reason: "decisions entry '\(pattern.text)' matches no file")
-            }
-            files += matched.filter { !files.contains($0) }
-        }
-        return files
     }
 
     /// The dossier files and the slate, from a slate file or a folder; problems with the
@@ -73,19 +59,10 @@ struct ScreenCommand: ParsableCommand {
             }
             return (files, nil, problems.isEmpty ? .clean : .badInput)
         case .file?, .other?:
-            let bytes: [UInt8]
-            switch FileReader.read(target, limit: limits.maxFileBytes) {
-            case .success(let read): bytes = read
-            case .failure(let failure): throw CLIError.io(path: target, reason: failure.message)
-            }
-            let (slate, diagnostics) = SlateFileLoader.load(
-                bytes: bytes, file: target, schema: schema, limits: limits.yamlLimits,
-                options: ValidationOptions(strict: inputs.strict))
+            let (slate, diagnostics, files) = try SlateTarget.load(
+                target, schema: schema, limits: limits.yamlLimits, strict: inputs.strict)
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }
-            let folder = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
-            let files = DossierFinder.files(
-                matching: slate.candidatePatterns.map(\.text), in: folder, excluding: target)
             return (files, slate, .clean)
         }
     }

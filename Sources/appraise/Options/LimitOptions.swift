@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import YAML
+import Screening
 
 /// Limits against hostile input. The defaults are far above any real dossier; the error that
 /// a limit gives names the option that raises it.

@@ -1,15 +1,9 @@
 import ArgumentParser
 import Reports
+import Screening
 
-/// The report language (`--lang`); messages fall back to English where a rule has no text.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case en, vi
-}
-
-/// The lowest finding severity that makes `check` and `screen` exit 1 (`--fail-on`).
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case review, disqualify, never
-}
+extension Language: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}
 
 extension ReportFormat: ExpressibleByArgument {}
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 /// `--decisions` and `--baseline` of `check` and `screen` (`decisions.md`).
 struct ReviewOptions: ParsableArguments {

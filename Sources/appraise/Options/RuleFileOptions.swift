@@ -1,5 +1,6 @@
 import ArgumentParser
 import YAML
+import Screening
 
 /// The rule files `rules lint` and `rules test` work on, and the size limit for reading them.
 struct RuleFileOptions: ParsableArguments {

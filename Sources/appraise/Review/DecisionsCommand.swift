@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 /// `appraise decisions`: tools for recording the conclusions of reviews (`decisions.md`).
 struct DecisionsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Reports
 import RuleEngine
+import Screening
 
 /// The decisions/1 skeleton `appraise decisions template` writes: one entry per open
 /// `review` finding of a JSON report, with its identity, content and evidence, and empty

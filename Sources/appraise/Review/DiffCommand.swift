@@ -1,4 +1,5 @@
 import ArgumentParser
+import Screening
 
 /// `appraise diff OLD.json NEW.json`: what changed between two JSON reports (`decisions.md`,
 /// Baselines and diffs).

@@ -1,5 +1,6 @@
 import Foundation
 import RuleEngine
+import Screening
 
 /// A JSON report of an earlier run (`--format json`), read back for `--baseline`,
 /// `appraise diff` and `appraise decisions template`: per candidate its verdict and findings

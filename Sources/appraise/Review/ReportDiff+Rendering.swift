@@ -1,5 +1,6 @@
 import Reports
 import RuleEngine
+import Screening
 
 /// The three forms of `appraise diff`: text (default), JSON and Markdown.
 extension ReportDiff {

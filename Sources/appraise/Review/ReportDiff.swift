@@ -1,4 +1,5 @@
 import RuleEngine
+import Screening
 
 /// What changed between two JSON reports of the same slate (`appraise diff`): candidates
 /// added and removed, verdict changes, and findings new, resolved or updated, matched by the

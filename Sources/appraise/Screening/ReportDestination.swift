@@ -1,7 +1,8 @@
 import Reports
+import Screening
 
 /// Where one report goes: a file written atomically, or standard output.
-struct ReportDestination {
+struct ReportDestination: ReportOutput {
     var format: ReportFormat
     /// Nil for standard output.
     var path: String?
@@ -41,11 +42,13 @@ struct ReportDestination {
         default: throw CLIError.io(path: path, reason: "\(folder) is not a folder")
         }
     }
+
+    func open() throws(CLIError) -> any ReportWriter { try DestinationWriter(self) }
 }
 
 /// Writes text to a destination: through an `AtomicWriter` for files, straight to standard
 /// output otherwise.
-struct DestinationWriter {
+struct DestinationWriter: ReportWriter {
     private let atomic: AtomicWriter?
 
     init(_ destination: ReportDestination) throws(CLIError) {

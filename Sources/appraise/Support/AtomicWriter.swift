@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Screening
 
 /// Writes a report file so that readers see either the old file or the whole new one: the
 /// bytes go to a temporary file in the same folder, are flushed to disk, and are renamed over
@@ -86,6 +87,3 @@ extension AtomicWriter {
         }
     }
 }
-
-/// The text of the current `errno`.
-func errnoText() -> String { String(cString: strerror(errno)) }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Screening
 import YAML
 
 /// Prints diagnostics the way compilers do — `file:line:column: error: message [code]`, the

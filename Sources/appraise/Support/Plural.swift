@@ -1,3 +1,4 @@
+import Screening
 /// English counts with the right noun form ("1 rule", "2 rules"), for the CLI's own summary
 /// lines; Vietnamese nouns do not inflect, so its lines need no such help.
 enum Plural {

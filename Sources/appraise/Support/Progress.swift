@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import Screening
 #endif
 
 /// A progress bar on standard error — count, rate and time left — drawn only when standard

@@ -1,3 +1,4 @@
+import Screening
 /// The key file of `--redact-key`: its bytes key the HMAC of candidate-id pseudonyms. A
 /// missing, unreadable or empty file is an error before anything is screened or written: a
 /// report redacted with no key or the wrong one could not be compared with the others.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LanguageServer
+import Screening
 
 /// Standard input as the language server's byte stream: `poll` gives the debounce wait, and
 /// end of file (the client exited or closed the pipe) ends the server.

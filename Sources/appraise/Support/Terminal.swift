@@ -2,6 +2,7 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import Screening
 #endif
 
 /// What the process is attached to: decides colors and progress output. The library never

@@ -1,0 +1,164 @@
+import CEL
+import Diagnostics
+import Reports
+import RuleEngine
+
+/// The common body of `check` and `screen`: candidate rules on every file in parallel,
+/// results in input order, then slate rules over the valid dossiers, then the reports and
+/// the exit status (`cli.md`, exit codes; `details.md` §19).
+struct ScreeningRun {
+    /// The dossiers' names: paths to read, or the names of `documents`.
+    var files: [String]
+    /// The bytes of each of `files` when the caller holds them (the server); nil to read files.
+    var documents: [[UInt8]]?
+    var screener: DossierScreener
+    var jobs: Int
+    /// Slate rules to run after the candidates; nil for `check`.
+    var slateEvaluator: SlateEvaluator?
+    var slateLocation: FindingLocation?
+    /// Where the slate rules' records go as the candidates are screened.
+    var slateRecords: SlateCollector?
+    var failOn: FailOn
+    /// Shown the progress and the skipped slate files; nil shows nothing.
+    var observer: (any ScreeningObserver)?
+    /// Review decisions, applied to each candidate's findings before any report sees them.
+    var decisions: DecisionLedger?
+    /// The earlier report (`--baseline`) each finding is compared with.
+    var baseline: BaselineReport?
+    /// `check` takes dossiers only: a slate file among its files is an error naming `screen`,
+    /// not a note (`screen DIR` skips it, `details.md` §4).
+    var slateFileIsError = false
+
+    /// Screens, writes every report through `sink`, and returns the exit status.
+    func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
+        var status = ExitStatus.clean
+        let collector = slateRecords
+        // Where each id was first used: 12 bytes a candidate, the file being files[index].
+        var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
+        firstOfID.reserveCapacity(files.count)
+        var failure: CLIError?
+        var evaluated = 0
+        let observer = self.observer
+        observer?.started(total: files.count)
+        let screener = self.screener
+        let files = self.files
+        let documents = self.documents
+        let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { index in
+            documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+        }
+        let asOf = screener.screening.asOf.description
+        var ledger = decisions
+        var comparison = baseline.map { BaselineComparison(baseline: $0.findings) }
+        queue.run { index, screened in
+            observer?.advanced()
+            guard failure == nil else { return }
+            if screened.isSlateFile {
+                let file = WithheldPath.shown(screened.result.file, redact: screener.redact)
+                if slateFileIsError && screened.skippedFormat == "slate/1" {
+                    failure = .usage(
+                        "\(file) is a slate file (format slate/1), not a dossier; to screen it, run `appraise screen \(file)`")
+                    return
+                }
+                observer?.skippedFile(file, format: screened.skippedFormat)
+                return
+            }
+            var screened = screened
+            if let id = screened.result.id, screened.result.verdict != .invalid {
+                if let first = firstOfID[id] {
+                    let location = SourceLocation(file: files[Int(first.index)], line: Int(first.line), column: Int(first.column))
+                    screened = Self.duplicate(screened, id: id, first: location)
+                } else {
+                    let location = screened.idLocation
+                    firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
+                }
+            }
+            if screened.result.verdict != .invalid {
+                let problems = review(&screened.result.findings, ledger: &ledger, comparison: &comparison, asOf: asOf)
+                if !problems.isEmpty { status = .badInput }
+                screened.result.verdict = VerdictPolicy.verdict(valid: true, findings: screened.result.findings)
+            }
+            evaluated += 1
+            status = max(status, exitStatus(of: screened.result))
+            if let entry = screened.slateEntry, screened.result.verdict != .invalid {
+                collector?.add(entry, file: screened.result.file)
+            }
+            do throws(CLIError) { try sink.add(screened.result, sensitive: screened.sensitive) } catch { failure = error }
+        }
+        observer?.finished()
+        if failure == nil, evaluated == 0 {
+            // Nothing screened is never clean: an empty folder or slate would otherwise pass.
+            failure = .usage("no dossier was screened: \(files.isEmpty ? "no files were found" : "every file was a slate file")")
+        }
+        if let failure {
+            sink.abandon()
+            throw failure
+        }
+        var report = header
+        if let slateEvaluator, let collector {
+            let findings = slateEvaluator.evaluate(
+                candidates: collector.candidates(jobs: jobs), slate: screener.screening.slate, slateLocation: slateLocation,
+                asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
+            var reviewed = findings
+            if !review(&reviewed, ledger: &ledger, comparison: &comparison, asOf: asOf).isEmpty { status = .badInput }
+            report.slate.findings = reviewed
+            status = max(status, exitStatus(of: reviewed))
+        }
+        if let ledger {
+            report.decisions = Report.DecisionsInfo(
+                count: ledger.decisions.count, digest: ledger.digest, notices: ledger.notices)
+        }
+        if let baseline, let comparison {
+            report.baseline = Report.BaselineInfo(file: baseline.path, absent: comparison.absent)
+        }
+        try sink.finish(report)
+        return status
+    }
+
+    private func exitStatus(of result: CandidateResult) -> ExitStatus {
+        if result.verdict == .invalid || result.errors.contains(where: { $0.severity == .error }) { return .badInput }
+        return exitStatus(of: result.findings)
+    }
+
+    private func exitStatus(of findings: [Finding]) -> ExitStatus {
+        let threshold: Int
+        switch failOn {
+        case .review: threshold = 1
+        case .disqualify: threshold = 2
+        case .never: return .clean
+        }
+        return findings.contains { !$0.isCleared && $0.severity.weight >= threshold } ? .findings : .clean
+    }
+
+    /// Applies the decisions and the baseline to findings; shows the observer and returns the
+    /// problems (a decision on a rule error finding), which make the exit status 2.
+    private func review(
+        _ findings: inout [Finding], ledger: inout DecisionLedger?, comparison: inout BaselineComparison?, asOf: String
+    ) -> [Diagnostic] {
+        let problems = ledger?.apply(to: &findings, asOf: asOf) ?? []
+        comparison?.mark(&findings)
+        if !problems.isEmpty { observer?.problems(problems) }
+        return problems
+    }
+
+    /// A second dossier with an id already seen: an input error naming both files, never a finding.
+    private static func duplicate(_ screened: ScreenedDossier, id: String, first: SourceLocation) -> ScreenedDossier {
+        var result = screened.result
+        let firstFile = first.file
+        let location = screened.idLocation ?? SourceLocation(file: result.file, line: 1, column: 1)
+        result.errors.append(Diagnostic(
+            code: "input.duplicate-id",
+            message: "candidate id '\(id)' is also used by \(firstFile); ids must be unique on a slate",
+            location: location, path: "candidate.id",
+            notes: [Diagnostic.Note("first used here", at: first)]))
+        result.verdict = .invalid
+        result.findings = []
+        return ScreenedDossier(result: result, sensitive: screened.sensitive)
+    }
+
+    static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {
+        guard let candidate = dossier.field("candidate")?.objectValue, let slot = candidate.type.slot(of: "id") else {
+            return nil
+        }
+        return candidate.origin(ofField: slot)?.location
+    }
+}

@@ -1,0 +1,35 @@
+import HTTPTypes
+import Hummingbird
+
+/// Adds the security headers of `serve.md` to every answer, and turns every error — the
+/// router's 404, a body over the limit, anything unexpected — into the JSON error shape.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var headers: HTTPFields {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        fields[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        fields[.cacheControl] = "no-store"
+        return fields
+    }
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = error.response
+        } catch let error as HTTPResponseError {
+            response = APIError(
+                error.status, code: "http.\(error.status.code)", message: error.status.reasonPhrase).response
+        } catch {
+            response = APIError(.internalServerError, code: "server.internal", message: "internal error").response
+        }
+        for field in Self.headers { response.headers[field.name] = field.value }
+        return response
+    }
+}

@@ -1,8 +1,0 @@
-/// A dossier path as standard error may print it: under `--redact` folder and file names often
-/// spell a person's name, so the path is withheld there as it is in the reports
-/// (docs/redaction.md).
-enum WithheldPath {
-    static let placeholder = "<path withheld by --redact>"
-
-    static func shown(_ path: String, redact: Bool) -> String { redact ? placeholder : path }
-}

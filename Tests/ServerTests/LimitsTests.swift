@@ -1,0 +1,136 @@
+import CEL
+import Foundation
+import Hummingbird
+import Server
+import Testing
+import TestSupport
+
+/// `serve.md`, "Limits", and bad input: every one a 4xx or 503 with a JSON error, the server
+/// still answering afterwards.
+@Suite struct LimitsTests {
+    @Test func bodyOverTheLimitIs413() async throws {
+        let harness = try ServerHarness { $0.maxBodyBytes = 100 }
+        let response = try await harness.call(
+            .post, "/v1/check", body: String(repeating: "a", count: 101), contentType: "application/yaml")
+        #expect(response.status == .contentTooLarge)
+        #expect(response.errorCode == "http.body-too-large")
+        #expect(try await harness.call(.get, "/healthz").status == .ok)
+    }
+
+    /// The server spends the evaluation budget of `--max-eval-steps` / `--max-eval-bytes` on each
+    /// rule of each request, as `check` does (issue 17): the same report, rule errors included.
+    @Test func evaluationBudgetsAreTheCLIs() async throws {
+        let file = "candidates/nguyen-van-an.yaml"
+        let cli = try runAppraise(["check", file, "--as-of", "2025-09-20", "--format", "json", "--max-eval-steps", "20"])
+        #expect(cli.stdout.contains("cost limit: more than 20 evaluation steps"))
+        let harness = try ServerHarness { $0.evaluationLimits = EvaluationLimits(maxSteps: 20, maxBytes: EvaluationLimits.default.maxBytes) }
+        let response = try await harness.call(
+            .post, "/v1/check?as_of=2025-09-20&name=\(file)", body: try packageFile(file), contentType: "application/yaml")
+        #expect(response.status == .ok)
+        #expect(response.text == cli.stdout)
+    }
+
+    @Test(arguments: [nil, "text/plain", "application/json"])
+    func wrongContentTypeIs415(contentType: String?) async throws {
+        let response = try await ServerHarness().call(.post, "/v1/check", body: "format: dossier/1\n", contentType: contentType)
+        #expect(response.status == .unsupportedMediaType)
+        #expect(response.errorCode == "http.unsupported-media-type")
+    }
+
+    @Test(arguments: ["billion-laughs.yaml", "nul-byte.yaml", "invalid-utf8.yaml", "duplicate-key-depth4.yaml"])
+    func hostileYAMLIs422WithALocatedError(file: String) async throws {
+        let bytes = try Data(contentsOf: packageRoot().appendingPathComponent("Tests/CLITests/Hostile/\(file)"))
+        let app = Application(router: try ServerHarness().server.router())
+        let response = try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/v1/check?name=\(file)", method: .post, headers: [.contentType: "application/yaml"],
+                body: ByteBuffer(bytes: bytes))
+        }
+        #expect(response.status == .unprocessableContent)
+        let report = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+        let candidate = (report?["candidates"] as? [[String: Any]])?.first
+        #expect(candidate?["verdict"] as? String == "invalid")
+        let error = (candidate?["errors"] as? [[String: Any]])?.first
+        #expect(error?["file"] as? String == file)
+        #expect((error?["line"] as? Int ?? 0) >= 1)
+    }
+
+    @Test func deepNestingIs422() async throws {
+        let deep = "format: dossier/1\nx: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n"
+        let response = try await ServerHarness().call(.post, "/v1/check", body: deep, contentType: "application/yaml")
+        #expect(response.status == .unprocessableContent)
+        #expect(response.text.contains("\"verdict\": \"invalid\""))
+    }
+
+    /// A rule that is slow by design (`SlowRules/slow.yaml`, seconds) against a short timeout:
+    /// a 503 can only come from the deadline, since the work's own answer would be a 200.
+    @Test func pastTheRequestTimeoutIs503() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-slow-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot().appendingPathComponent("rules"), to: folder)
+        try FileManager.default.copyItem(
+            at: packageRoot().appendingPathComponent("Tests/ServerTests/SlowRules/slow.yaml"),
+            to: folder.appendingPathComponent("slow.yaml"))
+        let store = try RuleSetStore(paths: [folder.path], maxFileBytes: 1 << 20)
+        let harness = try ServerHarness(store: store) { $0.requestTimeout = 0.3 }
+        let response = try await harness.call(
+            .post, "/v1/check", body: try packageFile("candidates/vu-thi-mai.yaml"), contentType: "application/yaml")
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.errorCode == "server.timeout")
+    }
+
+    @Test func saturationIs503WithRetryAfter() async throws {
+        let harness = try ServerHarness {
+            $0.maxConcurrent = 1
+            $0.maxWaiting = 0
+        }
+        #expect(await harness.server.limiter.acquire())
+        let response = try await harness.call(
+            .post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.errorCode == "server.saturated")
+        #expect(response.headers[.retryAfter] == "1")
+        await harness.server.limiter.release()
+        let after = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(after.status == .unprocessableContent)
+    }
+
+    @Test(arguments: [
+        "/v1/slates/..%2F..%2Fetc%2Fpasswd/report", "/v1/slates/%2Fetc%2Fpasswd/report", "/v1/slates/slate%00/report",
+        "/v1/candidates/..%2F..%2Fetc%2Fpasswd", "/v1/candidates/NB%00", "/v1/candidates/..",
+        "/v1/slates/../../etc/passwd/report",
+    ])
+    func pathTraversalIs4xx(path: String) async throws {
+        let harness = try ServerHarness()
+        let response = try await harness.call(.get, path)
+        #expect((400..<500).contains(response.status.code), "\(response.status)")
+        #expect(response.errorCode != nil)
+        #expect(!response.text.contains("root:"))
+        #expect(try await harness.call(.get, "/healthz").status == .ok)
+    }
+
+    @Test(arguments: [
+        "/v1/check?as_of=2025-02-30", "/v1/check?lang=fr", "/v1/check?explain=maybe", "/v1/check?color=1",
+        "/v1/check?lang=en&lang=vi",
+    ])
+    func badQueryIs400(uri: String) async throws {
+        let response = try await ServerHarness().call(.post, uri, body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(response.status == .badRequest)
+        #expect(response.errorCode?.hasPrefix("request.") == true)
+    }
+
+    @Test(arguments: ["", "{", "[]", #"{"dossiers": 3}"#, #"{"slate": 1, "dossiers": {}}"#])
+    func malformedScreenBodyIs400(body: String) async throws {
+        let response = try await ServerHarness().call(.post, "/v1/screen", body: body, contentType: "application/json")
+        #expect(response.status == .badRequest)
+        #expect(response.errorCode == "request.invalid-json")
+    }
+
+    @Test func invalidSlateIs422WithLocatedDiagnostics() async throws {
+        let body = #"{"slate": "format: slate/1\nslate: {committee: 3}\n", "dossiers": {}}"#
+        let response = try await ServerHarness().call(.post, "/v1/screen", body: body, contentType: "application/json")
+        #expect(response.status == .unprocessableContent)
+        #expect(response.errorCode == "input.invalid-slate")
+        #expect(response.text.contains("\"file\": \"slate.yaml\""))
+    }
+}
