@@ -174,7 +174,23 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for location in finding.related { write(location, to: &writer) }
         writer.endArray()
+        if let failure = finding.failure { write(failure, to: &writer) }
         writeReviewState(finding, slate: slate, to: &writer)
+        writer.endObject()
+    }
+
+    /// `failure: {code, expression, file, line, column}` of a rule that failed at run time: the
+    /// part of the rule that failed and where it is written (nulls when it cannot be placed).
+    static func write(_ failure: RuleFailure, to writer: inout JSONWriter) {
+        writer.key("failure")
+        writer.beginObject()
+        writer.field("code", failure.code.rawValue)
+        writer.field("expression", failure.expression)
+        writer.field("file", failure.ruleLocation?.file)
+        writer.key("line")
+        if let line = failure.ruleLocation?.line { writer.int(line) } else { writer.null() }
+        writer.key("column")
+        if let column = failure.ruleLocation?.column { writer.int(column) } else { writer.null() }
         writer.endObject()
     }
 

@@ -91,7 +91,7 @@ struct CheckerTests {
         let (environment, activation) = TestEnvironment.make()
         environment.declare(function: "vnd", overloads: [
             FunctionOverload(id: "vnd_int", arguments: [.int], result: .string) { args in
-                guard case .int(let n) = args[0] else { return .error(EvalError("bad")) }
+                guard case .int(let n) = args[0] else { return .error(EvalError(.evalType, "bad")) }
                 return .string("\(n) VND")
             },
         ])

@@ -65,7 +65,7 @@ import TestSupport
         "rule.slate-only", "rule.unclosed-placeholder", "rule.empty-placeholder", "rule.unreadable",
         "rule.no-schema", "rules.shadowed", "basis.unknown-key", "schema-file.kind", "calendar.kind",
         "calendar.type", "decision.no-schema", "example.no-base", "example.no-date", "test.checks-nothing",
-        "test.bad-file",
+        "test.bad-file", "eval.calendar", "eval.duplicate-key", "eval.unchecked", "eval.damaged-record",
     ]
 
     /// Every catalogued code occurs in a test or a golden file, so none is catalogued for a
