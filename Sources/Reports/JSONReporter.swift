@@ -231,7 +231,8 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    /// `{code, severity, message, file, line, column, path}`, nulls where unknown (§16).
+    /// `{code, severity, message, file, line, column, end_line, end_column, path}`, nulls where
+    /// unknown (§16; the end, exclusive, is an extension: null for a point).
     static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("code", diagnostic.code)
@@ -242,6 +243,10 @@ public struct JSONReporter: Reporter {
         if let line = diagnostic.location?.line { writer.int(line) } else { writer.null() }
         writer.key("column")
         if let column = diagnostic.location?.column { writer.int(column) } else { writer.null() }
+        writer.key("end_line")
+        if let line = diagnostic.end?.line { writer.int(line) } else { writer.null() }
+        writer.key("end_column")
+        if let column = diagnostic.end?.column { writer.int(column) } else { writer.null() }
         writer.field("path", diagnostic.path)
         writer.endObject()
     }

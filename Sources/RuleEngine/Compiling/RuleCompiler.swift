@@ -137,10 +137,20 @@ struct RuleScopeBuilder {
             for issue in error.issues {
                 diagnostics.append(Diagnostic(
                     code: issue.code, message: authorMessage(issue),
-                    location: source.location(ofUTF8Offset: issue.range.lowerBound)))
+                    location: source.location(ofUTF8Offset: issue.range.lowerBound),
+                    end: Self.end(of: issue.range, in: source)))
             }
             return nil
         }
+    }
+
+    /// Just past the last character of `range`: the last one's place plus a column, so that a
+    /// range ending at the end of a quoted scalar does not reach past its closing quote.
+    static func end(of range: Range<Int>, in source: EmbeddedSource) -> SourceLocation {
+        guard !range.isEmpty else { return source.location(ofUTF8Offset: range.lowerBound) }
+        var last = source.location(ofUTF8Offset: range.upperBound - 1)
+        last.column += 1
+        return last
     }
 
     /// The element type of a `for_each` list; reports an iterable that is not a list.
