@@ -1,18 +1,25 @@
 import Diagnostics
 
-/// A problem found while compiling an expression, located by UTF-8 offsets in its text.
+/// A problem found while compiling an expression: a value with its code, its arguments, the
+/// node it concerns and its UTF-8 range, so that a front end words it in its own terms.
 public struct CELIssue: Error, Sendable, Hashable {
-    /// A stable code: `cel.syntax`, `cel.too-deep`, `cel.undeclared`, `cel.undefined-field`, `cel.no-overload`, `cel.macro`.
-    public var code: String
-    public var message: String
+    /// What went wrong, with its arguments.
+    public var reason: CheckerMessage
+    /// The expression node the checker was typing; nil for a syntax error (no tree yet).
+    public var exprID: Int?
     /// UTF-8 offsets in the expression text.
     public var range: Range<Int>
 
-    public init(code: String, message: String, range: Range<Int>) {
-        self.code = code
-        self.message = message
+    public init(_ reason: CheckerMessage, exprID: Int?, range: Range<Int>) {
+        self.reason = reason
+        self.exprID = exprID
         self.range = range
     }
+
+    /// The stable code, such as `cel.undefined-field` (`CELCode`).
+    public var code: String { reason.code.rawValue }
+    /// CEL's own sentence for it.
+    public var message: String { reason.text }
 }
 
 /// Every issue of an expression that failed to compile.
@@ -59,8 +66,8 @@ public struct Program: Sendable {
         do {
             parsed = try Parser.parse(text)
         } catch {
-            let message = CheckerMessage.syntax(error.message)
-            throw CompileFailure(issues: [CELIssue(code: error.code, message: message.text, range: error.range)])
+            let reason = CheckerMessage.syntax(error.message, code: CELCode(rawValue: error.code) ?? .syntax)
+            throw CompileFailure(issues: [CELIssue(reason, exprID: nil, range: error.range)])
         }
         let checked = Checker.check(parsed, in: environment)
         guard checked.issues.isEmpty else { throw CompileFailure(issues: checked.issues) }

@@ -25,6 +25,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Where it is; nil only for problems with no file (a bad command line).
     public var location: SourceLocation?
+    /// Where the offending text ends (exclusive), so an editor or the text output can mark the
+    /// whole of it; nil for a point.
+    public var end: SourceLocation?
     /// The field path in the document, such as `family[2].businesses[0].stake`.
     public var path: String?
     /// Further locations that explain it ("first defined here").
@@ -43,12 +46,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public init(
         code: String, severity: DiagnosticSeverity = .error, message: String,
-        location: SourceLocation?, path: String? = nil, notes: [Note] = []
+        location: SourceLocation?, path: String? = nil, notes: [Note] = [], end: SourceLocation? = nil
     ) {
         self.code = code
         self.severity = severity
         self.message = message
         self.location = location
+        self.end = end
         self.path = path
         self.notes = notes
     }

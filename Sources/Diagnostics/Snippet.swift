@@ -5,7 +5,8 @@ public enum Snippet {
     public static func render(_ diagnostic: Diagnostic, source: Source?) -> String {
         var text = diagnostic.description
         if let location = diagnostic.location, let source, let line = source.line(location.line) {
-            text += "\n" + caretLines(line: line, column: location.column)
+            let end = diagnostic.end.flatMap { $0.line == location.line ? $0.column : nil }
+            text += "\n" + caretLines(line: line, column: location.column, endColumn: end)
         }
         for note in diagnostic.notes {
             text += "\n"
@@ -20,7 +21,9 @@ public enum Snippet {
     public static let maxLineWidth = 120
 
     /// `  | source line` and `  | ^` under the 1-based scalar column; tabs kept so the caret lines up.
-    public static func caretLines(line: Substring, column: Int) -> String {
+    /// With `endColumn` (exclusive, on the same line) the caret is followed by `~` to the end of
+    /// the range, within the shown part of the line.
+    public static func caretLines(line: Substring, column: Int, endColumn: Int? = nil) -> String {
         let scalars = line.unicodeScalars
         let count = scalars.count
         var start = 0
@@ -41,6 +44,7 @@ public enum Snippet {
         if column - 1 > end {
             pad += String(repeating: " ", count: column - 1 - end + (end < count ? 1 : 0))
         }
-        return "    " + shown + "\n    " + pad + "^"
+        let underline = endColumn.map { max(0, min($0, end + 1) - column - 1) } ?? 0
+        return "    " + shown + "\n    " + pad + "^" + String(repeating: "~", count: underline)
     }
 }

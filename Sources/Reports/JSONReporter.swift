@@ -174,7 +174,23 @@ public struct JSONReporter: Reporter {
         writer.beginArray()
         for location in finding.related { write(location, to: &writer) }
         writer.endArray()
+        if let failure = finding.failure { write(failure, to: &writer) }
         writeReviewState(finding, slate: slate, to: &writer)
+        writer.endObject()
+    }
+
+    /// `failure: {code, expression, file, line, column}` of a rule that failed at run time: the
+    /// part of the rule that failed and where it is written (nulls when it cannot be placed).
+    static func write(_ failure: RuleFailure, to writer: inout JSONWriter) {
+        writer.key("failure")
+        writer.beginObject()
+        writer.field("code", failure.code.rawValue)
+        writer.field("expression", failure.expression)
+        writer.field("file", failure.ruleLocation?.file)
+        writer.key("line")
+        if let line = failure.ruleLocation?.line { writer.int(line) } else { writer.null() }
+        writer.key("column")
+        if let column = failure.ruleLocation?.column { writer.int(column) } else { writer.null() }
         writer.endObject()
     }
 
@@ -215,7 +231,8 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    /// `{code, severity, message, file, line, column, path}`, nulls where unknown (§16).
+    /// `{code, severity, message, file, line, column, end_line, end_column, path}`, nulls where
+    /// unknown (§16; the end, exclusive, is an extension: null for a point).
     public static func write(_ diagnostic: Diagnostic, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("code", diagnostic.code)
@@ -226,6 +243,10 @@ public struct JSONReporter: Reporter {
         if let line = diagnostic.location?.line { writer.int(line) } else { writer.null() }
         writer.key("column")
         if let column = diagnostic.location?.column { writer.int(column) } else { writer.null() }
+        writer.key("end_line")
+        if let line = diagnostic.end?.line { writer.int(line) } else { writer.null() }
+        writer.key("end_column")
+        if let column = diagnostic.end?.column { writer.int(column) } else { writer.null() }
         writer.field("path", diagnostic.path)
         writer.endObject()
     }

@@ -183,7 +183,7 @@ public struct SARIFReporter: Reporter {
             writer.key("locations")
             writer.beginArray()
             let path = diagnostic.path ?? ""
-            writeLocation(FindingLocation(location, path: path), id: nil, to: &writer)
+            writeLocation(FindingLocation(location, path: path), id: nil, end: diagnostic.end, to: &writer)
             writer.endArray()
         }
         writer.endObject()
@@ -197,7 +197,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A `location` with its physical place and, when the path is known, a logical one.
-    static func writeLocation(_ location: FindingLocation, id: Int?, to writer: inout JSONWriter) {
+    static func writeLocation(_ location: FindingLocation, id: Int?, end: SourceLocation? = nil, to writer: inout JSONWriter) {
         writer.beginObject()
         if let id {
             writer.field("id", id)
@@ -212,6 +212,10 @@ public struct SARIFReporter: Reporter {
         writer.beginObject()
         writer.field("startLine", max(location.line, 1))
         writer.field("startColumn", max(location.column, 1))
+        if let end, end.file == location.file {
+            writer.field("endLine", max(end.line, 1))
+            writer.field("endColumn", max(end.column, 1))
+        }
         writer.endObject()
         writer.endObject()
         if !location.path.isEmpty {

@@ -47,7 +47,7 @@ public struct ScreeningService: Sendable {
                 limits: options.limits, options: ValidationOptions(strict: false))
             guard let loaded else {
                 throw APIError(
-                    .unprocessableContent, code: "input.invalid-slate", message: "the slate is not valid",
+                    .unprocessableContent, code: InputCode.invalidSlate.rawValue, message: "the slate is not valid",
                     diagnostics: diagnostics)
             }
             slate = loaded
@@ -70,7 +70,7 @@ public struct ScreeningService: Sendable {
         let screening = try query?.screeningOptions(options) ?? ScreeningOptions(toolVersion: options.toolVersion)
         let (slate, diagnostics, files) = try loadSlate(path, schema: snapshot.rules(screening.language).schema)
         guard let slate else {
-            throw APIError(.unprocessableContent, code: "input.invalid-slate", message: "the slate \(path) is not valid",
+            throw APIError(.unprocessableContent, code: InputCode.invalidSlate.rawValue, message: "the slate \(path) is not valid",
                            diagnostics: diagnostics)
         }
         // The slate's own decision files (`decisions:`) apply, as `screen SLATE` applies them.
@@ -85,7 +85,7 @@ public struct ScreeningService: Sendable {
                 }
             }
         } catch {
-            throw APIError(.unprocessableContent, code: "input.invalid-decisions", message: error.description)
+            throw APIError(.unprocessableContent, code: InputCode.invalidDecisions.rawValue, message: error.description)
         }
         let decisions = try checkDecisions(documents, language: screening.language)
         let (_, summary) = try run(
@@ -148,7 +148,7 @@ public struct ScreeningService: Sendable {
             documents, schema: rules.schema, ruleSet: rules.session.prepared.ruleSet, limits: options.limits)
         if let refused = loaded.refused {
             throw APIError(
-                .unprocessableContent, code: "input.invalid-decisions", message: "the decisions \(refused) are not valid",
+                .unprocessableContent, code: InputCode.invalidDecisions.rawValue, message: "the decisions \(refused) are not valid",
                 diagnostics: loaded.diagnostics)
         }
         return loaded.ledger

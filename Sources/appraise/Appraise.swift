@@ -14,7 +14,7 @@ struct Appraise: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, ScreenCommand.self, RulesCommand.self, EvalCommand.self, SchemaCommand.self,
-            DecisionsCommand.self, DiffCommand.self, LSPCommand.self, ServeCommand.self,
+            DecisionsCommand.self, DiffCommand.self, LSPCommand.self, ServeCommand.self, ErrorCodesCommand.self,
         ]
     )
 

@@ -47,6 +47,22 @@ struct CheckerTests {
         ("a +", "cel.syntax", "unexpected end of expression", 3..<3),
     ]
 
+    /// The issue is a value: a front end reads the field and the type, never the sentence.
+    @Test func undefinedFieldIsAValue() throws {
+        let (environment, _) = TestEnvironment.make()
+        do {
+            _ = try Program.compile("d.dat", in: environment)
+            Issue.record("compiled without error")
+        } catch {
+            guard case .undefinedField(let field, _, let suggestion)? = error.issues.first?.reason else {
+                Issue.record("not an undefined field: \(error.issues)")
+                return
+            }
+            #expect(field == "dat")
+            #expect(suggestion == "date")
+        }
+    }
+
     @Test(arguments: errors)
     func checkError(text: String, code: String, message: String, range: Range<Int>) {
         let (environment, _) = TestEnvironment.make()
@@ -54,7 +70,10 @@ struct CheckerTests {
             _ = try Program.compile(text, in: environment)
             Issue.record("compiled without error")
         } catch {
-            #expect(error.issues == [CELIssue(code: code, message: message, range: range)])
+            #expect(error.issues.map { [$0.code, $0.message] } == [[code, message]])
+            #expect(error.issues.map(\.range) == [range])
+            // A checker issue names the node it concerns; a syntax error has no tree yet.
+            #expect(error.issues.allSatisfy { ($0.exprID == nil) == (code == "cel.syntax") })
         }
     }
 
@@ -72,7 +91,7 @@ struct CheckerTests {
         let (environment, activation) = TestEnvironment.make()
         environment.declare(function: "vnd", overloads: [
             FunctionOverload(id: "vnd_int", arguments: [.int], result: .string) { args in
-                guard case .int(let n) = args[0] else { return .error(EvalError("bad")) }
+                guard case .int(let n) = args[0] else { return .error(EvalError(.evalType, "bad")) }
                 return .string("\(n) VND")
             },
         ])

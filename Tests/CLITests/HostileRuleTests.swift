@@ -91,7 +91,7 @@ import TestSupport
             ("nested-exists", ruleFile(when: "\"\(nested)\"", params: hundred),
              "rule failed: cost limit: more than 1000000 evaluation steps; raise it with --max-eval-steps (in `params.hundred.exists(x4, params.hundred.exists(x3, "),
             ("doubling", ruleFile(when: "size(s40) > 0", lets: doubling),
-             "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in `s20 + s20`)"),
+             "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in `s20 + s20` at rules.yaml:29:12) [eval.cost-limit]"),
             ("message", ruleFile(when: "\"true\"", lets: megabyte, message: String(repeating: "{{ s17 }}", count: 10)),
              "rule failed: cost limit: the values built exceed 4194304 bytes; raise it with --max-eval-bytes (in the message)"),
             ("product", ruleFile(when: "a + b + c < 0", forEach: ["a in params.big", "b in params.big", "c in params.big"], params: params),
@@ -118,7 +118,7 @@ import TestSupport
         if cost.name == "doubling" {
             let run = try runAppraise(
                 ["check", "--rules", "rules.yaml", "--max-eval-bytes", "20000000", "dossiers/a.yaml"], cwd: folder)
-            #expect(run.stdout.contains("exceed 20000000 bytes; raise it with --max-eval-bytes (in `s22 + s22`)"), "\(run.stdout)")
+            #expect(run.stdout.contains("exceed 20000000 bytes; raise it with --max-eval-bytes (in `s22 + s22` at rules.yaml:31:12) [eval.cost-limit]"), "\(run.stdout)")
         }
     }
 

@@ -30,6 +30,8 @@ import TestSupport
         let checkout = try runAppraise(arguments)
         #expect(installed.code == 1, "\(installed.stderr)")
         #expect(installed.stderr == checkout.stderr)
+        // A run-time rule error names its rule file as the digest does, wherever it was read from.
+        #expect(installed.stdout.contains("at age-and-posts.yaml:"))
         #expect(installed.stdout == checkout.stdout, "same rules digest, same verdicts, same bytes")
         let rules = try #require(try CLIFixtures.object(installed.stdout)["rules"] as? [String: Any])
         #expect(rules["sources"] as? [String] == ["shipped"])

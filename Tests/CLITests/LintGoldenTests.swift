@@ -32,6 +32,17 @@ import TestSupport
     }
 
     /// Every file in `Lint/` is a case, so a fixture cannot be added and forgotten.
+    /// A CEL error's range reaches SARIF (`endLine`/`endColumn`) and JSON (`end_line`/`end_column`):
+    /// `dat` of `d.dat` at 11:52, ending before column 55.
+    @Test func aLintErrorCarriesItsRange() throws {
+        let sarif = try runAppraise(["rules", "lint", "--format", "sarif", "misspelt-field.yaml"], cwd: Self.folder)
+        let compact = sarif.stdout.filter { !$0.isWhitespace }
+        #expect(compact.contains("\"startLine\":11,\"startColumn\":52,\"endLine\":11,\"endColumn\":55"), "\(sarif.stdout)")
+        let json = try runAppraise(["rules", "lint", "--format", "json", "misspelt-field.yaml"], cwd: Self.folder)
+        let compactJSON = json.stdout.filter { !$0.isWhitespace }
+        #expect(compactJSON.contains("\"line\":11,\"column\":52,\"end_line\":11,\"end_column\":55"), "\(json.stdout)")
+    }
+
     @Test func everyFixtureIsACase() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { !$0.hasSuffix(".golden") }.sorted()

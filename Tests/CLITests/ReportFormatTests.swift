@@ -52,7 +52,7 @@ import TestSupport
         #expect(finding["related"] as? [Any] != nil)
         #expect(candidates[1]["verdict"] as? String == "invalid")
         let error = try #require((candidates[1]["errors"] as? [[String: Any]])?.first)
-        #expect(Set(error.keys) == ["code", "severity", "message", "file", "line", "column", "path"])
+        #expect(Set(error.keys) == ["code", "severity", "message", "file", "line", "column", "end_line", "end_column", "path"])
         let slate = try #require(json["slate"] as? [String: Any])
         #expect(slate["findings"] as? [Any] != nil)
         #expect(json["summary"] as? [String: Int] == [

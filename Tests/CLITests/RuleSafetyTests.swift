@@ -28,13 +28,13 @@ import TestSupport
         #expect(run.code == 1, "\(run.stdout)\(run.stderr)")
         let expected = """
             REVIEW      HX-0001  Phạm Thị Thử  (a-long.yaml)
-              a-long.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))`)
+              a-long.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))` at hostile.yaml:19:11) [eval.division-by-zero]
                   test
               a-long.yaml:5:3  NOTE        ALWAYS  checked Phạm Thị Thử
                   test
 
             REVIEW      HX-0002  Phạm Thị Thử  (b-short.yaml)
-              b-short.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))`)
+              b-short.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))` at hostile.yaml:19:11) [eval.division-by-zero]
                   test
               b-short.yaml:5:3  REVIEW      REGEX-CATASTROPHIC  position matches
                   test
@@ -50,6 +50,10 @@ import TestSupport
             let lines = Array(run.stdout.split(separator: "\n").dropFirst())  // the run line
             #expect(lines.count == 4)
             #expect(lines[0].contains("\"rule\":\"DIVIDE-BY-ZERO\",\"severity\":\"error\""))
+            // The part that failed, placed in the rule file, as a value.
+            #expect(lines[0].contains(
+                "\"failure\":{\"code\":\"eval.division-by-zero\",\"expression\":\"1 / (size(candidate.name) - size(candidate.name))\","
+                    + "\"file\":\"hostile.yaml\",\"line\":19,\"column\":11}"), "\(lines[0])")
             #expect(lines[0].contains("\"rule\":\"ALWAYS\""))
             #expect(!lines[0].contains("REGEX-CATASTROPHIC"))
             #expect(lines[1].contains("\"rule\":\"REGEX-CATASTROPHIC\""))

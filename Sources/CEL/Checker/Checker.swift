@@ -48,7 +48,7 @@ struct Checker {
 
     mutating func report(_ message: CheckerMessage, at id: Int) {
         let range = info.anchor(of: id) ?? 0..<0
-        result.issues.append(CELIssue(code: message.code, message: message.text, range: range))
+        result.issues.append(CELIssue(message, exprID: id, range: range))
     }
 
     @discardableResult

@@ -60,8 +60,8 @@ public struct FunctionOverload: Sendable {
     /// Calls the implementation with already-evaluated, error-free arguments.
     func call(_ values: [Value]) -> Value {
         switch implementation {
-        case .unary(let f): values.count == 1 ? f(values[0]) : .error(EvalError("wrong number of arguments"))
-        case .binary(let f): values.count == 2 ? f(values[0], values[1]) : .error(EvalError("wrong number of arguments"))
+        case .unary(let f): values.count == 1 ? f(values[0]) : .error(EvalError(.evalUnchecked, "wrong number of arguments"))
+        case .binary(let f): values.count == 2 ? f(values[0], values[1]) : .error(EvalError(.evalUnchecked, "wrong number of arguments"))
         case .nary(let f): f(values)
         }
     }

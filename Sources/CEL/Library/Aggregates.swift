@@ -16,12 +16,12 @@ enum Aggregates {
     }
 
     @Sendable static func sum(_ v: Value) -> Value {
-        guard case .list(let list) = v else { return .fail("no such overload: sum") }
+        guard case .list(let list) = v else { return .fail(.evalType, "no such overload: sum") }
         var total = Value.int(0)
         for (i, element) in list.enumerated() {
             switch element {
             case .int, .double: break
-            default: return .fail("sum() needs numbers, found \(element.runtimeType.celName)")
+            default: return .fail(.evalType, "sum() needs numbers, found \(element.runtimeType.celName)")
             }
             if i == 0 {
                 total = element
@@ -42,11 +42,11 @@ enum Aggregates {
     }
 
     static func extreme(_ v: Value, _ name: String, _ wanted: Value.Order) -> Value {
-        guard case .list(let list) = v else { return .fail("no such overload: \(name)") }
-        guard var best = list.first else { return .fail("\(name)() of an empty list") }
+        guard case .list(let list) = v else { return .fail(.evalType, "no such overload: \(name)") }
+        guard var best = list.first else { return .fail(.evalOutOfRange, "\(name)() of an empty list") }
         for element in list {
             guard let order = Value.order(element, best) else {
-                return .fail("\(name)() cannot compare \(element.runtimeType.celName) with \(best.runtimeType.celName)")
+                return .fail(.evalType, "\(name)() cannot compare \(element.runtimeType.celName) with \(best.runtimeType.celName)")
             }
             if order == wanted { best = element }
         }

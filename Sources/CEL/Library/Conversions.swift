@@ -26,12 +26,12 @@ enum Conversions {
         case .int: return v
         case .double(let d):
             guard d.isFinite, d > -9_223_372_036_854_775_808.0, d < 9_223_372_036_854_775_808.0 else {
-                return .fail("double \(Value.doubleText(d)) is out of the int range")
+                return .fail(.evalOverflow, "double \(Value.doubleText(d)) is out of the int range")
             }
             return .int(Int64(d.rounded(.towardZero)))
-        case .string(let s): return Int64(s).map(Value.int) ?? .fail("cannot convert '\(s)' to int")
+        case .string(let s): return Int64(s).map(Value.int) ?? .fail(.evalConversion, "cannot convert '\(s)' to int")
         case .timestamp(let t): return .int(t.seconds)
-        default: return .fail("no such overload: int(\(v.runtimeType.celName))")
+        default: return .fail(.evalType, "no such overload: int(\(v.runtimeType.celName))")
         }
     }
 
@@ -39,8 +39,8 @@ enum Conversions {
         switch v {
         case .double: return v
         case .int(let i): return .double(Double(i))
-        case .string(let s): return Double(s).map(Value.double) ?? .fail("cannot convert '\(s)' to double")
-        default: return .fail("no such overload: double(\(v.runtimeType.celName))")
+        case .string(let s): return Double(s).map(Value.double) ?? .fail(.evalConversion, "cannot convert '\(s)' to double")
+        default: return .fail(.evalType, "no such overload: double(\(v.runtimeType.celName))")
         }
     }
 
@@ -53,7 +53,7 @@ enum Conversions {
         case .timestamp(let t): return .string(t.rfc3339)
         case .duration(let d): return .string(d.celText)
         case .date(let d): return .string(d.description)
-        default: return .fail("no such overload: string(\(v.runtimeType.celName))")
+        default: return .fail(.evalType, "no such overload: string(\(v.runtimeType.celName))")
         }
     }
 
@@ -64,26 +64,26 @@ enum Conversions {
             switch s {
             case "1", "t", "T", "true", "TRUE", "True": return .bool(true)
             case "0", "f", "F", "false", "FALSE", "False": return .bool(false)
-            default: return .fail("cannot convert '\(s)' to bool")
+            default: return .fail(.evalConversion, "cannot convert '\(s)' to bool")
             }
-        default: return .fail("no such overload: bool(\(v.runtimeType.celName))")
+        default: return .fail(.evalType, "no such overload: bool(\(v.runtimeType.celName))")
         }
     }
 
     @Sendable static func toTimestamp(_ v: Value) -> Value {
         switch v {
         case .timestamp: return v
-        case .string(let s): return Timestamp(rfc3339: s).map(Value.timestamp) ?? .fail("invalid timestamp '\(s)'")
-        case .int(let i): return Timestamp.from(seconds: i).map(Value.timestamp) ?? .fail("timestamp out of range")
-        default: return .fail("no such overload: timestamp(\(v.runtimeType.celName))")
+        case .string(let s): return Timestamp(rfc3339: s).map(Value.timestamp) ?? .fail(.evalConversion, "invalid timestamp '\(s)'")
+        case .int(let i): return Timestamp.from(seconds: i).map(Value.timestamp) ?? .fail(.evalOverflow, "timestamp out of range")
+        default: return .fail(.evalType, "no such overload: timestamp(\(v.runtimeType.celName))")
         }
     }
 
     @Sendable static func toDuration(_ v: Value) -> Value {
         switch v {
         case .duration: return v
-        case .string(let s): return CELDuration(celText: s).map(Value.duration) ?? .fail("invalid duration '\(s)'")
-        default: return .fail("no such overload: duration(\(v.runtimeType.celName))")
+        case .string(let s): return CELDuration(celText: s).map(Value.duration) ?? .fail(.evalConversion, "invalid duration '\(s)'")
+        default: return .fail(.evalType, "no such overload: duration(\(v.runtimeType.celName))")
         }
     }
 

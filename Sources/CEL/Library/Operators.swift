@@ -28,7 +28,7 @@ enum Operators {
         add("_-_", "subtract_duration_duration", .duration, .duration, .duration, minus)
         list.append(NamedOverload("!_", .unary("logical_not", .bool, .bool) { v in
             if case .bool(let b) = v { return .bool(!b) }
-            return .fail("no such overload: !_(\(v.runtimeType.celName))")
+            return .fail(.evalType, "no such overload: !_(\(v.runtimeType.celName))")
         }))
         let ordered: [(String, T, T)] = [
             ("int64", .int, .int), ("int64_double", .int, .double), ("double_int64", .double, .int),
@@ -43,7 +43,7 @@ enum Operators {
             for (suffix, a, b) in ordered {
                 add(name, "\(prefix)_\(suffix)", a, b, .bool) { x, y in
                     guard let order = Value.order(x, y) else {
-                        return .fail("no such overload: \(name)(\(x.runtimeType.celName), \(y.runtimeType.celName))")
+                        return .fail(.evalType, "no such overload: \(name)(\(x.runtimeType.celName), \(y.runtimeType.celName))")
                     }
                     return .bool(test(order))
                 }
@@ -53,7 +53,7 @@ enum Operators {
     }
 
     static func mismatch(_ op: String, _ a: Value, _ b: Value) -> Value {
-        .fail("no such overload: \(op)(\(a.runtimeType.celName), \(b.runtimeType.celName))")
+        .fail(.evalType, "no such overload: \(op)(\(a.runtimeType.celName), \(b.runtimeType.celName))")
     }
 
     @Sendable static func plus(_ a: Value, _ b: Value) -> Value {
@@ -65,8 +65,8 @@ enum Operators {
         case (.string(let x), .string(let y)): return .string(x + y)
         case (.list(let x), .list(let y)): return .list(ListValue(x.elements + y.elements))
         case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
-            return t.adding(d).map(Value.timestamp) ?? .fail("timestamp out of range")
-        case (.duration(let x), .duration(let y)): return x.adding(y).map(Value.duration) ?? .fail("duration out of range")
+            return t.adding(d).map(Value.timestamp) ?? .fail(.evalOverflow, "timestamp out of range")
+        case (.duration(let x), .duration(let y)): return x.adding(y).map(Value.duration) ?? .fail(.evalOverflow, "duration out of range")
         default: return mismatch("_+_", a, b)
         }
     }
@@ -77,9 +77,9 @@ enum Operators {
             let (r, o) = x.subtractingReportingOverflow(y)
             return o ? .overflow : .int(r)
         case (.double(let x), .double(let y)): return .double(x - y)
-        case (.timestamp(let x), .timestamp(let y)): return x.difference(y).map(Value.duration) ?? .fail("duration out of range")
-        case (.timestamp(let t), .duration(let d)): return t.subtracting(d).map(Value.timestamp) ?? .fail("timestamp out of range")
-        case (.duration(let x), .duration(let y)): return x.subtracting(y).map(Value.duration) ?? .fail("duration out of range")
+        case (.timestamp(let x), .timestamp(let y)): return x.difference(y).map(Value.duration) ?? .fail(.evalOverflow, "duration out of range")
+        case (.timestamp(let t), .duration(let d)): return t.subtracting(d).map(Value.timestamp) ?? .fail(.evalOverflow, "timestamp out of range")
+        case (.duration(let x), .duration(let y)): return x.subtracting(y).map(Value.duration) ?? .fail(.evalOverflow, "duration out of range")
         default: return mismatch("_-_", a, b)
         }
     }
@@ -97,7 +97,7 @@ enum Operators {
     @Sendable static func divide(_ a: Value, _ b: Value) -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)):
-            if y == 0 { return .fail("division by zero") }
+            if y == 0 { return .fail(.evalDivisionByZero, "division by zero") }
             let (r, o) = x.dividedReportingOverflow(by: y)
             return o ? .overflow : .int(r)
         case (.double(let x), .double(let y)): return .double(x / y)
@@ -107,7 +107,7 @@ enum Operators {
 
     @Sendable static func modulo(_ a: Value, _ b: Value) -> Value {
         guard case .int(let x) = a, case .int(let y) = b else { return mismatch("_%_", a, b) }
-        if y == 0 { return .fail("modulus by zero") }
+        if y == 0 { return .fail(.evalDivisionByZero, "modulus by zero") }
         let (r, o) = x.remainderReportingOverflow(dividingBy: y)
         return o ? .overflow : .int(r)
     }
@@ -118,7 +118,7 @@ enum Operators {
             let (r, o) = Int64(0).subtractingReportingOverflow(x)
             return o ? .overflow : .int(r)
         case .double(let x): return .double(-x)
-        default: return .fail("no such overload: -_(\(a.runtimeType.celName))")
+        default: return .fail(.evalType, "no such overload: -_(\(a.runtimeType.celName))")
         }
     }
 }

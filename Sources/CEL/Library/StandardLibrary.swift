@@ -35,6 +35,6 @@ struct NamedOverload {
 
 /// Shorthands for library implementations.
 extension Value {
-    static func fail(_ message: String) -> Value { .error(EvalError(message)) }
-    static let overflow = Value.fail("integer overflow")
+    static func fail(_ code: CELCode, _ message: String) -> Value { .error(EvalError(code, message)) }
+    static let overflow = Value.fail(.evalOverflow, "integer overflow")
 }

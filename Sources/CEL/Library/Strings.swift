@@ -13,7 +13,7 @@ enum Strings {
         }
         func binary(_ name: String, _ f: @escaping @Sendable (String, String) -> Value) {
             let body: @Sendable (Value, Value) -> Value = { a, b in
-                guard case .string(let x) = a, case .string(let y) = b else { return .fail("no such overload: \(name)") }
+                guard case .string(let x) = a, case .string(let y) = b else { return .fail(.evalType, "no such overload: \(name)") }
                 return f(x, y)
             }
             list.append(NamedOverload(name, .binary("string_\(name)", .string, .string, .bool, receiver: true, body)))
@@ -27,13 +27,13 @@ enum Strings {
         binary("endsWith") { .bool($0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed())) }
         binary("matches", matches)
         list.append(NamedOverload("matches", .binary("matches", .string, .string, .bool) { a, b in
-            guard case .string(let x) = a, case .string(let y) = b else { return .fail("no such overload: matches") }
+            guard case .string(let x) = a, case .string(let y) = b else { return .fail(.evalType, "no such overload: matches") }
             return matches(x, y)
         }))
         method("lowerAscii", [], .string) { v in mapASCII(v[0]) { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } }
         method("upperAscii", [], .string) { v in mapASCII(v[0]) { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 } }
         method("trim", [], .string) { v in
-            guard case .string(let s) = v[0] else { return .fail("no such overload: trim") }
+            guard case .string(let s) = v[0] else { return .fail(.evalType, "no such overload: trim") }
             let scalars = Array(s.unicodeScalars)
             guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
                 let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
@@ -42,17 +42,17 @@ enum Strings {
         }
         method("split", [.string], .list(.string)) { split($0, limit: -1) }
         method("split", [.string, .int], .list(.string)) { v in
-            guard case .int(let n) = v[2] else { return .fail("no such overload: split") }
+            guard case .int(let n) = v[2] else { return .fail(.evalType, "no such overload: split") }
             return split(v, limit: n)
         }
         list.append(NamedOverload("join", .nary("list_join_0", receiver: .list(.string), [], .string) { join($0[0], "") }))
         list.append(NamedOverload("join", .nary("list_join_1", receiver: .list(.string), [.string], .string) { v in
-            guard case .string(let sep) = v[1] else { return .fail("no such overload: join") }
+            guard case .string(let sep) = v[1] else { return .fail(.evalType, "no such overload: join") }
             return join(v[0], sep)
         }))
         method("replace", [.string, .string], .string) { replace($0, limit: -1) }
         method("replace", [.string, .string, .int], .string) { v in
-            guard case .int(let n) = v[3] else { return .fail("no such overload: replace") }
+            guard case .int(let n) = v[3] else { return .fail(.evalType, "no such overload: replace") }
             return replace(v, limit: n)
         }
         method("indexOf", [.string], .int) { indexOf($0, last: false) }
@@ -69,7 +69,7 @@ enum Strings {
         case .string(let s): .int(Int64(s.unicodeScalars.count))
         case .list(let l): .int(Int64(l.count))
         case .map(let m): .int(Int64(m.keys.count))
-        default: .fail("no such overload: size(\(v.runtimeType.celName))")
+        default: .fail(.evalType, "no such overload: size(\(v.runtimeType.celName))")
         }
     }
 
@@ -94,7 +94,7 @@ enum Strings {
         do {
             return .bool(try LinearRegex(pattern: pattern).matches(s))
         } catch {
-            return .fail("invalid regular expression '\(pattern)': \(error.message)")
+            return .fail(.evalBadRegex, "invalid regular expression '\(pattern)': \(error.message)")
         }
     }
 
@@ -107,7 +107,7 @@ enum Strings {
             !overloads.isEmpty, overloads.allSatisfy({ $0.id == "string_matches" || $0.id == "matches" })
         else { return nil }
         let body: @Sendable (Value, Value) -> Value = { subject, _ in
-            guard case .string(let s) = subject else { return .fail("no such overload: matches") }
+            guard case .string(let s) = subject else { return .fail(.evalType, "no such overload: matches") }
             return .bool(regex.matches(s))
         }
         // Receiver and global forms take the same (subject, pattern) pair, so one overload serves.
@@ -115,12 +115,12 @@ enum Strings {
     }
 
     static func mapASCII(_ v: Value, _ f: (UInt8) -> UInt8) -> Value {
-        guard case .string(let s) = v else { return .fail("no such overload") }
+        guard case .string(let s) = v else { return .fail(.evalType, "no such overload") }
         return .string(String(decoding: s.utf8.map(f), as: UTF8.self))
     }
 
     static func split(_ v: [Value], limit: Int64) -> Value {
-        guard case .string(let s) = v[0], case .string(let sep) = v[1] else { return .fail("no such overload: split") }
+        guard case .string(let s) = v[0], case .string(let sep) = v[1] else { return .fail(.evalType, "no such overload: split") }
         if limit == 0 { return .list(ListValue([])) }
         let scalars = Array(s.unicodeScalars)
         let separator = Array(sep.unicodeScalars)
@@ -145,10 +145,10 @@ enum Strings {
     }
 
     static func join(_ v: Value, _ separator: String) -> Value {
-        guard case .list(let list) = v else { return .fail("no such overload: join") }
+        guard case .list(let list) = v else { return .fail(.evalType, "no such overload: join") }
         var parts: [String] = []
         for element in list {
-            guard case .string(let s) = element else { return .fail("join() needs a list of strings") }
+            guard case .string(let s) = element else { return .fail(.evalType, "join() needs a list of strings") }
             parts.append(s)
         }
         return .string(parts.joined(separator: separator))
@@ -156,7 +156,7 @@ enum Strings {
 
     static func replace(_ v: [Value], limit: Int64) -> Value {
         guard case .string(let s) = v[0], case .string(let old) = v[1], case .string(let new) = v[2] else {
-            return .fail("no such overload: replace")
+            return .fail(.evalType, "no such overload: replace")
         }
         let scalars = Array(s.unicodeScalars)
         let needle = Array(old.unicodeScalars)

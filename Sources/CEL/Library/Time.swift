@@ -11,14 +11,14 @@ enum TimeFunctions {
         ]
         for (name, part) in accessors {
             let body: @Sendable ([Value]) -> Value = { v in
-                guard case .timestamp(let t) = v[0] else { return .fail("no such overload: \(name)") }
+                guard case .timestamp(let t) = v[0] else { return .fail(.evalType, "no such overload: \(name)") }
                 var zone: String?
                 if v.count > 1 {
-                    guard case .string(let z) = v[1] else { return .fail("no such overload: \(name)") }
+                    guard case .string(let z) = v[1] else { return .fail(.evalType, "no such overload: \(name)") }
                     zone = z
                 }
                 guard let components = t.components(inZone: zone) else {
-                    return .fail("unknown time zone '\(zone ?? "")'")
+                    return .fail(.evalConversion, "unknown time zone '\(zone ?? "")'")
                 }
                 return .int(Int64(part(components)))
             }
@@ -31,7 +31,7 @@ enum TimeFunctions {
         ]
         for (name, part) in durationParts {
             list.append(NamedOverload(name, .unary("duration_\(name)", .duration, .int, receiver: true) { v in
-                guard case .duration(let d) = v else { return .fail("no such overload: \(name)") }
+                guard case .duration(let d) = v else { return .fail(.evalType, "no such overload: \(name)") }
                 return .int(part(d))
             }))
         }

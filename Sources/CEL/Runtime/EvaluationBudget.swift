@@ -59,7 +59,7 @@ public struct EvaluationBudget: Sendable {
         steps &+= count
         if steps > limits.maxSteps {
             exceeded = EvalError(
-                "cost limit: more than \(limits.maxSteps) evaluation steps; raise it with --max-eval-steps", exprID: id)
+                .evalCostLimit, "cost limit: more than \(limits.maxSteps) evaluation steps; raise it with --max-eval-steps", exprID: id)
             return false
         }
         return true
@@ -72,7 +72,7 @@ public struct EvaluationBudget: Sendable {
         bytes &+= count
         if bytes > limits.maxBytes {
             exceeded = EvalError(
-                "cost limit: the values built exceed \(limits.maxBytes) bytes; raise it with --max-eval-bytes",
+                .evalCostLimit, "cost limit: the values built exceed \(limits.maxBytes) bytes; raise it with --max-eval-bytes",
                 exprID: id)
             return false
         }

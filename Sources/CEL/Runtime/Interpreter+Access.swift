@@ -18,7 +18,7 @@ final class FieldNode: Node, @unchecked Sendable {
         switch operand {
         case .object(let object) where slot < object.fields.count: return object.fields[slot]
         case .error(let e): return .error(e)
-        case .null: return fail("no such field '\(name)': the value is null")
+        case .null: return fail(.evalMissing, "no such field '\(name)': the value is null")
         case let other: return SelectNode.select(other, name, self)
         }
     }
@@ -41,12 +41,12 @@ final class SelectNode: Node, @unchecked Sendable {
 
     static func select(_ value: Value, _ name: String, _ node: Node) -> Value {
         switch value {
-        case .map(let map): return map.lookup(string: name) ?? node.fail("no such key: '\(name)'")
+        case .map(let map): return map.lookup(string: name) ?? node.fail(.evalMissing, "no such key: '\(name)'")
         case .object(let object):
-            guard let slot = object.type.slot(of: name) else { return node.fail("no such field '\(name)'") }
+            guard let slot = object.type.slot(of: name) else { return node.fail(.evalMissing, "no such field '\(name)'") }
             return object.fields[slot]
         case .error(let e): return .error(e)
-        case let other: return node.fail("type '\(other.runtimeType.celName)' has no field '\(name)'")
+        case let other: return node.fail(.evalType, "type '\(other.runtimeType.celName)' has no field '\(name)'")
         }
     }
 }
@@ -71,11 +71,11 @@ final class HasNode: Node, @unchecked Sendable {
         case .map(let map): return .bool(map.lookup(string: name) != nil)
         case .object(let object):
             guard let slot = slot ?? object.type.slot(of: name), slot < object.present.count else {
-                return fail("no such field '\(name)'")
+                return fail(.evalMissing, "no such field '\(name)'")
             }
             return .bool(object.present[slot] && !object.fields[slot].isNull)
         case .error(let e): return .error(e)
-        case let other: return fail("has() cannot test a field of type '\(other.runtimeType.celName)'")
+        case let other: return fail(.evalType, "has() cannot test a field of type '\(other.runtimeType.celName)'")
         }
     }
 }
@@ -85,16 +85,16 @@ final class IndexNode: StrictPairNode, @unchecked Sendable {
     override func apply(_ container: Value, _ key: Value) -> Value {
         switch (container, key) {
         case (.list(let list), .int(let i)):
-            guard i >= 0, i < list.count else { return fail("index out of range: \(i)") }
+            guard i >= 0, i < list.count else { return fail(.evalOutOfRange, "index out of range: \(i)") }
             return list[Int(i)]
         case (.list(let list), .double(let d)):
-            guard d == d.rounded(), let i = Int(exactly: d) else { return fail("invalid list index: \(d)") }
-            guard i >= 0, i < list.count else { return fail("index out of range: \(i)") }
+            guard d == d.rounded(), let i = Int(exactly: d) else { return fail(.evalOutOfRange, "invalid list index: \(d)") }
+            guard i >= 0, i < list.count else { return fail(.evalOutOfRange, "index out of range: \(i)") }
             return list[i]
         case (.map(let map), _):
-            return map.lookup(key) ?? fail("no such key: \(key.displayText)")
+            return map.lookup(key) ?? fail(.evalMissing, "no such key: \(key.displayText)")
         default:
-            return fail("no such overload: _[_](\(container.runtimeType.celName), \(key.runtimeType.celName))")
+            return fail(.evalType, "no such overload: _[_](\(container.runtimeType.celName), \(key.runtimeType.celName))")
         }
     }
 }
@@ -121,10 +121,10 @@ final class MapNode: Node, @unchecked Sendable {
             if key.isError { return key }
             switch key {
             case .int, .string, .bool: break
-            default: return keyNode.fail("unsupported map key type: \(key.runtimeType.celName)")
+            default: return keyNode.fail(.evalType, "unsupported map key type: \(key.runtimeType.celName)")
             }
             if keyValues.contains(where: { Value.equal($0, key) }) {
-                return keyNode.fail("duplicate map key: \(key.displayText)")
+                return keyNode.fail(.evalDuplicateKey, "duplicate map key: \(key.displayText)")
             }
             let value = valueNode.eval(&frame)
             if value.isError { return value }

@@ -40,7 +40,7 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .list(let list): .success(list)
         case .map(let map): .success(ListValue(map.keys))
         case .error(let e): .failure(e)
-        case let other: .failure(EvalError("\(kind.rawValue)() cannot iterate over \(other.runtimeType.celName)", exprID: id))
+        case let other: .failure(EvalError(.evalType, "\(kind.rawValue)() cannot iterate over \(other.runtimeType.celName)", exprID: id))
         }
     }
 
@@ -122,12 +122,12 @@ final class ComprehensionNode: Node, @unchecked Sendable {
     /// The cost error, once a step of the loop has passed the budget, located at this loop:
     /// as the loops unwind, the outermost one running is named as the part that cost.
     func overBudget(_ frame: Frame) -> Value {
-        var error = frame.budget.exceeded ?? EvalError("cost limit")
+        var error = frame.budget.exceeded ?? EvalError(.evalCostLimit, "cost limit")
         error.exprID = id
         return .error(error)
     }
 
     func notBool(_ value: Value) -> Value {
-        fail("\(kind.rawValue)() predicate returned \(value.runtimeType.celName), not bool")
+        fail(.evalType, "\(kind.rawValue)() predicate returned \(value.runtimeType.celName), not bool")
     }
 }

@@ -23,14 +23,14 @@ class Node: @unchecked Sendable {
         return value
     }
 
-    final func fail(_ message: String) -> Value { .error(EvalError(message, exprID: id)) }
+    final func fail(_ code: CELCode, _ message: String) -> Value { .error(EvalError(code, message, exprID: id)) }
 
     /// `result`, once the call that built it from `arguments` is paid for: a step, the
     /// arguments' weight and the bytes of the result; the cost error when over the budget.
     @inline(__always)
     final func paid(_ result: Value, arguments weight: Int, _ frame: inout Frame) -> Value {
         guard frame.budget.spend(steps: 1 &+ weight, at: id), frame.budget.spend(bytes: result.builtBytes, at: id)
-        else { return .error(frame.budget.exceeded ?? EvalError("cost limit", exprID: id)) }
+        else { return .error(frame.budget.exceeded ?? EvalError(.evalCostLimit, "cost limit", exprID: id)) }
         return result
     }
 }
@@ -92,7 +92,7 @@ final class LogicNode: Node, @unchecked Sendable {
         if left.isError { return left }
         if right.isError { return right }
         guard case .bool = left, case .bool = right else {
-            return fail("no such overload: \(isAnd ? "_&&_" : "_||_")(\(left.runtimeType.celName), \(right.runtimeType.celName))")
+            return fail(.evalType, "no such overload: \(isAnd ? "_&&_" : "_||_")(\(left.runtimeType.celName), \(right.runtimeType.celName))")
         }
         return .bool(!decisive)
     }
@@ -114,7 +114,7 @@ final class ConditionalNode: Node, @unchecked Sendable {
         case .bool(true): return then.eval(&frame)
         case .bool(false): return otherwise.eval(&frame)
         case .error(let e): return .error(e)
-        case let other: return fail("no such overload: _?_:_(\(other.runtimeType.celName), ...)")
+        case let other: return fail(.evalType, "no such overload: _?_:_(\(other.runtimeType.celName), ...)")
         }
     }
 }
@@ -193,7 +193,7 @@ final class InNode: StrictPairNode, @unchecked Sendable {
         switch container {
         case .list(let list): return .bool(list.contains { Value.equal($0, x) })
         case .map(let map): return .bool(map.lookup(x) != nil)
-        case let other: return fail("no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")
+        case let other: return fail(.evalType, "no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")
         }
     }
 }

@@ -11,7 +11,7 @@ struct Planner {
             case .global(let slot): return GlobalNode(id: id, slot: slot)
             case .local(let index): return LocalNode(id: id, index: index)
             case .typeName(let type): return ConstNode(id: id, .type(type))
-            default: return ConstNode(id: id, .error(EvalError("undeclared reference to '\(name)'", exprID: id)))
+            default: return ConstNode(id: id, .error(EvalError(.evalUnchecked, "undeclared reference to '\(name)'", exprID: id)))
             }
         case .select(let operand, let field, let testOnly):
             let slot: Int? = if case .field(let s) = references[id] { s } else { nil }
@@ -56,7 +56,7 @@ struct Planner {
                 counts: true)
         }
         guard case .overloads(let overloads) = references[id] else {
-            return ConstNode(id: id, .error(EvalError("no matching overload for '\(function)'", exprID: id)))
+            return ConstNode(id: id, .error(EvalError(.evalUnchecked, "no matching overload for '\(function)'", exprID: id)))
         }
         // A constant `matches` pattern is compiled once here, not on every evaluation.
         let specialized = function == "matches" && nodes.count == 2

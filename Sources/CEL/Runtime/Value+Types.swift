@@ -48,6 +48,6 @@ extension EvalError {
     /// The error for arguments no overload accepts at run time.
     static func noOverload(_ function: String, _ values: [Value]) -> EvalError {
         let types = values.map(\.runtimeType.celName).joined(separator: ", ")
-        return EvalError("no such overload: \(function)(\(types))")
+        return EvalError(.evalType, "no such overload: \(function)(\(types))")
     }
 }

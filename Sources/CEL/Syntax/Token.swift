@@ -76,7 +76,7 @@ public struct SyntaxError: Error, Sendable, Hashable {
     /// `cel.syntax`, or `cel.too-deep` for an expression over the nesting or height limit.
     public var code: String
 
-    public init(_ message: String, _ range: Range<Int>, code: String = "cel.syntax") {
+    public init(_ message: String, _ range: Range<Int>, code: String = CELCode.syntax.rawValue) {
         self.message = message
         self.range = range
         self.code = code
@@ -87,6 +87,6 @@ public struct SyntaxError: Error, Sendable, Hashable {
         SyntaxError(
             "expression too deep: over \(Parser.maxHeight) levels of operators, calls or brackets; "
                 + "split it into named parts with 'let'",
-            range, code: "cel.too-deep")
+            range, code: CELCode.tooDeep.rawValue)
     }
 }

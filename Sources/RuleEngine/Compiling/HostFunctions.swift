@@ -7,7 +7,7 @@ enum HostFunctions {
     static func vnd(language: String) -> [FunctionOverload] {
         [
             FunctionOverload(id: "vnd_int", receiver: nil, arguments: [.int], result: .string) { arguments in
-                guard case .int(let amount)? = arguments.first else { return .error(EvalError("vnd expects an int")) }
+                guard case .int(let amount)? = arguments.first else { return .error(EvalError(.evalType, "vnd expects an int")) }
                 return .string(formatMoney(amount, language: language))
             }
         ]
@@ -20,7 +20,7 @@ enum HostFunctions {
             FunctionOverload(id: "param_at_string_date", receiver: nil, arguments: [.string, .date], result: .dyn) {
                 arguments in
                 guard arguments.count == 2, case .string(let name) = arguments[0], case .date(let date) = arguments[1]
-                else { return .error(EvalError("param_at expects a name and a date")) }
+                else { return .error(EvalError(.evalType, "param_at expects a name and a date")) }
                 return lookup(name, date)
             }
         ]

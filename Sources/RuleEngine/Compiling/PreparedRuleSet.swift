@@ -63,7 +63,7 @@ extension RuleContext {
             calendar: calendar,
             paramsOn: { .object(parameters.values(on: $0)) },
             paramAt: { name, date in
-                parameters.value(named: name, on: date) ?? .error(EvalError("no parameter named '\(name)'"))
+                parameters.value(named: name, on: date) ?? .error(EvalError(.evalMissing, "no parameter named '\(name)'"))
             })
     }
 }

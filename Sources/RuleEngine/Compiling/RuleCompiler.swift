@@ -77,6 +77,8 @@ struct RuleScopeBuilder {
     var slotCount = 0
     var names: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// The type of `params`, to word an unknown field of it as an undeclared parameter.
+    var paramsType: CELType?
 
     /// The variables every rule of a scope sees (`formats.md`).
     mutating func declareInputs(_ ruleScope: RuleScope, context: RuleContext) -> CompiledRule.Inputs {
@@ -90,6 +92,7 @@ struct RuleScopeBuilder {
         }
         inputs.slate = declareInput("slate", .object(context.slateType))
         inputs.asOf = declareInput("as_of", .date)
+        paramsType = .object(context.paramsType)
         inputs.params = declareInput("params", .object(context.paramsType))
         return inputs
     }
@@ -117,14 +120,14 @@ struct RuleScopeBuilder {
         return compile(expression.source, in: environment)
     }
 
-    /// A checker message in the rule author's terms: an unknown field of `params` is an
-    /// undeclared parameter, declared under the file's top-level `params:`.
-    static func authorMessage(_ message: String) -> String {
-        let prefix = "no field '"
-        guard message.hasPrefix(prefix), let end = message.range(of: "' on params") else { return message }
-        let name = message[message.index(message.startIndex, offsetBy: prefix.count)..<end.lowerBound]
-        let rest = message[end.upperBound...]
-        return "no parameter '\(name)'\(rest.isEmpty ? "; declare it under 'params:' at the top of a rule file" : rest)"
+    /// A checker issue in the rule author's terms, worded from its value: an unknown field of
+    /// `params` is an undeclared parameter, declared under the file's top-level `params:`.
+    func authorMessage(_ issue: CELIssue) -> String {
+        if case .undefinedField(let name, let type, let suggestion) = issue.reason, type == paramsType {
+            return "no parameter '\(name)'"
+                + (suggestion == nil ? "; declare it under 'params:' at the top of a rule file" : CheckerMessage.suffix(suggestion))
+        }
+        return issue.message
     }
 
     mutating func compile(_ source: EmbeddedSource, in environment: Environment) -> Program? {
@@ -132,13 +135,22 @@ struct RuleScopeBuilder {
             return try Program.compile(source.text, in: environment)
         } catch {
             for issue in error.issues {
-                let code = issue.code.hasPrefix("cel.") ? issue.code : "cel." + issue.code
                 diagnostics.append(Diagnostic(
-                    code: code, message: Self.authorMessage(issue.message),
-                    location: source.location(ofUTF8Offset: issue.range.lowerBound)))
+                    code: issue.code, message: authorMessage(issue),
+                    location: source.location(ofUTF8Offset: issue.range.lowerBound),
+                    end: Self.end(of: issue.range, in: source)))
             }
             return nil
         }
+    }
+
+    /// Just past the last character of `range`: the last one's place plus a column, so that a
+    /// range ending at the end of a quoted scalar does not reach past its closing quote.
+    static func end(of range: Range<Int>, in source: EmbeddedSource) -> SourceLocation {
+        guard !range.isEmpty else { return source.location(ofUTF8Offset: range.lowerBound) }
+        var last = source.location(ofUTF8Offset: range.upperBound - 1)
+        last.column += 1
+        return last
     }
 
     /// The element type of a `for_each` list; reports an iterable that is not a list.

@@ -66,7 +66,7 @@ public struct RecordCodec: Sendable {
     public func decode(_ bytes: [UInt8]) -> Value { decode(bytes[...]) }
 
     /// What a record that cannot be read back evaluates to: rules that read it fail loudly.
-    public static let damagedRecord = Value.error(EvalError("a kept slate record could not be read back"))
+    public static let damagedRecord = Value.error(EvalError(.evalDamagedRecord, "a kept slate record could not be read back"))
 
     // MARK: - Values
 

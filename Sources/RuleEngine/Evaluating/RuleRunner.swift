@@ -68,7 +68,9 @@ struct RuleRunner {
                 if budget.exceeded != nil { return }
             }
         case .error(let error):
-            findings.append(failure(error, in: compiled.loops[depth].iterable, at: innermost, activation: activation))
+            findings.append(failure(
+                error, in: compiled.loops[depth].iterable, source: compiled.rule.forEach[depth].iterable.source,
+                at: innermost, activation: activation))
         case let other:
             findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
         }
@@ -80,7 +82,8 @@ struct RuleRunner {
             let value = binding.program.evaluate(activation, budget: &budget)
             if case .error(let error) = value {
                 observer?.evaluated(compiled, activation, boundLets: index)
-                return failure(error, in: binding.program, at: innermost, activation: activation)
+                let source = compiled.rule.lets.indices.contains(index) ? compiled.rule.lets[index].expression.source : nil
+                return failure(error, in: binding.program, source: source, at: innermost, activation: activation)
             }
             activation[binding.slot] = value
         }
@@ -88,7 +91,8 @@ struct RuleRunner {
         switch compiled.when.evaluate(activation, budget: &budget) {
         case .bool(true): return finding(innermost: innermost, activation: activation, budget: &budget)
         case .bool(false): return nil
-        case .error(let error): return failure(error, in: compiled.when, at: innermost, activation: activation)
+        case .error(let error):
+            return failure(error, in: compiled.when, source: compiled.rule.when.source, at: innermost, activation: activation)
         case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
         }
     }
@@ -106,7 +110,7 @@ struct RuleRunner {
             case .literal(let text): message += text
             case .program(let program):
                 let value = program.evaluate(activation, budget: &budget)
-                if case .error(let error) = value { return failure(error, in: program, at: place.0, activation: activation) }
+                if case .error(let error) = value { return failure(error, in: program, source: nil, at: place.0, activation: activation) }
                 message += ValueText.format(value, language: language)
                 // The message is built too: a placeholder may not make it unbounded.
                 guard budget.spend(bytes: message.utf8.count, at: nil) else {
@@ -121,19 +125,26 @@ struct RuleRunner {
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
-    /// A run-time error of one of the rule's expressions, with the part that failed; when that
-    /// part read a missing dossier field, the message names the field first.
-    func failure(_ error: EvalError, in program: Program, at location: FindingLocation?, activation: Activation? = nil) -> Finding {
+    /// A run-time error of one of the rule's expressions: coded, placed at the part that failed
+    /// in the rule file (`source`, where the expression is written), and worded in the report
+    /// language; when that part read a missing dossier field, the message names the field first.
+    func failure(
+        _ error: EvalError, in program: Program, source: EmbeddedSource?, at location: FindingLocation?,
+        activation: Activation? = nil
+    ) -> Finding {
         guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
-        let detail = "\(error.message) (in `\(part)`)"
+        // The start of the whole failing part, not its operator: an author reads from there.
+        let offset = program.parsed.sourceInfo.range(of: id)?.lowerBound
+        let ruleLocation = source.flatMap { source in offset.map { source.location(ofUTF8Offset: $0) } }
+        let cause = RuleFailure(code: error.code, expression: part, ruleLocation: ruleLocation)
+        var lead: String?
         if let activation {
             let missing = MissingFields.read(by: program, in: part, activation)
-            if !missing.isEmpty {
-                let message = MissingFields.message(missing, rule: compiled.rule.id, language: language)
-                return failure(message + " — " + detail, at: location, prefixed: false)
-            }
+            if !missing.isEmpty { lead = MissingFields.message(missing, rule: compiled.rule.id, language: language) }
         }
-        return failure(detail, at: location)
+        var finding = failure(cause.message(detail: error.message, language: language, lead: lead), at: location, prefixed: false)
+        finding.failure = cause
+        return finding
     }
 
     /// A rule that failed at run time: an `error` finding, never a silent pass.
@@ -164,7 +175,7 @@ struct RuleRunner {
                     return .success((first.1, ranked.dropFirst().map(\.1), ranked.compactMap(\.2)))
                 }
             case .error(let error): return .failure(error)
-            default: return .failure(EvalError("'involved' must be a list of dossiers"))
+            default: return .failure(EvalError(.evalType, "'involved' must be a list of dossiers"))
             }
         }
         if let at = compiled.at {

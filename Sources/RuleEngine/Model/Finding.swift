@@ -73,6 +73,9 @@ public struct Finding: Hashable, Sendable {
     public var decision: AppliedDecision?
     /// With `--baseline`: whether the finding is new, unchanged or updated against it.
     public var baseline: BaselineState?
+    /// An `error` finding of a rule that failed at run time: the code and the place in the
+    /// rule file of the part that failed.
+    public var failure: RuleFailure?
 
     public init(
         rule: String, severity: Severity, title: String, message: String, basis: String,

@@ -148,7 +148,9 @@ struct EvalCommand: ParsableCommand {
         } catch {
             for issue in error.issues {
                 let location = source.location(ofUTF8Offset: issue.range.lowerBound)
-                let diagnostic = Diagnostic(code: issue.code, message: issue.message, location: location)
+                let diagnostic = Diagnostic(
+                    code: issue.code, message: issue.message, location: location,
+                    end: source.location(ofUTF8Offset: issue.range.upperBound))
                 Terminal.printError(Snippet.render(diagnostic, source: source))
             }
             return .badInput

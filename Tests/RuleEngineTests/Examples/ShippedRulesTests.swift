@@ -24,11 +24,26 @@ import TestSupport
         #expect(prepared.ruleSet.digest.hasPrefix("sha256:"))
     }
 
-    @Test func everyShippedExamplePasses() {
-        let report = ExampleRunner(prepared: Self.prepared()).run()
-        let failures = report.results.filter { !$0.passed }
-        #expect(failures.isEmpty, "\(report.renderText())")
-        #expect(report.problems.map(\.description) == [])
-        #expect(report.results.count > 0)
+    /// The examples and shipped tests, run once for all the cases below.
+    static let report = ExampleRunner(prepared: prepared()).run()
+
+    /// The name of every example and test (`DISC-STATE-BAR triggers[0]`), one case each.
+    static let exampleNames = report.results.map(\.name)
+
+    @Test func theShippedRulesHaveExamplesAndNoProblems() {
+        #expect(Self.report.problems.map(\.description) == [])
+        #expect(Self.report.results.count > 0)
+    }
+
+    /// One case per rule and example, so a failure names them; the message says why.
+    @Test(arguments: exampleNames)
+    func shippedExamplePasses(name: String) {
+        for result in Self.report.results where result.name == name {
+            switch result.outcome {
+            case .passed: break
+            case .failed(let reason): Issue.record("\(result.location): \(reason)")
+            case .error(let diagnostics): Issue.record("\(diagnostics.map(\.description).joined(separator: "\n"))")
+            }
+        }
     }
 }
