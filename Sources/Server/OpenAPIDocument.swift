@@ -135,17 +135,7 @@ enum OpenAPIDocument {
         ],
         "parameters": [
           {
-            "name": "lang",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "en",
-                "vi"
-              ]
-            },
-            "description": "Report language."
+            "$ref": "#/components/parameters/Lang"
           }
         ],
         "responses": {
@@ -217,42 +207,13 @@ enum OpenAPIDocument {
         ],
         "parameters": [
           {
-            "name": "as_of",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "format": "date"
-            },
-            "description": "Evaluation date YYYY-MM-DD (default: the slate's congress date, else today in Asia/Ho_Chi_Minh)."
+            "$ref": "#/components/parameters/AsOf"
           },
           {
-            "name": "lang",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "en",
-                "vi"
-              ]
-            },
-            "description": "Report language."
+            "$ref": "#/components/parameters/Lang"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "true",
-                "false",
-                "1",
-                "0"
-              ]
-            },
-            "description": "Print the evidence under each finding."
+            "$ref": "#/components/parameters/Explain"
           },
           {
             "name": "name",
@@ -325,59 +286,16 @@ enum OpenAPIDocument {
         ],
         "parameters": [
           {
-            "name": "as_of",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "format": "date"
-            },
-            "description": "Evaluation date YYYY-MM-DD (default: the slate's congress date, else today in Asia/Ho_Chi_Minh)."
+            "$ref": "#/components/parameters/AsOf"
           },
           {
-            "name": "lang",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "en",
-                "vi"
-              ]
-            },
-            "description": "Report language."
+            "$ref": "#/components/parameters/Lang"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "true",
-                "false",
-                "1",
-                "0"
-              ]
-            },
-            "description": "Print the evidence under each finding."
+            "$ref": "#/components/parameters/Explain"
           },
           {
-            "name": "format",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "json",
-                "jsonl",
-                "sarif",
-                "csv",
-                "html",
-                "markdown"
-              ]
-            },
-            "description": "Report format."
+            "$ref": "#/components/parameters/Format"
           }
         ],
         "responses": {
@@ -533,59 +451,16 @@ enum OpenAPIDocument {
             "example": "slate"
           },
           {
-            "name": "as_of",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "format": "date"
-            },
-            "description": "Evaluation date YYYY-MM-DD (default: the slate's congress date, else today in Asia/Ho_Chi_Minh)."
+            "$ref": "#/components/parameters/AsOf"
           },
           {
-            "name": "lang",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "en",
-                "vi"
-              ]
-            },
-            "description": "Report language."
+            "$ref": "#/components/parameters/Lang"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "true",
-                "false",
-                "1",
-                "0"
-              ]
-            },
-            "description": "Print the evidence under each finding."
+            "$ref": "#/components/parameters/Explain"
           },
           {
-            "name": "format",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "json",
-                "jsonl",
-                "sarif",
-                "csv",
-                "html",
-                "markdown"
-              ]
-            },
-            "description": "Report format."
+            "$ref": "#/components/parameters/Format"
           }
         ],
         "responses": {
@@ -663,27 +538,10 @@ enum OpenAPIDocument {
             "example": "NB-2025-006"
           },
           {
-            "name": "as_of",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "format": "date"
-            },
-            "description": "Evaluation date YYYY-MM-DD (default: the slate's congress date, else today in Asia/Ho_Chi_Minh)."
+            "$ref": "#/components/parameters/AsOf"
           },
           {
-            "name": "lang",
-            "in": "query",
-            "required": false,
-            "schema": {
-              "type": "string",
-              "enum": [
-                "en",
-                "vi"
-              ]
-            },
-            "description": "Report language."
+            "$ref": "#/components/parameters/Lang"
           }
         ],
         "responses": {
@@ -765,6 +623,63 @@ enum OpenAPIDocument {
               }
             }
           }
+        }
+      }
+    },
+    "parameters": {
+      "Lang": {
+        "description": "Report language.",
+        "in": "query",
+        "name": "lang",
+        "required": false,
+        "schema": {
+          "enum": [
+            "en",
+            "vi"
+          ],
+          "type": "string"
+        }
+      },
+      "AsOf": {
+        "description": "Evaluation date YYYY-MM-DD (default: the slate's congress date, else today in Asia/Ho_Chi_Minh).",
+        "in": "query",
+        "name": "as_of",
+        "required": false,
+        "schema": {
+          "format": "date",
+          "type": "string"
+        }
+      },
+      "Explain": {
+        "description": "Print the evidence under each finding.",
+        "in": "query",
+        "name": "explain",
+        "required": false,
+        "schema": {
+          "enum": [
+            "true",
+            "false",
+            "1",
+            "0"
+          ],
+          "type": "string"
+        }
+      },
+      "Format": {
+        "description": "Report format.",
+        "in": "query",
+        "name": "format",
+        "required": false,
+        "schema": {
+          "enum": [
+            "json",
+            "jsonl",
+            "sarif",
+            "csv",
+            "html",
+            "markdown"
+          ],
+          "type": "string"
         }
       }
     }
