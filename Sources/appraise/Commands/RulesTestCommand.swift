@@ -87,12 +87,8 @@ struct RulesTestCommand: ParsableCommand {
         case .json: CoverageReporter.json(coverage)
         case .lcov: CoverageReporter.lcov(coverage)
         }
-        if let coverageOutput {
-            let writer = try AtomicWriter(path: coverageOutput)
-            try writer.write(text)
-            try writer.commit()
-        } else {
-            Terminal.printOutput((coverageFormat ?? .text == .text ? "\n" : "") + text)
-        }
+        // On the terminal the text table follows the test results after a blank line.
+        let separator = coverageOutput == nil && coverageFormat ?? .text == .text ? "\n" : ""
+        try AtomicWriter.writeOrPrint(separator + text, to: coverageOutput)
     }
 }

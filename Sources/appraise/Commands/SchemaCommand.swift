@@ -63,13 +63,7 @@ struct SchemaCommand: ParsableCommand {
                 throw CLIError.usage("the rule set's schema.yaml describes no decisions document (documents.decisions)")
             }
             let text = render(schema)
-            if let output {
-                let writer = try AtomicWriter(path: output)
-                try writer.write(text)
-                try writer.commit()
-            } else {
-                Terminal.printOutput(text)
-            }
+            try AtomicWriter.writeOrPrint(text, to: output)
             return .clean
         }
     }

@@ -34,13 +34,7 @@ struct DecisionsTemplateCommand: ParsableCommand {
         try ExitStatus.run { () throws(CLIError) -> ExitStatus in
             let file = try JSONReportFile.read(report, limit: limits.maxFileBytes)
             let text = DecisionsTemplate.render(file)
-            if let output {
-                let writer = try AtomicWriter(path: output)
-                try writer.write(text)
-                try writer.commit()
-            } else {
-                Terminal.printOutput(text)
-            }
+            try AtomicWriter.writeOrPrint(text, to: output)
             return .clean
         }
     }

@@ -73,6 +73,15 @@ struct AtomicWriter {
 }
 
 extension AtomicWriter {
+    /// Writes `text` whole to `path` (atomically), or prints it when no path was given: what
+    /// every command with an `--output FILE` of one document does.
+    static func writeOrPrint(_ text: String, to path: String?) throws(CLIError) {
+        guard let path else { return Terminal.printOutput(text) }
+        let writer = try AtomicWriter(path: path)
+        try writer.write(text)
+        try writer.commit()
+    }
+
     /// Removes `.BASE.tmp-PID-*` files left by a run that was killed before it could commit
     /// or discard (SIGKILL, power loss). Only temporaries whose process is gone are removed,
     /// so a concurrent run writing the same report keeps its own.
