@@ -145,9 +145,7 @@ public struct Redactor: Sendable {
     private mutating func redact(_ decision: ReviewDecision) -> ReviewDecision {
         var redacted = decision
         redacted.subjects = decision.subjects.map { pseudonym(ofID: $0) }
-        redacted.reason = Self.withheld
-        redacted.decidedBy = Self.withheld
-        redacted.reference = decision.reference.map { _ in Self.withheld }
+        Self.withholdFreeText(of: &redacted)
         redacted.evidence = decision.evidence.map { EvidenceText(path: $0.path, value: Self.withheld) }
         return redacted
     }
@@ -228,11 +226,8 @@ public struct Redactor: Sendable {
             EvidenceItem(location: redact(item.location), value: Self.redact(item.value, with: matcher))
         }
         redacted.subjects = finding.subjects.map { pseudonym(ofID: $0) }
-        // A decision's reason, decider and reference are free text about people: withheld whole.
         if var decision = finding.decision {
-            decision.reason = Self.withheld
-            decision.decidedBy = Self.withheld
-            decision.reference = decision.reference.map { _ in Self.withheld }
+            Self.withholdFreeText(of: &decision)
             redacted.decision = decision
         }
         return redacted
@@ -240,6 +235,14 @@ public struct Redactor: Sendable {
 
     /// What replaces a review decision's reason and decided_by.
     public static let withheld = "[redacted]"
+
+    /// A decision's reason, decider and reference are free text about people: withheld whole,
+    /// the same for a decision as written and as a finding carries it.
+    private static func withholdFreeText<Decision: DecisionFreeText>(of decision: inout Decision) {
+        decision.reason = withheld
+        decision.decidedBy = withheld
+        decision.reference = decision.reference.map { _ in withheld }
+    }
 
 
     private mutating func redact(_ diagnostic: Diagnostic, with matcher: TextMatcher) -> Diagnostic {
@@ -291,3 +294,13 @@ struct Needle: Sendable {
     var text: String
     var pseudonym: String
 }
+
+/// The free text of a review decision, in both the forms reports carry.
+protocol DecisionFreeText {
+    var reason: String { get set }
+    var decidedBy: String { get set }
+    var reference: String? { get set }
+}
+
+extension ReviewDecision: DecisionFreeText {}
+extension AppliedDecision: DecisionFreeText {}
