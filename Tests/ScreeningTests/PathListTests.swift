@@ -21,3 +21,18 @@ import Testing
         #expect(Array(PathList(Self.paths).filter { $0.hasPrefix("b") }) == ["b/ở.yaml", "b/o.yaml"])
     }
 }
+
+extension PathListTests {
+    /// More than a block of paths (1 MiB), one path longer than a block, paths added after a sort.
+    @Test func manyAndLongPathsReadBackAndSort() {
+        var paths = (0..<40_000).map { "/folder/dossier-\(String((7919 * $0) % 40_000)).yaml" }
+        paths.insert(String(repeating: "x", count: 1_100_000), at: 20_000)
+        var list = PathList(paths)
+        #expect(Array(list) == paths)
+        list = list.sortedByBytes()
+        #expect(Array(list) == DossierFinder.sortedByBytes(paths))
+        list.append("/after")
+        #expect(list.last == "/after")
+        #expect(list.count == paths.count + 1)
+    }
+}
