@@ -65,7 +65,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["WebApp/Assets"],  // embedded by the plugin, served from the binary
+            plugins: ["EmbedWebAssets"]
         ),
         .executableTarget(
             name: "appraise",
@@ -76,6 +78,7 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .plugin(name: "EmbedWebAssets", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "appraise-bench",
             dependencies: [

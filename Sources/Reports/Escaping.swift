@@ -1,7 +1,8 @@
-/// Escaping for the text-based formats, in one place so every reporter escapes the same way.
-enum Escaping {
+/// Escaping for the text-based formats, in one place so every reporter escapes the same way
+/// (and the web app of `appraise serve` escapes as the HTML report does).
+public enum Escaping {
     /// Text for HTML element content and attribute values: `& < > " '` become entities.
-    static func html(_ text: String) -> String {
+    public static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

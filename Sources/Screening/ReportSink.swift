@@ -63,6 +63,10 @@ public final class ReportSink {
             report.candidates = collected
             report.summary = summary
             for destination in destinations {
+                if let keeper = destination as? ReportValueOutput {
+                    keeper.keep(report)
+                    continue
+                }
                 let writer = try destination.open()
                 try writer.write(report.rendered(as: destination.format, options: options))
                 try writer.commit()
