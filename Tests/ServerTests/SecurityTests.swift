@@ -30,6 +30,7 @@ import TestSupport
         Endpoint(method: .get, path: "/v1/slates"),
         Endpoint(method: .get, path: "/v1/slates/slate/report"),
         Endpoint(method: .get, path: "/v1/candidates/NB-2025-006"),
+        Endpoint(method: .post, path: "/v1/playground", body: #"{"rules": "format: rules/1\nrules: []\n"}"#, contentType: "application/json", role: .author),
     ]
 
     static func withTokens() throws -> ServerHarness {
