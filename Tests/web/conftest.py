@@ -6,6 +6,7 @@ import shutil
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("APPRAISE_URL", "http://127.0.0.1:8080")
 WORKSPACE = os.environ.get("APPRAISE_WORKSPACE", "")
@@ -43,6 +44,8 @@ def page(browser):
     """Opens a path of the app and returns the driver, with JavaScript errors checked after."""
     def open_(path):
         browser.get(BASE + path)
+        WebDriverWait(browser, 10, poll_frequency=0.05).until(
+            lambda driver: driver.execute_script("return document.body.dataset.ready === 'true'"))
         return browser
     yield open_
     errors = [entry for entry in browser.get_log("browser")

@@ -16,7 +16,7 @@ def test_workspace_slate_filter_candidate_finding(page):
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
     screenshot(browser, "workspace")
     browser.find_element(By.CSS_SELECTOR, "#slates a[href='/slates/slate']").click()
-    wait(browser, lambda d: d.current_url.endswith("/slates/slate"))
+    wait(browser, lambda d: d.current_url.endswith("/slates/slate") and d.execute_script("return document.body.dataset.ready === 'true'"))
     screenshot(browser, "slate")
     rows = css(browser, "#candidate-table tbody tr")
     review = [row for row in rows if row.get_attribute("data-verdict") == "review"]
@@ -30,7 +30,7 @@ def test_workspace_slate_filter_candidate_finding(page):
     link = visible[0].find_element(By.CSS_SELECTOR, "a")
     candidate = link.text
     link.click()
-    wait(browser, lambda d: d.current_url.endswith("/candidates/" + candidate))
+    wait(browser, lambda d: d.current_url.endswith("/candidates/" + candidate) and d.execute_script("return document.body.dataset.ready === 'true'"))
     finding = css(browser, "li.finding")[0]
     line = finding.get_attribute("data-line")
     lines = finding.get_attribute("data-lines").split()
@@ -67,6 +67,7 @@ def test_language_switch(page):
     assert "Thư mục làm việc" in browser.find_element(By.TAG_NAME, "nav").text
     browser.find_element(By.ID, "lang-switch").click()
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
     assert "Workspace" in browser.find_element(By.TAG_NAME, "nav").text
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Slate")
     # The links keep the language; the verdict words are the reports' English ones.
@@ -80,7 +81,7 @@ def test_language_switch(page):
 
 def test_print_sheet_hides_navigation_and_forms(page):
     browser = page("/candidates/NB-2025-011")
-    assert css(browser, "form.decide")[0].is_displayed()
+    wait(browser, lambda d: css(d, "form.decide")[0].is_displayed())  # shown by the script
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         assert not browser.find_element(By.CSS_SELECTOR, "header.site").is_displayed()

@@ -21,7 +21,7 @@ def set_text(browser, element_id, text):
 def test_broken_rule_then_fixed(page):
     browser = page("/rules")
     browser.find_element(By.CSS_SELECTOR, "#rule-CASE-OPEN a.copy").click()
-    wait(browser, lambda d: runs(d) >= 1, timeout=30)
+    wait(browser, lambda d: "/playground" in d.current_url and runs(d) >= 1, timeout=30)
     wait(browser, lambda d: css(d, "#pg-findings li.finding"), timeout=30)
     text = browser.find_element(By.ID, "rule-text").get_attribute("value")
     assert "CASE-OPEN" in text

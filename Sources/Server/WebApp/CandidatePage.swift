@@ -34,7 +34,7 @@ struct CandidatePage {
             (.committee, page.e(report.slate.committee ?? "")), (.asOf, page.date(report.asOf)),
             (.file, "<code>\(page.e(candidate.file))</code>"),
         ] {
-            main += "<div class=\"pair\"><dt>\(page.t(label))</dt><dd>\(value)</dd></div>\n"
+            main += "<dt>\(page.t(label))</dt><dd>\(value)</dd>\n"
         }
         main += "</dl>\n"
         if !candidate.errors.isEmpty {

@@ -42,14 +42,14 @@ struct DecisionForm {
         html += "<input type=\"hidden\" name=\"rule\" value=\"\(page.e(finding.rule))\">\n"
         html += "<input type=\"hidden\" name=\"at\" value=\"\(page.e(finding.location.path))\">\n"
         html += "<input type=\"hidden\" name=\"content\" value=\"\(page.e(finding.fingerprint.content))\">\n"
-        html += "<div class=\"field\" data-field=\"outcome\" role=\"radiogroup\" aria-labelledby=\"\(id("outcome"))-label\">"
-        html += "<span id=\"\(id("outcome"))-label\" class=\"label\">\(page.t(.outcome))</span>\n"
+        // The radios' name is the form's own (`outcome-f-2`): radios of one name form one group on a page.
+        html += "<fieldset class=\"field\" data-field=\"outcome\"><legend>\(page.t(.outcome))</legend>\n"
         for outcome in [DecisionOutcome.cleared, .upheld] {
             let checked = outcome == .cleared ? " checked" : ""
-            html += "<label class=\"choice\"><input type=\"radio\" name=\"outcome\" value=\"\(outcome.rawValue)\"\(checked)> "
+            html += "<label class=\"choice\"><input type=\"radio\" name=\"\(id("outcome"))\" value=\"\(outcome.rawValue)\"\(checked)> "
             html += "\(page.e(ReportVocabulary.outcome(outcome, language: page.language.rawValue)))</label>\n"
         }
-        html += "<p class=\"field-error\" id=\"\(id("outcome"))-error\"></p></div>\n"
+        html += "<p class=\"field-error\" id=\"\(id("outcome"))-error\"></p></fieldset>\n"
         html += field(
             "reason", label: .reason,
             control: "<textarea id=\"\(id("reason"))\" name=\"reason\" rows=\"3\" required aria-describedby=\"\(id("reason"))-error\"></textarea>")

@@ -103,7 +103,7 @@ struct SlatePage {
             (WebText.decisions, report.decisions?.count ?? 0), (.cleared, report.summary.cleared), (.upheld, upheld),
             (.stale, count("stale")), (.unmatched, count("unmatched")), (.expired, count("expired")),
         ] {
-            html += "<div class=\"pair\" data-count=\"\(Self.key(label))\"><dt>\(page.t(label))</dt><dd>\(value)</dd></div>\n"
+            html += "<dt>\(page.t(label))</dt><dd data-count=\"\(Self.key(label))\">\(value)</dd>\n"
         }
         html += "</dl>\n"
         guard !notices.isEmpty else { return html + "</section>\n" }

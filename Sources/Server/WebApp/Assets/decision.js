@@ -3,7 +3,7 @@
 // refusal is shown at its field (the answer's diagnostics name it by `path`), nothing else
 // changes. The page is not rewritten: a reload shows the decision applied.
 const word = (document, name) =>
-  document.querySelector(`#words [data-word="${name}"]`)?.textContent ?? name;
+  document.getElementById("words")?.content.querySelector(`[data-word="${name}"]`)?.textContent ?? name;
 
 function fieldOf(form, path) {
   const name = String(path || "").split(".").pop().replace(/\[\d+\]$/, "");
@@ -42,7 +42,8 @@ export function check(values, words) {
 function values(form) {
   const data = new FormData(form);
   const body = {};
-  for (const [name, value] of data.entries()) body[name] = String(value);
+  // The outcome radios are named after their form (`outcome-f-2`), so that each form is one group.
+  for (const [name, value] of data.entries()) body[name.startsWith("outcome-") ? "outcome" : name] = String(value);
   return body;
 }
 

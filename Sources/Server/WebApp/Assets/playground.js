@@ -12,7 +12,7 @@ function element(document, tag, className, text) {
 }
 
 export function start(document) {
-  const word = (name) => document.querySelector(`#words [data-word="${name}"]`)?.textContent ?? name;
+  const word = (name) => document.getElementById("words")?.content.querySelector(`[data-word="${name}"]`)?.textContent ?? name;
   const ruleText = document.getElementById("rule-text");
   const choice = document.getElementById("dossier-choice");
   const dossierText = document.getElementById("dossier-text");
