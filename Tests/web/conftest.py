@@ -53,8 +53,13 @@ def page(browser):
     assert not errors, errors
 
 
-def screenshot(browser, name):
+def screenshot(browser, name, full=False):
     """Saves docs/images/web-NAME.png (WEB_SCREENSHOTS=DIR) for the staff guide."""
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
+        if full:
+            height = min(browser.execute_script("return document.documentElement.scrollHeight"), 2600)
+            browser.set_window_size(1400, height)
         browser.save_screenshot(os.path.join(SHOTS, f"web-{name}.png"))
+        if full:
+            browser.set_window_size(1400, 1000)

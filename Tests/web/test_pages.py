@@ -14,10 +14,10 @@ PAGES = ["/", "/slates/slate", "/candidates/NB-2025-011", "/candidates/NB-2025-0
 def test_workspace_slate_filter_candidate_finding(page):
     browser = page("/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
-    screenshot(browser, "workspace")
+    screenshot(browser, "workspace", full=True)
     browser.find_element(By.CSS_SELECTOR, "#slates a[href='/slates/slate']").click()
     wait(browser, lambda d: d.current_url.endswith("/slates/slate") and d.execute_script("return document.body.dataset.ready === 'true'"))
-    screenshot(browser, "slate")
+    screenshot(browser, "slate", full=True)
     rows = css(browser, "#candidate-table tbody tr")
     review = [row for row in rows if row.get_attribute("data-verdict") == "review"]
     assert rows and review

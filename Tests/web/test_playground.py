@@ -20,6 +20,7 @@ def set_text(browser, element_id, text):
 
 def test_broken_rule_then_fixed(page):
     browser = page("/rules")
+    screenshot(browser, "rules")
     browser.find_element(By.CSS_SELECTOR, "#rule-CASE-OPEN a.copy").click()
     wait(browser, lambda d: "/playground" in d.current_url and runs(d) >= 1, timeout=30)
     wait(browser, lambda d: css(d, "#pg-findings li.finding"), timeout=30)
@@ -42,7 +43,7 @@ def test_broken_rule_then_fixed(page):
     assert css(browser, "#diagnostics li.none")
     assert css(browser, "#examples li.pass") and not css(browser, "#examples li.fail")
     assert "CASE-OPEN" in browser.find_element(By.ID, "pg-findings").text
-    screenshot(browser, "playground")
+    screenshot(browser, "playground", full=True)
 
 
 def test_hostile_yaml_is_a_located_error(page):

@@ -32,7 +32,7 @@ struct CandidatePage {
             (WebText.id, page.e(id)), (.name, page.e(candidate.name ?? "")), (.verdict, page.verdict(candidate.verdict)),
             (.slate, "<a href=\"\(page.link("/slates/" + WebPage.percentEncoded(slateName)))\">\(page.e(slateName))</a>"),
             (.committee, page.e(report.slate.committee ?? "")), (.asOf, page.date(report.asOf)),
-            (.file, "<code>\(page.e(candidate.file))</code>"),
+            (.file, "<code>\(page.e(SlatePage.shownFile(candidate.file, report: report)))</code>"),
         ] {
             main += "<dt>\(page.t(label))</dt><dd>\(value)</dd>\n"
         }

@@ -30,7 +30,7 @@ struct PlaygroundPage {
         var main = "<p class=\"meta\">\(page.t(.playgroundIntro))</p>\n"
         main += "<form id=\"playground\" class=\"playground\" novalidate>\n<div class=\"editor\">\n"
         main += "<label for=\"rule-text\">\(page.t(.ruleEditor))</label>\n"
-        main += "<textarea id=\"rule-text\" name=\"rules\" rows=\"24\" spellcheck=\"false\" autocomplete=\"off\">\(page.e(ruleText))</textarea>\n"
+        main += "<textarea id=\"rule-text\" name=\"rules\" rows=\"24\" wrap=\"off\" spellcheck=\"false\" autocomplete=\"off\">\(page.e(ruleText))</textarea>\n"
         main += "</div>\n<div class=\"dossier\">\n<label for=\"dossier-choice\">\(page.t(.dossierPicker))</label>\n"
         main += "<select id=\"dossier-choice\" name=\"dossier_file\">\n"
         main += "<option value=\"\">\(page.t(.pastedDossier)) \(page.t(.pasteHere))</option>\n"

@@ -68,7 +68,7 @@ struct SlatePage {
             html += "<td data-sort=\"\(Self.verdictRank(candidate.verdict))\">\(page.verdict(candidate.verdict))</td>"
             html += "<td class=\"num\" data-sort=\"\(open.count)\">\(open.count)\(breakdown(open))</td>"
             html += "<td class=\"num\">\(cleared)</td>"
-            html += "<td><code>\(page.e(candidate.file))</code></td></tr>\n"
+            html += "<td><code>\(page.e(Self.shownFile(candidate.file, report: report)))</code></td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -80,6 +80,14 @@ struct SlatePage {
             return count == 0 ? nil : "\(count) \(ReportVocabulary.severity(severity, language: page.language.rawValue))"
         }
         return parts.isEmpty ? "" : " <span class=\"breakdown\">(\(page.e(parts.joined(separator: ", "))))</span>"
+    }
+
+    /// A dossier's path as staff know it: relative to the slate's folder, where the slate's
+    /// `candidates:` globs name it.
+    static func shownFile(_ file: String, report: Report) -> String {
+        guard let slate = report.slate.file, let slash = slate.lastIndex(of: "/") else { return file }
+        let folder = String(slate[...slash])
+        return file.hasPrefix(folder) ? String(file.dropFirst(folder.count)) : file
     }
 
     /// Worst first when sorted descending: invalid, ineligible, review, eligible.

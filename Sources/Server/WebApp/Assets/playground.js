@@ -69,7 +69,7 @@ export function start(document) {
     if (!examples) return;
     for (const result of examples.results) {
       const item = element(document, "li", result.passed ? "pass" : "fail",
-        `${result.passed ? word("passed") : word("failed")} ${result.rule} ${result.name} (${word("line")} ${result.line})`
+        `${result.passed ? word("passed") : word("failed")} ${result.name.startsWith(result.rule) ? "" : result.rule + " "}${result.name} (${word("line")} ${result.line})`
         + (result.message ? ` — ${result.message}` : ""));
       examplesList.appendChild(item);
     }
