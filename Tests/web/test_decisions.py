@@ -95,3 +95,40 @@ def test_recorded_decision_is_applied_on_reload(page):
     assert "45/QĐ" in decided.find_element(By.CSS_SELECTOR, ".decision").text
     assert "đủ điều kiện" in browser.find_element(By.CSS_SELECTOR, "dl.facts .badge").text
     screenshot(browser, "decision-applied")
+
+
+def test_form_sends_the_contract_and_shows_server_refusals_at_their_field(page):
+    """What the form sends to POST /v1/decisions, and a 422's diagnostics shown at their fields
+    (the answer is stubbed here, so this runs with or without the endpoint)."""
+    browser = page("/candidates/NB-2025-011?lang=en")
+    browser.execute_script("""
+        window.sent = [];
+        window.fetch = async (url, options) => {
+          window.sent.push({url, method: options.method, type: options.headers["Content-Type"], body: JSON.parse(options.body)});
+          return new Response(JSON.stringify({error: {code: "decision.stale", message: "the finding changed",
+            diagnostics: [{path: "content", message: "content differs"}, {path: "reference", message: "too long"}]}}),
+            {status: 422, headers: {"Content-Type": "application/json"}});
+        };""")
+    form = first_form(browser)
+    finding = form.find_element(By.XPATH, "ancestor::li[contains(@class, 'finding')]")
+    form.find_element(By.CSS_SELECTOR, "input[type=radio][value=upheld]").click()
+    form.find_element(By.NAME, "reason").send_keys("  Verified with the agency.  ")
+    form.find_element(By.NAME, "reference").send_keys("BB 12")
+    form.find_element(By.NAME, "decided_by").send_keys("Subcommittee")
+    browser.execute_script("arguments[0].value = '2026-09-20'", form.find_element(By.NAME, "expires"))
+    submit(form)
+    wait(browser, lambda d: error_of(form, "reference"))
+    sent = browser.execute_script("return window.sent")
+    assert len(sent) == 1 and sent[0]["url"] == "/v1/decisions" and sent[0]["method"] == "POST"
+    assert sent[0]["type"] == "application/json"
+    body = sent[0]["body"]
+    assert body == {
+        "slate": "slate", "candidate": "NB-2025-011", "rule": finding.get_attribute("data-rule"),
+        "at": body["at"], "content": form.find_element(By.NAME, "content").get_attribute("value"),
+        "outcome": "upheld", "reason": "Verified with the agency.", "reference": "BB 12",
+        "decided_on": "2025-09-20", "expires": "2026-09-20", "decided_by": "Subcommittee"}
+    assert body["at"] and body["content"].startswith("sha256:")
+    assert error_of(form, "reference") == "too long"
+    status = form.find_element(By.CSS_SELECTOR, ".form-status")
+    assert "the finding changed" in status.text and "refused" in status.get_attribute("class")
+    assert "content differs" in status.text or "content differs" in form.text

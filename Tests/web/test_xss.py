@@ -29,11 +29,11 @@ def hostile_workspace():
     with open(target, "w", encoding="utf-8") as file:
         file.write(text)
     # A decision whose reason and reference hold the markup, on a review finding.
-    status, entry = api("/v1/candidates/NB-2025-007")
+    status, entry = api("/v1/candidates/NB-2025-013")
     assert status == 200
     review = next(f for f in entry["entry"]["findings"] if f["severity"] == "review")
     with open(decisions, "a", encoding="utf-8") as file:
-        file.write(f"\n  - candidate: NB-2025-007\n    rule: {review['rule']}\n    at: '{review['location']['path']}'\n"
+        file.write(f"\n  - candidate: NB-2025-013\n    rule: {review['rule']}\n    at: '{review['location']['path']}'\n"
                    f"    outcome: upheld\n    reason: {quoted}\n    decided_by: {quoted}\n    decided_on: 2025-09-01\n")
     yield
     os.remove(target)
@@ -48,7 +48,7 @@ def assert_nothing_ran(browser):
 
 
 def test_markup_in_dossiers_and_decisions_shows_literally(page, hostile_workspace):
-    for path in ("/slates/slate", "/candidates/NB-XSS-1", "/candidates/NB-XSS-1?lang=en", "/candidates/NB-2025-007"):
+    for path in ("/slates/slate", "/candidates/NB-XSS-1", "/candidates/NB-XSS-1?lang=en", "/candidates/NB-2025-013"):
         browser = page(path)
         assert_nothing_ran(browser)
         assert HOSTILE in browser.find_element(By.TAG_NAME, "main").text, path

@@ -51,10 +51,9 @@ struct CandidatePage {
         } else {
             main += "<ul class=\"findings\">\n"
             for (anchor, finding) in findings {
-                var item = FindingView(page: page, finding: finding, anchor: anchor, dossierFile: candidate.file).html
-                item.removeLast("</li>\n".count)
-                item += action(finding, anchor: anchor) + "</li>\n"
-                main += item
+                main += FindingView(
+                    page: page, finding: finding, anchor: anchor, dossierFile: candidate.file,
+                    footer: action(finding, anchor: anchor)).html
             }
             main += "</ul>\n"
         }

@@ -12,6 +12,8 @@ struct FindingView {
     /// The element id (`f-3`), which the line markers link to.
     let anchor: String
     let dossierFile: String?
+    /// HTML ending the item: the candidate page's decision form, or why there is none.
+    var footer = ""
 
     func lineLink(_ location: FindingLocation) -> String {
         if location.file == dossierFile {
@@ -61,7 +63,7 @@ struct FindingView {
             for comparison in finding.comparisons { html += "<li><code>\(page.e(comparison))</code></li>\n" }
             html += "</ul>\n"
         }
-        return html + "</li>\n"
+        return html + footer + "</li>\n"
     }
 
     func decision(_ decision: AppliedDecision) -> String {

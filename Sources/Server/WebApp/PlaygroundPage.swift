@@ -21,7 +21,7 @@ struct PlaygroundPage {
         guard let rule = rules.session.prepared.ruleSet.rule(id: ruleID),
             let source = rules.session.texts.first(where: { $0.name == rule.location.file })
         else {
-            throw APIError(.notFound, code: "rules.no-such-rule", message: "no rule with id '\(ruleID)'")
+            throw APIError(.notFound, code: "request.unknown-rule", message: "no rule with id '\(ruleID)'")
         }
         ruleText = source.text
     }

@@ -46,8 +46,7 @@ extension AppraiseServer {
         router.get("/slates/{slate}") { request, context in
             let name = context.parameters.get("slate") ?? ""
             return await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                var page = WebPage(language: try query.pageLanguage(), path: "/slates/" + WebPage.percentEncoded(name))
-                page.query = []
+                let page = WebPage(language: try query.pageLanguage(), path: "/slates/" + WebPage.percentEncoded(name))
                 let report = try WebReports.slate(
                     try workspace.slate(named: name), service: service, language: page.language, explain: false)
                 return Answer(contentType: Self.htmlType, text: SlatePage(page: page, name: name, report: report).html)

@@ -95,13 +95,14 @@ export function startDecisionForms(document) {
         }
         let error = { message: response.statusText, diagnostics: [] };
         try { error = (await response.json()).error ?? error; } catch { /* not JSON */ }
-        let placed = false;
+        // Each diagnostic at its field; those of no visible field (the hidden content
+        // fingerprint of a finding that changed) in the status line, with the message.
+        const elsewhere = [];
         for (const diagnostic of error.diagnostics ?? []) {
-          placed = say(form, diagnostic.path ?? diagnostic.field, diagnostic.message) || placed;
+          if (!say(form, diagnostic.path, diagnostic.message)) elsewhere.push(diagnostic.message);
         }
-        status.textContent = `${words.refused} ${error.message ?? ""}`;
+        status.textContent = [words.refused, error.message ?? "", ...elsewhere].filter(Boolean).join(" ");
         status.classList.add("refused");
-        if (!placed) say(form, error.path, error.message);
         button.disabled = false;
       } catch (failure) {
         status.textContent = `${words.refused} ${failure}`;
