@@ -32,21 +32,3 @@ public final class MemoryReportOutput: ReportOutput, ReportWriter {
     public func commit() throws(CLIError) {}
     public func discard() { text = "" }
 }
-
-/// A report kept as a value rather than text: the web app of `appraise serve` renders its pages
-/// from the very report the JSON API writes, with no second evaluation path.
-public final class ReportValueOutput: ReportOutput, ReportWriter {
-    /// Which report kind the sink prepares; never rendered (`ReportSink` hands over the value).
-    public let format: ReportFormat = .json
-    /// The report, once the screening finished.
-    public private(set) var report: Report?
-
-    public init() {}
-
-    func keep(_ report: Report) { self.report = report }
-
-    public func open() throws(CLIError) -> any ReportWriter { self }
-    public func write(_ text: String) throws(CLIError) {}
-    public func commit() throws(CLIError) {}
-    public func discard() { report = nil }
-}

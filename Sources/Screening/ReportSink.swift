@@ -63,8 +63,8 @@ public final class ReportSink {
             report.candidates = collected
             report.summary = summary
             for destination in destinations {
-                if let keeper = destination as? ReportValueOutput {
-                    keeper.keep(report)
+                if let capture = destination as? ReportCapture {
+                    capture.keep(report)
                     continue
                 }
                 let writer = try destination.open()

@@ -67,7 +67,7 @@ public struct ScreeningService: Sendable {
     func screenSlateFile(
         _ path: String, query: Query?, output: any ReportOutput
     ) throws(APIError) -> (SlateFile, Report.Summary) {
-        let screening = try query?.screeningOptions(options) ?? ScreeningOptions(toolVersion: options.toolVersion)
+        let screening = try (query ?? Query()).screeningOptions(options)
         return try screenSlateFile(path, screening: screening, output: output)
     }
 

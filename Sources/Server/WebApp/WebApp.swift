@@ -4,7 +4,7 @@ import RuleEngine
 import Screening
 
 /// The web app of `serve.md` ("The web app"): server-rendered pages over the same screening
-/// the JSON API answers (a `ReportValueOutput` of the same run), readable without JavaScript
+/// the JSON API answers (a `ReportCapture` of the same run), readable without JavaScript
 /// and printable; the script modules under `/assets/` only enhance them.
 extension AppraiseServer {
     static let htmlType = "text/html; charset=utf-8"
@@ -70,12 +70,10 @@ extension AppraiseServer {
 /// /v1/slates/{slate}/report` screens it (its `decisions:` applied), kept as a value.
 enum WebReports {
     static func slate(_ path: String, service: ScreeningService, language: Language, explain: Bool) throws(APIError) -> Report {
-        var screening = ScreeningOptions(toolVersion: service.options.toolVersion)
+        var screening = try Query().screeningOptions(service.options)
         screening.language = language
         screening.explain = explain
-        screening.limits = service.options.limits
-        screening.evaluationLimits = service.options.evaluationLimits
-        let output = ReportValueOutput()
+        let output = ReportCapture()
         _ = try service.screenSlateFile(path, screening: screening, output: output)
         guard let report = output.report else {
             throw APIError(.internalServerError, code: "server.internal", message: "the screening wrote no report")
