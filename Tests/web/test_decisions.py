@@ -94,7 +94,8 @@ def test_recorded_decision_is_applied_on_reload(page):
     assert "cleared" in decided.get_attribute("class")
     assert "45/QĐ" in decided.find_element(By.CSS_SELECTOR, ".decision").text
     assert "đủ điều kiện" in browser.find_element(By.CSS_SELECTOR, "dl.facts .badge").text
-    screenshot(browser, "decision-applied")
+    browser.execute_script("window.scrollTo(0, 0)")
+    screenshot(browser, "decision-applied", full=True)
 
 
 def test_form_sends_the_contract_and_shows_server_refusals_at_their_field(page):
