@@ -73,8 +73,8 @@ public enum Escaping {
 
     /// A relative path as a URI reference for SARIF's `artifactLocation.uri`: every byte
     /// outside RFC 3986 unreserved characters and `/` is percent-encoded from its UTF-8,
-    /// so spaces and Vietnamese letters survive any SARIF viewer.
-    static func uriPath(_ path: String) -> String {
+    /// so spaces and Vietnamese letters survive any SARIF viewer (and the web app's links).
+    public static func uriPath(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {

@@ -30,7 +30,7 @@ struct CandidatePage {
         var main = "<dl class=\"facts\">\n"
         for (label, value) in [
             (WebText.id, page.e(id)), (.name, page.e(candidate.name ?? "")), (.verdict, page.verdict(candidate.verdict)),
-            (.slate, "<a href=\"\(page.link("/slates/" + WebPage.percentEncoded(slateName)))\">\(page.e(slateName))</a>"),
+            (.slate, "<a href=\"\(page.link("/slates/" + Escaping.uriPath(slateName)))\">\(page.e(slateName))</a>"),
             (.committee, page.e(report.slate.committee ?? "")), (.asOf, page.date(report.asOf)),
             (.file, "<code>\(page.e(SlatePage.shownFile(candidate.file, report: report)))</code>"),
         ] {

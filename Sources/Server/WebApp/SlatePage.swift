@@ -60,7 +60,7 @@ struct SlatePage {
             let cleared = candidate.findings.count - open.count
             html += "<tr data-verdict=\"\(candidate.verdict.rawValue)\">"
             if let id = candidate.id, !id.isEmpty {
-                html += "<td><a href=\"\(page.link("/candidates/" + WebPage.percentEncoded(id)))\">\(page.e(id))</a></td>"
+                html += "<td><a href=\"\(page.link("/candidates/" + Escaping.uriPath(id)))\">\(page.e(id))</a></td>"
             } else {
                 html += "<td></td>"
             }

@@ -46,7 +46,7 @@ extension AppraiseServer {
         router.get("/slates/{slate}") { request, context in
             let name = context.parameters.get("slate") ?? ""
             return await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/slates/" + WebPage.percentEncoded(name))
+                let page = WebPage(language: try query.pageLanguage(), path: "/slates/" + Escaping.uriPath(name))
                 let report = try WebReports.slate(
                     try workspace.slate(named: name), service: service, language: page.language, explain: false)
                 return Answer(contentType: Self.htmlType, text: SlatePage(page: page, name: name, report: report).html)
@@ -55,7 +55,7 @@ extension AppraiseServer {
         router.get("/candidates/{id}") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/candidates/" + WebPage.percentEncoded(id))
+                let page = WebPage(language: try query.pageLanguage(), path: "/candidates/" + Escaping.uriPath(id))
                 let found = try WebReports.candidate(id: id, workspace: workspace, service: service, language: page.language)
                 let sheet = CandidatePage(
                     page: page, slateName: found.slateName, report: found.report, candidate: found.candidate,

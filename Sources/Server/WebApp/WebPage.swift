@@ -21,25 +21,7 @@ struct WebPage {
         var parameters = parameters
         if language == .en { parameters.append(("lang", "en")) }
         guard !parameters.isEmpty else { return e(path) }
-        return e(path + "?" + parameters.map { "\($0.0)=\(Self.percentEncoded($0.1))" }.joined(separator: "&"))
-    }
-
-    /// A path segment or query value with every byte outside RFC 3986 unreserved characters
-    /// percent-encoded (a candidate id or slate name may hold anything).
-    static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
+        return e(path + "?" + parameters.map { "\($0.0)=\(Escaping.uriPath($0.1))" }.joined(separator: "&"))
     }
 
     func verdict(_ verdict: Verdict) -> String {
@@ -65,7 +47,7 @@ struct WebPage {
         var switchQuery = query
         if other == .en { switchQuery.append(("lang", "en")) }
         let switchHref = switchQuery.isEmpty
-            ? path : path + "?" + switchQuery.map { "\($0.0)=\(Self.percentEncoded($0.1))" }.joined(separator: "&")
+            ? path : path + "?" + switchQuery.map { "\($0.0)=\(Escaping.uriPath($0.1))" }.joined(separator: "&")
         var html = "<!doctype html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(e(title)) · \(t(.appName))</title>\n"

@@ -24,7 +24,7 @@ struct WorkspacePage {
             main += "<th scope=\"col\" class=\"num\">\(page.t(.cleared))</th></tr></thead>\n<tbody>\n"
             for (name, report) in slates {
                 let summary = report.summary
-                main += "<tr><th scope=\"row\"><a href=\"\(page.link("/slates/" + WebPage.percentEncoded(name)))\">\(page.e(name))</a></th>"
+                main += "<tr><th scope=\"row\"><a href=\"\(page.link("/slates/" + Escaping.uriPath(name)))\">\(page.e(name))</a></th>"
                 main += "<td>\(page.e(report.slate.committee ?? ""))</td><td class=\"num\">\(summary.candidates)</td>"
                 for count in [summary.eligible, summary.review, summary.ineligible, summary.invalid] {
                     main += "<td class=\"num\">\(count)</td>"
