@@ -65,7 +65,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["WebApp/Assets"],  // embedded by the plugin, served from the binary
+            plugins: ["EmbedWebAssets"]
         ),
         .executableTarget(
             name: "appraise",
@@ -76,10 +78,11 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .plugin(name: "EmbedWebAssets", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "appraise-bench",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +91,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "RuleEngine", "TestSupport"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "Screening", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed

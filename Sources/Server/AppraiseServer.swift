@@ -72,6 +72,16 @@ public final class AppraiseServer: Sendable {
                 try service.screen(try Self.decodeScreenRequest(body), query: query)
             }
         }
+        router.post("/v1/playground") { request, _ in
+            let endpoint = Endpoint(role: .author, query: ["as_of", "lang"], body: "application/json", evaluates: true)
+            return await self.answer(request, endpoint) { body, query, service throws(APIError) in
+                try service.playground(
+                    try Self.decodePlaygroundRequest(body),
+                    dossierFiles: self.options.workspace.map { WebReports.dossierFiles(in: Workspace(folder: $0)) } ?? [],
+                    query: query)
+            }
+        }
+        addWebRoutes(to: router, workspace: options.workspace.map { Workspace(folder: $0) })
         if let folder = options.workspace {
             let workspace = Workspace(folder: folder)
             router.get("/v1/slates") { request, _ in
@@ -92,11 +102,15 @@ public final class AppraiseServer: Sendable {
                     try workspace.candidate(id: id, service: service, query: query)
                 }
             }
+            let recorder = DecisionRecorder(workspace: workspace)
+            router.post("/v1/decisions") { request, _ in
+                let endpoint = Endpoint(role: .reviewer, body: "application/json", evaluates: true)
+                return await self.answerNamingCaller(request, endpoint) { body, _, service, caller throws(APIError) in
+                    let decision = try DecisionRequest.parse(body, caller: caller, today: EvaluationDate.today().description)
+                    return try recorder.record(decision, service: service)
+                }
+            }
         }
-        // TODO(issue 13): `POST /v1/decisions` (reviewer only, decisions.md: one decision written
-        // atomically under a lock into the slate's decisions file, `decided_by` from the token's
-        // name); decisions are applied already (`decisions` of /v1/screen, a workspace slate's
-        // `decisions:`), but recording is not routed yet, so it answers 404.
         return router
     }
 
@@ -136,6 +150,17 @@ public final class AppraiseServer: Sendable {
         _ request: Request, _ endpoint: Endpoint,
         _ work: @escaping @Sendable ([UInt8], Query, ScreeningService) throws(APIError) -> Answer
     ) async -> Response {
+        await answerNamingCaller(request, endpoint) { body, query, service, _ throws(APIError) in
+            try work(body, query, service)
+        }
+    }
+
+    /// `answer`, where `work` also gets the caller: the name of the token with `--tokens`, nil
+    /// without.
+    func answerNamingCaller(
+        _ request: Request, _ endpoint: Endpoint,
+        _ work: @escaping @Sendable ([UInt8], Query, ScreeningService, String?) throws(APIError) -> Answer
+    ) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         var tokenName: String?
         var inputDigest: String?
@@ -149,11 +174,12 @@ public final class AppraiseServer: Sendable {
                 inputDigest = sha256Digest(body)
             }
             let service = ScreeningService(snapshot: store.current, options: options)
+            let caller = tokenName
             if endpoint.evaluates {
                 let input = body
-                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service) })
+                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service, caller) })
             } else {
-                result = .success(try work(body, query, service))
+                result = .success(try work(body, query, service, caller))
             }
         } catch {
             result = .failure(error)
@@ -249,6 +275,16 @@ public final class AppraiseServer: Sendable {
         APIError(
             .serviceUnavailable, code: "server.timeout",
             message: "the request took longer than --request-timeout (\(seconds) s)", headers: [.retryAfter: "1"])
+    }
+
+    static func decodePlaygroundRequest(_ body: [UInt8]) throws(APIError) -> PlaygroundRequest {
+        do {
+            return try JSONDecoder().decode(PlaygroundRequest.self, from: Data(body))
+        } catch {
+            throw APIError(
+                .badRequest, code: "request.invalid-json",
+                message: "the body must be {\"rules\": YAML text, \"dossier\": YAML text or null, \"dossier_file\": a workspace dossier or null}")
+        }
     }
 
     static func decodeScreenRequest(_ body: [UInt8]) throws(APIError) -> ScreenRequest {

@@ -9,6 +9,9 @@ import Screening
 public struct Query: Sendable {
     private var values: [String: String] = [:]
 
+    /// No parameters: every default, with the server's limits.
+    init() {}
+
     /// Reads the query, refusing names not in `allowed` and names given twice.
     public init(_ uri: URI, allowed: Set<String>) throws(APIError) {
         for (key, value) in uri.queryParameters {
@@ -27,6 +30,14 @@ public struct Query: Sendable {
     }
 
     public var name: String? { values["name"] }
+
+    /// A parameter's value as given, for the parameters an endpoint reads as plain text.
+    func value(_ name: String) -> String? { values[name] }
+
+    /// The web app's language: Vietnamese unless `lang=en` (the API's default is English).
+    func pageLanguage() throws(APIError) -> Language {
+        values["lang"] == nil ? .vi : try language()
+    }
 
     public func language() throws(APIError) -> Language {
         guard let text = values["lang"] else { return .en }

@@ -18,11 +18,9 @@ public final class SpillFile: @unchecked Sendable {
     /// A new empty file under `folder` (default: `$TMPDIR`, else `/tmp`); nil when none can be made.
     public init?(folder: String? = nil) {
         let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/appraise-spill-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return nil }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
-        self.descriptor = descriptor
+        guard let file = TemporaryFile.create(prefix: "\(folder)/appraise-spill-") else { return nil }
+        unlink(file.path)
+        self.descriptor = file.descriptor
     }
 
     deinit { close(descriptor) }
