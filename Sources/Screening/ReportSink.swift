@@ -63,6 +63,10 @@ public final class ReportSink {
             report.candidates = collected
             report.summary = summary
             for destination in destinations {
+                if let capture = destination as? ReportCapture {
+                    capture.keep(report)
+                    continue
+                }
                 let writer = try destination.open()
                 try writer.write(report.rendered(as: destination.format, options: options))
                 try writer.commit()

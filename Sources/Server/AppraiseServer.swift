@@ -92,11 +92,15 @@ public final class AppraiseServer: Sendable {
                     try workspace.candidate(id: id, service: service, query: query)
                 }
             }
+            let recorder = DecisionRecorder(workspace: workspace)
+            router.post("/v1/decisions") { request, _ in
+                let endpoint = Endpoint(role: .reviewer, body: "application/json", evaluates: true)
+                return await self.answerNamingCaller(request, endpoint) { body, _, service, caller throws(APIError) in
+                    let decision = try DecisionRequest.parse(body, caller: caller, today: EvaluationDate.today().description)
+                    return try recorder.record(decision, service: service)
+                }
+            }
         }
-        // TODO(issue 13): `POST /v1/decisions` (reviewer only, decisions.md: one decision written
-        // atomically under a lock into the slate's decisions file, `decided_by` from the token's
-        // name); decisions are applied already (`decisions` of /v1/screen, a workspace slate's
-        // `decisions:`), but recording is not routed yet, so it answers 404.
         return router
     }
 
@@ -136,6 +140,17 @@ public final class AppraiseServer: Sendable {
         _ request: Request, _ endpoint: Endpoint,
         _ work: @escaping @Sendable ([UInt8], Query, ScreeningService) throws(APIError) -> Answer
     ) async -> Response {
+        await answerNamingCaller(request, endpoint) { body, query, service, _ throws(APIError) in
+            try work(body, query, service)
+        }
+    }
+
+    /// `answer`, where `work` also gets the caller: the name of the token with `--tokens`, nil
+    /// without.
+    func answerNamingCaller(
+        _ request: Request, _ endpoint: Endpoint,
+        _ work: @escaping @Sendable ([UInt8], Query, ScreeningService, String?) throws(APIError) -> Answer
+    ) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         var tokenName: String?
         var inputDigest: String?
@@ -149,11 +164,12 @@ public final class AppraiseServer: Sendable {
                 inputDigest = sha256Digest(body)
             }
             let service = ScreeningService(snapshot: store.current, options: options)
+            let caller = tokenName
             if endpoint.evaluates {
                 let input = body
-                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service) })
+                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service, caller) })
             } else {
-                result = .success(try work(body, query, service))
+                result = .success(try work(body, query, service, caller))
             }
         } catch {
             result = .failure(error)

@@ -572,6 +572,228 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/v1/decisions": {
+      "post": {
+        "summary": "Record a review decision in the slate's decisions file (reviewer)",
+        "description": "Workspace mode. Checks the decision against the finding as the slate's report shows it now (it must exist, not be a disqualify or rule-error finding, and have the content fingerprint the reviewer saw), appends it to the first decisions file the slate names by a literal path, and rewrites that file atomically under a lock. Every refusal names the field at fault in a diagnostic's path. docs/serve.md, decisions.md.",
+        "operationId": "recordDecision",
+        "tags": [
+          "workspace"
+        ],
+        "parameters": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "slate",
+                  "rule",
+                  "at",
+                  "content",
+                  "outcome",
+                  "reason"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "slate": {
+                    "type": "string",
+                    "description": "The slate's name as GET /v1/slates lists it.",
+                    "example": "slate"
+                  },
+                  "candidate": {
+                    "type": "string",
+                    "description": "The candidate id of a candidate finding (or involved, for a slate finding).",
+                    "example": "NB-2025-007"
+                  },
+                  "involved": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "The ids of the candidates a slate finding involves, as the report lists them (instead of candidate)."
+                  },
+                  "rule": {
+                    "type": "string",
+                    "example": "DISC-DISMISSED"
+                  },
+                  "at": {
+                    "type": "string",
+                    "description": "The finding's location path.",
+                    "example": "discipline[0]"
+                  },
+                  "content": {
+                    "type": "string",
+                    "pattern": "^sha256:[0-9a-f]{64}$",
+                    "description": "The content fingerprint of the finding the reviewer saw; 409 when the finding's evidence changed since."
+                  },
+                  "outcome": {
+                    "enum": [
+                      "cleared",
+                      "upheld"
+                    ],
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "What was verified; not blank."
+                  },
+                  "reference": {
+                    "type": "string"
+                  },
+                  "expires": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "After decided_on."
+                  },
+                  "decided_on": {
+                    "type": "string",
+                    "format": "date",
+                    "description": "Default: today in Asia/Ho_Chi_Minh."
+                  },
+                  "decided_by": {
+                    "type": "string",
+                    "description": "Required without --tokens; with --tokens it is the token's name and sending it is refused."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The decision as written, the file and the line it starts on.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "file",
+                    "line",
+                    "decision"
+                  ],
+                  "properties": {
+                    "file": {
+                      "type": "string"
+                    },
+                    "line": {
+                      "type": "integer"
+                    },
+                    "decision": {
+                      "type": "object",
+                      "required": [
+                        "rule",
+                        "at",
+                        "content",
+                        "evidence",
+                        "outcome",
+                        "reason",
+                        "decided_by",
+                        "decided_on"
+                      ],
+                      "properties": {
+                        "candidate": {
+                          "type": "string"
+                        },
+                        "involved": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "rule": {
+                          "type": "string"
+                        },
+                        "at": {
+                          "type": "string"
+                        },
+                        "content": {
+                          "type": "string"
+                        },
+                        "outcome": {
+                          "enum": [
+                            "cleared",
+                            "upheld"
+                          ],
+                          "type": "string"
+                        },
+                        "reason": {
+                          "type": "string"
+                        },
+                        "reference": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        },
+                        "expires": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        },
+                        "decided_on": {
+                          "type": "string"
+                        },
+                        "decided_by": {
+                          "type": "string"
+                        },
+                        "evidence": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": [
+                              "path",
+                              "value"
+                            ],
+                            "properties": {
+                              "path": {
+                                "type": "string"
+                              },
+                              "value": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "409": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "415": {
+            "$ref": "#/components/responses/Error"
+          },
+          "422": {
+            "$ref": "#/components/responses/Error"
+          },
+          "500": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
     }
   },
   "components": {

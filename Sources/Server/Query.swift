@@ -9,6 +9,9 @@ import Screening
 public struct Query: Sendable {
     private var values: [String: String] = [:]
 
+    /// No parameters: every default, with the server's limits.
+    init() {}
+
     /// Reads the query, refusing names not in `allowed` and names given twice.
     public init(_ uri: URI, allowed: Set<String>) throws(APIError) {
         for (key, value) in uri.queryParameters {

@@ -65,9 +65,9 @@ public struct ScreeningService: Sendable {
 
     /// Screens a slate file of the workspace as `screen PATH` does, into `output`.
     func screenSlateFile(
-        _ path: String, query: Query?, output: MemoryReportOutput
+        _ path: String, query: Query?, output: any ReportOutput
     ) throws(APIError) -> (SlateFile, Report.Summary) {
-        let screening = try query?.screeningOptions(options) ?? ScreeningOptions(toolVersion: options.toolVersion)
+        let screening = try (query ?? Query()).screeningOptions(options)
         let (slate, diagnostics, files) = try loadSlate(path, schema: snapshot.rules(screening.language).schema)
         guard let slate else {
             throw APIError(.unprocessableContent, code: InputCode.invalidSlate.rawValue, message: "the slate \(path) is not valid",
@@ -156,7 +156,7 @@ public struct ScreeningService: Sendable {
 
     private func run(
         files: [String], documents: [[UInt8]]?, slate: SlateFile?, style: TextStyle, options: ScreeningOptions,
-        output: MemoryReportOutput, decisions: DecisionLedger? = nil
+        output: any ReportOutput, decisions: DecisionLedger? = nil
     ) throws(APIError) -> (status: ExitStatus, summary: Report.Summary) {
         let rules = snapshot.rules(options.language)
         let slateRules = slate == nil ? [] : rules.session.prepared.compiled.rules.filter { $0.rule.scope == .slate }

@@ -3,18 +3,18 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Screening
 
 /// Writes a report file so that readers see either the old file or the whole new one: the
 /// bytes go to a temporary file in the same folder, are flushed to disk, and are renamed over
-/// the target. A crash or SIGKILL mid-run never leaves half a report.
-struct AtomicWriter {
-    let path: String
+/// the target. A crash or SIGKILL mid-run never leaves half a report. The server writes a
+/// decisions file through it too.
+public struct AtomicWriter {
+    public let path: String
     private let temporaryPath: String
     private let descriptor: Int32
 
     /// Opens a temporary file beside `path`.
-    init(path: String) throws(CLIError) {
+    public init(path: String) throws(CLIError) {
         self.path = path
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
@@ -28,7 +28,7 @@ struct AtomicWriter {
     }
 
     /// Appends bytes to the temporary file.
-    func write(_ text: String) throws(CLIError) {
+    public func write(_ text: String) throws(CLIError) {
         var text = text
         let ok = text.withUTF8 { buffer -> Bool in
             var offset = 0
@@ -50,7 +50,7 @@ struct AtomicWriter {
     }
 
     /// Flushes and renames the temporary file over the target.
-    func commit() throws(CLIError) {
+    public func commit() throws(CLIError) {
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             let reason = errnoText()
             unlink(temporaryPath)
@@ -64,26 +64,17 @@ struct AtomicWriter {
     }
 
     /// Removes the temporary file; the target is left as it was.
-    func discard() {
+    public func discard() {
         close(descriptor)
         unlink(temporaryPath)
     }
 }
 
 extension AtomicWriter {
-    /// Writes `text` whole to `path` (atomically), or prints it when no path was given: what
-    /// every command with an `--output FILE` of one document does.
-    static func writeOrPrint(_ text: String, to path: String?) throws(CLIError) {
-        guard let path else { return Terminal.printOutput(text) }
-        let writer = try AtomicWriter(path: path)
-        try writer.write(text)
-        try writer.commit()
-    }
-
     /// Removes `.BASE.tmp-PID-*` files left by a run that was killed before it could commit
     /// or discard (SIGKILL, power loss). Only temporaries whose process is gone are removed,
     /// so a concurrent run writing the same report keeps its own.
-    static func removeStaleTemporaries(folder: String, base: String) {
+    public static func removeStaleTemporaries(folder: String, base: String) {
         let prefix = ".\(base).tmp-"
         for name in DossierFinder.entries(of: folder) ?? [] where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
