@@ -200,7 +200,7 @@ struct RuleRunner {
     }
 
     static func location(_ origin: ValueOrigin) -> FindingLocation {
-        FindingLocation(origin.location, path: origin.path)
+        FindingLocation(origin)
     }
 
     /// A dossier on a slate is located at its `candidate` node, else at its root.
