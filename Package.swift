@@ -82,11 +82,14 @@ let package = Package(
         .executableTarget(
             name: "appraise-bench",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "TestSupport",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        // Deterministic test data for the bench's generator and randomised tests; no Testing import, so
+        // appraise-bench links no test library.
+        .target(name: "SeededRandom"),
+        .target(name: "TestSupport", dependencies: ["Diagnostics", "SeededRandom"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
