@@ -1,3 +1,4 @@
+import CEL
 import Diagnostics
 import Foundation
 import Hummingbird
@@ -163,11 +164,17 @@ public final class AppraiseServer: Sendable {
                 body = try await readBody(request, mediaType: mediaType)
                 inputDigest = sha256Digest(body)
             }
-            let service = ScreeningService(snapshot: store.current, options: options)
+            // The request's evaluations stop when it passes --request-timeout.
+            let cancellation = CancellationFlag()
+            var serviceOptions = options
+            serviceOptions.evaluationLimits.cancellation = cancellation
+            let service = ScreeningService(snapshot: store.current, options: serviceOptions)
             let caller = tokenName
             if endpoint.evaluates {
                 let input = body
-                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service, caller) })
+                result = .success(try await evaluate(cancellation: cancellation) { () throws(APIError) in
+                    try work(input, query, service, caller)
+                })
             } else {
                 result = .success(try work(body, query, service, caller))
             }
@@ -235,8 +242,12 @@ public final class AppraiseServer: Sendable {
         }
     }
 
-    /// Runs `work` off the event loops under `--max-concurrent` and `--request-timeout`.
-    func evaluate(_ work: @escaping @Sendable () throws(APIError) -> Answer) async throws(APIError) -> Answer {
+    /// Runs `work` off the event loops under `--max-concurrent` and `--request-timeout`; past
+    /// the timeout the answer is 503 at once and `cancellation` stops the work's evaluations,
+    /// so its slot is free again within moments.
+    func evaluate(
+        cancellation: CancellationFlag, _ work: @escaping @Sendable () throws(APIError) -> Answer
+    ) async throws(APIError) -> Answer {
         let limiter = self.limiter
         let timeout = options.requestTimeout
         let outcome = await BlockingWork.withDeadline(seconds: timeout) { isExpired -> Result<Answer, APIError>? in
@@ -252,7 +263,9 @@ public final class AppraiseServer: Sendable {
             return result
         }
         switch outcome {
-        case nil: throw Self.timedOut(timeout)
+        case nil:
+            cancellation.cancel()
+            throw Self.timedOut(timeout)
         case .some(nil):
             throw APIError(
                 .serviceUnavailable, code: "server.saturated", message: "too many requests are waiting; retry shortly",
