@@ -7,6 +7,7 @@ import NIOCore
 import Reports
 import RuleEngine
 import Screening
+import ServiceLifecycle
 
 /// `appraise serve`: the JSON API of `serve.md` on Hummingbird, over the screening library.
 /// Every endpoint goes through `answer`, which authenticates, checks the query and the body,
@@ -105,15 +106,23 @@ public final class AppraiseServer: Sendable {
         return router
     }
 
-    /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.
-    public func run() async throws {
-        // A connection that sends nothing for `idleSeconds` (an idle keep-alive, or headers
-        // trickled in too slowly) is closed.
-        let app = Application(
+    /// The application `run` serves: the router on HTTP/1.1, where a connection that sends
+    /// nothing for `idleSeconds` is closed, and so is one whose request head is not in
+    /// `--header-timeout`'s seconds after it opened or after its previous answer (slow headers).
+    public func application() -> some ApplicationProtocol {
+        let headerTimeout = TimeAmount.nanoseconds(Int64(options.headerTimeout * 1e9))
+        return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleSeconds))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [HeaderDeadlineHandler(timeout: headerTimeout)],
+                idleTimeout: .seconds(Self.idleSeconds))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             logger: Self.logger)
+    }
+
+    /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.
+    public func run() async throws {
+        let app = application()
         let store = self.store
         let watcher = Task.detached {
             while !Task.isCancelled {
@@ -124,10 +133,15 @@ public final class AppraiseServer: Sendable {
             }
         }
         defer { watcher.cancel() }
-        try await app.runService()
+        // SIGTERM or SIGINT: stop accepting, let the requests in flight finish, at most 10 s.
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(Self.drainSeconds)
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     static let idleSeconds: Int64 = 30
+    static let drainSeconds: Int64 = 10
 
     static let logger: Logger = {
         var logger = Logger(label: "appraise.serve")
