@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "appraise-bench",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "RuleEngine", "TestSupport"]),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "Reports", "Screening", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "TestSupport"],
             exclude: ["Golden", "Schemas"]  // read through #filePath, so no bundle is needed

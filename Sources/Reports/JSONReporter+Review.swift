@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleEngine
 
 /// The members review decisions and baselines add to JSON and JSONL reports

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Which rule files a run used, beside the rule count and digest of `Report.RuleSetInfo`, so
 /// that every report says what ran (issue 20): a `--rules` that replaced the shipped set is
 /// visible in the report itself, not only on the command line.

@@ -1,3 +1,4 @@
+import Diagnostics
 import RuleEngine
 
 /// What review decisions and baselines add to a SARIF result (`decisions.md`): the two

@@ -19,14 +19,12 @@ public struct AtomicWriter {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
         Self.removeStaleTemporaries(folder: folder, base: base)
-        var template = Array("\(folder)/.\(base).tmp-\(getpid())-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
+        guard let file = TemporaryFile.create(prefix: "\(folder)/.\(base).tmp-\(getpid())-") else {
             throw CLIError.io(path: path, reason: "cannot create a temporary file in \(folder): \(errnoText())")
         }
-        fchmod(fd, 0o644)
-        self.descriptor = fd
-        self.temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        fchmod(file.descriptor, 0o644)
+        self.descriptor = file.descriptor
+        self.temporaryPath = file.path
     }
 
     /// Appends bytes to the temporary file.

@@ -1,11 +1,14 @@
 import RuleEngine
+import YAML
 
 /// The real file system for the rule set loader: read-only, regular files only, with the
-/// same size limit as dossiers.
+/// same size limit as dossiers. The one disk adapter: the CLI, the server, the language
+/// server, the benchmark and the tests all load rules through it.
 public struct DiskFileSystem: RuleFileSystem {
     public var maxFileBytes: Int
 
-    public init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
+    /// `maxFileBytes` defaults to the dossier limit (`YAMLLimits.default`).
+    public init(maxFileBytes: Int = YAMLLimits.default.maxFileBytes) { self.maxFileBytes = maxFileBytes }
 
     public func isDirectory(_ path: String) -> Bool { FileKind.of(path) == .directory }
     public func exists(_ path: String) -> Bool { FileKind.of(path) != nil }

@@ -1,4 +1,5 @@
 import CEL
+import Diagnostics
 import Reports
 import RuleEngine
 

@@ -79,10 +79,9 @@ final class SlateRecordStore: ListValue.ElementSource {
 
     private static func openTemporaryFile(in folder: String?) -> Int32 {
         let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/appraise-slate-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if descriptor >= 0 { _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) } }
-        return descriptor
+        guard let file = TemporaryFile.create(prefix: "\(folder)/appraise-slate-") else { return -1 }
+        unlink(file.path)
+        return file.descriptor
     }
 
     /// Moves the pending bytes to the file; after a write error they stay in memory.

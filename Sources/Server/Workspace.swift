@@ -1,3 +1,4 @@
+import Diagnostics
 import Reports
 import RuleEngine
 import Screening

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Where a node sits in its document, such as `family[2].businesses[0].stake`.
 ///
 /// The tree does not store a path per node (that would cost a string per node on every
@@ -37,7 +39,7 @@ public struct NodePath: Sendable, Hashable, CustomStringConvertible {
                 if !text.isEmpty { text += "." }
                 text += key
             case .key(let key):
-                text += "[\"" + Self.escaped(key) + "\"]"
+                text += "[" + JSONWriter.quoted(key) + "]"
             }
         }
         return text
@@ -52,18 +54,5 @@ public struct NodePath: Sendable, Hashable, CustomStringConvertible {
             $0 == "_" || $0 == "-" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
                 || ("0"..."9").contains($0)
         }
-    }
-
-    private static func escaped(_ key: String) -> String {
-        var text = ""
-        for scalar in key.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
     }
 }

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Writes realistic synthetic dossiers: the sizes and shapes of real ones (3–12 KB, several
 /// declarations with many assets, families with businesses and contracts), with about a
 /// quarter of candidates triggering some rule. Deterministic from the seed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import RuleEngine
+import Screening
 import YAML
 
 /// `appraise-bench profile STAGE DIR`: runs one stage over the first `--count` dossiers on one
@@ -29,7 +30,7 @@ struct Profile: ParsableCommand {
 
     func run() throws {
         let files = Array(try BenchFile.yamlFiles(in: folder).prefix(count))
-        let ruleSet = RuleSetLoader.load(paths: [rules], shipped: rules, fileSystem: BenchRuleFiles())
+        let ruleSet = RuleSetLoader.load(paths: [rules], shipped: rules, fileSystem: DiskFileSystem())
         let prepared = PreparedRuleSet.prepare(ruleSet)
         guard !prepared.hasErrors, let schema = prepared.schema, let context = prepared.context,
             let date = CivilDate(iso: asOf)

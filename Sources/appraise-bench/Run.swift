@@ -5,6 +5,7 @@ import ArgumentParser
 import CEL
 import Foundation
 import RuleEngine
+import Screening
 
 /// `appraise-bench run DIR`: measures, over one folder of dossiers, the libyaml floor, loading
 /// and validating, `appraise screen` end to end, a cold `appraise check`, rule compilation and
@@ -28,7 +29,7 @@ struct Run: ParsableCommand {
         let jobs = self.jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let files = try BenchFile.yamlFiles(in: folder)
         guard !files.isEmpty else { throw ValidationError("no *.yaml files in \(folder)") }
-        let ruleSet = RuleSetLoader.load(paths: [rules], shipped: rules, fileSystem: BenchRuleFiles())
+        let ruleSet = RuleSetLoader.load(paths: [rules], shipped: rules, fileSystem: DiskFileSystem())
         let prepared = PreparedRuleSet.prepare(ruleSet)
         guard !prepared.hasErrors, let schema = prepared.schema, let context = prepared.context else {
             throw ValidationError("the rules in \(rules) do not load: \(prepared.diagnostics.first?.description ?? "")")

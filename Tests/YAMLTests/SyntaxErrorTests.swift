@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+import TestSupport
 import YAML
 
 @Suite struct SyntaxErrorTests {
@@ -75,7 +76,7 @@ import YAML
             let document = load(bytes: Array(bytes[..<end]))
             #expect(document.root != nil || document.diagnostics.isEmpty || document.hasErrors)
         }
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let specials: [UInt8] = [0, 0x09, 0x0D, 0x22, 0x27, 0x5B, 0x7B, 0x2A, 0x26, 0x21, 0x3A, 0x2D, 0xFF, 0xC3]
         for _ in 0..<500 {
             var mangled = bytes
@@ -88,18 +89,5 @@ import YAML
                 #expect(document.root == nil)
             }
         }
-    }
-}
-
-/// A small deterministic generator, so the mangling test is repeatable.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Prints an AST in a fully parenthesised, unambiguous form for golden tests:
 /// `_+_(a, _*_(b, c))`, `d.date`, `has(d.date)`, `xs.exists(x, _>_(x, 1))`.
 /// With an annotation function each node is followed by `~annotation` (the checker's types).
@@ -40,12 +42,9 @@ public enum DebugPrinter {
         }
     }
 
-    /// A string as a double-quoted CEL literal.
-    public static func quoted(_ s: String) -> String {
-        StringQuoting.quoted(s) { scalar in
-            scalar.value < 0x20 ? "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16) : nil
-        }
-    }
+    /// A string as a double-quoted CEL literal: JSON's string syntax, which CEL reads alike
+    /// (`\"`, `\\`, `\n`, `\t`, `\b`, `\uXXXX`), so one escaper serves both.
+    public static func quoted(_ s: String) -> String { JSONWriter.quoted(s) }
 
     /// Whether a field name can be written bare after `.` (else it needs backticks).
     static func isPlainIdentifier(_ name: String) -> Bool {

@@ -1,4 +1,4 @@
-import CEL
+import Diagnostics
 
 /// A JSON value, the payload type of every JSON-RPC message: the LSP messages the server
 /// reads and writes are small and open-ended, so one dynamic value beats a type per message.
@@ -44,40 +44,30 @@ public enum JSON: Sendable, Hashable {
 
     /// Compact JSON text with sorted keys, so that output is stable and testable.
     public var text: String {
-        var out = ""
-        write(to: &out)
-        return out
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.output
     }
 
-    private func write(to out: inout String) {
+    private func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += value.isFinite ? "\(value)" : "null"
-        case .string(let text): Self.quote(text, into: &out)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .int(let value): writer.int(value)
+        case .double(let value): if value.isFinite { writer.double(value) } else { writer.null() }
+        case .string(let text): writer.string(text)
         case .array(let elements):
-            out += "["
-            for (index, element) in elements.enumerated() {
-                if index > 0 { out += "," }
-                element.write(to: &out)
-            }
-            out += "]"
+            writer.beginArray()
+            for element in elements { element.write(to: &writer) }
+            writer.endArray()
         case .object(let members):
-            out += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                Self.quote(key, into: &out)
-                out += ":"
-                members[key]!.write(to: &out)
+            writer.beginObject()
+            for key in members.keys.sorted() {
+                writer.key(key)
+                members[key]!.write(to: &writer)
             }
-            out += "}"
+            writer.endObject()
         }
-    }
-
-    /// JSON's string escaping, one with every other JSON writer of the project.
-    private static func quote(_ text: String, into out: inout String) {
-        out += CEL.Value.jsonQuoted(text)
     }
 }
 

@@ -1,9 +1,9 @@
-import CEL
+import Diagnostics
 /// A JSON value whose object keys keep their order, so that exported documents (the JSON
 /// Schema) are byte-identical from run to run and read in the order of `schema.yaml`.
 ///
-/// RuleEngine cannot use the report writer (Reports sits above it), and the exporter needs
-/// only this small, dependency-free value with a pretty printer.
+/// A tree rather than a stream because the exporter builds documents out of parts and the
+/// tests read them back by key; it is written out by `JSONWriter`.
 public indirect enum OrderedJSON: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -37,12 +37,12 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     }
 
     /// Pretty-printed with two-space indentation (arrays of scalars stay on one line), ending
-    /// in a newline; `indent: nil` gives the compact one-line form without the newline.
+    /// in a newline; `indent: nil` gives the one-line form `{"a": 1, "b": [2, 3]}` without
+    /// the newline. Written by the project's one `JSONWriter`.
     public func rendered(indent: Int? = 2) -> String {
-        var output = ""
-        write(to: &output, indent: indent, level: 0)
-        if indent != nil { output += "\n" }
-        return output
+        var writer = JSONWriter(pretty: true)
+        write(to: &writer, oneLine: indent == nil)
+        return writer.output + (indent == nil ? "" : "\n")
     }
 
     private var isScalar: Bool {
@@ -52,66 +52,24 @@ public indirect enum OrderedJSON: Sendable, Hashable {
         }
     }
 
-    private func write(to output: inout String, indent: Int?, level: Int) {
+    private func write(to writer: inout JSONWriter, oneLine: Bool) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .double(let value): output += value.isFinite ? "\(value)" : "null"
-        case .string(let text): Self.quote(text, into: &output)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .int(let value): writer.int(value)
+        case .double(let value): if value.isFinite { writer.double(value) } else { writer.null() }
+        case .string(let text): writer.string(text)
         case .array(let items):
-            writeArray(items, to: &output, indent: indent, level: level)
+            writer.beginArray(oneLine: oneLine || items.allSatisfy(\.isScalar))
+            for item in items { item.write(to: &writer, oneLine: oneLine) }
+            writer.endArray()
         case .object(let members):
-            writeObject(members, to: &output, indent: indent, level: level)
-        }
-    }
-
-    private func writeArray(_ items: [OrderedJSON], to output: inout String, indent: Int?, level: Int) {
-        guard let indent, !items.isEmpty, !items.allSatisfy(\.isScalar) else {
-            output += "["
-            for (position, item) in items.enumerated() {
-                if position > 0 { output += ", " }
-                item.write(to: &output, indent: indent, level: level + 1)
+            writer.beginObject(oneLine: oneLine)
+            for member in members {
+                writer.key(member.key)
+                member.value.write(to: &writer, oneLine: oneLine)
             }
-            output += "]"
-            return
+            writer.endObject()
         }
-        let inner = String(repeating: " ", count: indent * (level + 1))
-        output += "[\n"
-        for (position, item) in items.enumerated() {
-            output += inner
-            item.write(to: &output, indent: indent, level: level + 1)
-            output += position == items.count - 1 ? "\n" : ",\n"
-        }
-        output += String(repeating: " ", count: indent * level) + "]"
-    }
-
-    private func writeObject(_ members: [(key: String, value: OrderedJSON)], to output: inout String, indent: Int?, level: Int) {
-        guard let indent, !members.isEmpty else {
-            output += "{"
-            for (position, member) in members.enumerated() {
-                if position > 0 { output += ", " }
-                Self.quote(member.key, into: &output)
-                output += ": "
-                member.value.write(to: &output, indent: indent, level: level + 1)
-            }
-            output += "}"
-            return
-        }
-        let inner = String(repeating: " ", count: indent * (level + 1))
-        output += "{\n"
-        for (position, member) in members.enumerated() {
-            output += inner
-            Self.quote(member.key, into: &output)
-            output += ": "
-            member.value.write(to: &output, indent: indent, level: level + 1)
-            output += position == members.count - 1 ? "\n" : ",\n"
-        }
-        output += String(repeating: " ", count: indent * level) + "}"
-    }
-
-    /// A JSON string literal, escaped as every JSON appraise prints (`Value.jsonQuoted`).
-    static func quote(_ text: String, into output: inout String) {
-        output += Value.jsonQuoted(text)
     }
 }

@@ -1,6 +1,7 @@
 import Reports
 import Foundation
 import RuleEngine
+import Screening
 import Testing
 import TestSupport
 

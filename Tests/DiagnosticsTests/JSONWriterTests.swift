@@ -1,5 +1,5 @@
 import Foundation
-import Reports
+import Diagnostics
 import Testing
 
 /// The writer escapes per RFC 8259, keeps non-ASCII as UTF-8 and lays out pretty output.
@@ -52,5 +52,25 @@ import Testing
         writer.endObject()
         writer.endObject()
         #expect(writer.output == "{\n  \"a\": [],\n  \"b\": {\n    \"c\": 1\n  }\n}")
+    }
+
+    @Test func oneLineContainersInPrettyOutput() {
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writer.key("list")
+        writer.beginArray(oneLine: true)
+        writer.int(1)
+        writer.beginObject()  // inside a one-line container: one line too
+        writer.field("k", "v")
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        #expect(writer.output == "{\n  \"list\": [1, {\"k\": \"v\"}]\n}")
+    }
+
+    @Test func quotedIsTheWritersEscaping() {
+        let text = "a\"b\\c\nd\u{08}\u{7}\u{7F}é"
+        #expect(JSONWriter.quoted(text) == compact(text))
+        #expect(JSONWriter.quoted(text) == #""a\"b\\c\nd\b\u0007\#u{7F}é""#)
     }
 }

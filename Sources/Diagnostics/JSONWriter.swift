@@ -1,6 +1,8 @@
-/// A small hand-written JSON writer: keys come out in the order they are written (the
-/// order `cli.md` shows), strings are escaped per RFC 8259 with non-ASCII kept as UTF-8,
-/// and nothing depends on hashing or the clock, so the same calls give the same bytes.
+/// The one JSON writer of the project (reports, the JSON Schema export, `eval --format
+/// json`, the language server): keys come out in the order they are written (the order
+/// `cli.md` shows), strings are escaped per RFC 8259 with non-ASCII kept as UTF-8, and
+/// nothing depends on hashing or the clock, so the same calls give the same bytes. It lives
+/// in the lowest module so that every module writes and escapes JSON alike.
 ///
 /// It appends to a `String` as it goes, so a caller can write one value, take `output`,
 /// and start again (JSONL lines) without building a tree first.
@@ -10,8 +12,16 @@ public struct JSONWriter: Sendable {
     /// Two-space indentation with one member a line; compact when false.
     public let pretty: Bool
 
-    /// One entry per open container: whether it has a member yet.
-    private var hasMembers: [Bool] = []
+    /// An open container.
+    private struct Level {
+        /// Whether it has a member yet.
+        var hasMembers = false
+        /// Its members go on one line, `, `-separated (pretty output only).
+        var oneLine: Bool
+    }
+
+    /// One entry per open container.
+    private var levels: [Level] = []
     /// A key was just written, so the next value follows it on the same line.
     private var afterKey = false
 
@@ -22,15 +32,18 @@ public struct JSONWriter: Sendable {
 
     // MARK: - Containers
 
-    public mutating func beginObject() { open("{") }
+    /// Opens an object; with `oneLine`, pretty output keeps it (and what it holds) on one
+    /// line as `{"a": 1, "b": [2, 3]}`.
+    public mutating func beginObject(oneLine: Bool = false) { open("{", oneLine: oneLine) }
     public mutating func endObject() { close("}") }
-    public mutating func beginArray() { open("[") }
+    /// Opens an array; `oneLine` as for `beginObject(oneLine:)`.
+    public mutating func beginArray(oneLine: Bool = false) { open("[", oneLine: oneLine) }
     public mutating func endArray() { close("]") }
 
     /// Writes a member name; the next call writes its value.
     public mutating func key(_ name: String) {
         separate()
-        appendQuoted(name)
+        Self.appendQuoted(name, to: &output)
         output += pretty ? ": " : ":"
         afterKey = true
     }
@@ -51,7 +64,7 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         separate()
-        appendQuoted(value)
+        Self.appendQuoted(value, to: &output)
     }
 
     /// A string, or `null` when absent.
@@ -98,15 +111,15 @@ public struct JSONWriter: Sendable {
 
     // MARK: - Layout
 
-    private mutating func open(_ bracket: String) {
+    private mutating func open(_ bracket: String, oneLine: Bool) {
         separate()
         output += bracket
-        hasMembers.append(false)
+        levels.append(Level(oneLine: oneLine || levels.last?.oneLine == true))
     }
 
     private mutating func close(_ bracket: String) {
-        let hadMembers = hasMembers.popLast() ?? false
-        if pretty && hadMembers { newline() }
+        let level = levels.popLast()
+        if pretty, let level, level.hasMembers, !level.oneLine { newline() }
         output += bracket
     }
 
@@ -116,18 +129,26 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        guard let last = hasMembers.indices.last else { return }
-        if hasMembers[last] { output += "," }
-        hasMembers[last] = true
-        if pretty { newline() }
+        guard let last = levels.indices.last else { return }
+        let oneLine = pretty && levels[last].oneLine
+        if levels[last].hasMembers { output += oneLine ? ", " : "," }
+        levels[last].hasMembers = true
+        if pretty && !oneLine { newline() }
     }
 
     private mutating func newline() {
         output += "\n"
-        output += String(repeating: "  ", count: hasMembers.count)
+        output += String(repeating: "  ", count: levels.count)
     }
 
     // MARK: - Escaping
+
+    /// `value` as a JSON string literal, quotes included: the one JSON string escaper.
+    public static func quoted(_ value: String) -> String {
+        var text = ""
+        appendQuoted(value, to: &text)
+        return text
+    }
 
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
     /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on
@@ -135,7 +156,7 @@ public struct JSONWriter: Sendable {
     ///
     /// Runs are appended as UTF-8 slices: `output.unicodeScalars.append(contentsOf:)` copies
     /// the whole output on every call, which made a large slate line quadratic.
-    private mutating func appendQuoted(_ value: String) {
+    private static func appendQuoted(_ value: String, to output: inout String) {
         output += "\""
         let utf8 = value.utf8
         guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {

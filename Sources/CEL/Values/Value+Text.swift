@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Text forms of values: `displayText` for people and messages (CEL-literal-like),
 /// `jsonText` for `appraise eval --format json`.
 extension Value {
@@ -50,47 +52,59 @@ extension Value {
     }
 
     /// The value as plain JSON: doubles NaN/±Infinity as strings, timestamps RFC 3339,
-    /// durations `"3600s"`, dates `"2025-01-31"`, types by name, map keys as strings.
+    /// durations `"3600s"`, dates `"2025-01-31"`, types by name, map keys as strings; lists
+    /// and maps on one line (`[1, 2]`, `{"a": 1}`).
     public var jsonText: String {
+        var writer = JSONWriter(pretty: true)
+        write(to: &writer)
+        return writer.output
+    }
+
+    private func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d):
-            if d.isNaN || d.isInfinite { return "\"" + Self.doubleText(d) + "\"" }
-            return "\(d)"
-        case .string(let s): return Self.jsonQuoted(s)
-        case .list(let list): return "[" + list.elements.map(\.jsonText).joined(separator: ", ") + "]"
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .int(let i): writer.int(i)
+        case .double(let d): writer.double(d)
+        case .string(let s): writer.string(s)
+        case .list(let list):
+            writer.beginArray(oneLine: true)
+            for element in list.elements { element.write(to: &writer) }
+            writer.endArray()
         case .map(let map):
-            let entries = zip(map.keys, map.values).map { key, value in
+            writer.beginObject(oneLine: true)
+            for (key, value) in zip(map.keys, map.values) {
                 let name: String = if case .string(let s) = key { s } else { key.jsonText }
-                return Self.jsonQuoted(name) + ": " + value.jsonText
+                writer.key(name)
+                value.write(to: &writer)
             }
-            return "{" + entries.joined(separator: ", ") + "}"
+            writer.endObject()
         case .object(let object):
-            let entries = object.type.fields.indices.filter { object.present[$0] }.map {
-                Self.jsonQuoted(object.type.fields[$0].name) + ": " + object.fields[$0].jsonText
+            writer.beginObject(oneLine: true)
+            for index in object.type.fields.indices where object.present[index] {
+                writer.key(object.type.fields[index].name)
+                object.fields[index].write(to: &writer)
             }
-            return "{" + entries.joined(separator: ", ") + "}"
-        case .timestamp(let t): return Self.jsonQuoted(t.rfc3339)
-        case .duration(let d): return Self.jsonQuoted(d.celText)
-        case .date(let d): return Self.jsonQuoted(d.description)
-        case .type(let t): return Self.jsonQuoted(t.celName)
-        case .error(let e): return Self.jsonQuoted(e.message)
+            writer.endObject()
+        case .timestamp(let t): writer.string(t.rfc3339)
+        case .duration(let d): writer.string(d.celText)
+        case .date(let d): writer.string(d.description)
+        case .type(let t): writer.string(t.celName)
+        case .error(let e): writer.string(e.message)
         }
     }
 
     /// `{"type": T, "value": V}`, the line `eval --format json` prints.
     public var typedJSONText: String {
-        "{\"type\": \"\(jsonTypeName)\", \"value\": \(jsonText)}"
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject(oneLine: true)
+        writer.field("type", jsonTypeName)
+        writer.key("value")
+        write(to: &writer)
+        writer.endObject()
+        return writer.output
     }
 
-    /// A JSON string literal.
-    public static func jsonQuoted(_ s: String) -> String {
-        StringQuoting.quoted(s) { scalar in
-            guard scalar.value < 0x20 || scalar.value == 0x7F else { return nil }
-            let hex = String(scalar.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
-    }
+    /// A JSON string literal (`JSONWriter.quoted`).
+    public static func jsonQuoted(_ s: String) -> String { JSONWriter.quoted(s) }
 }

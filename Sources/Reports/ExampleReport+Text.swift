@@ -1,6 +1,7 @@
 import RuleEngine
 
-/// `rules test` output: a text listing ending in `N passed, M failed`, and JUnit XML.
+/// `rules test` output as text: a listing ending in `N passed, M failed` (JUnit XML is in
+/// `ExampleReport+JUnit.swift`).
 extension ExampleReport {
     /// One line per result (`PASS`/`FAIL`/`ERROR`), details under failures, problems, then the summary.
     public func renderText() -> String {
@@ -34,36 +35,6 @@ extension ExampleReport {
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// A JUnit XML document: one `testsuite`, one `testcase` per result.
-    public func renderJUnit() -> String {
-        let errors = results.filter { if case .error = $0.outcome { true } else { false } }.count
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites tests=\"\(results.count)\" failures=\"\(failedCount - errors)\" errors=\"\(errors)\">\n"
-        xml += "  <testsuite name=\"appraise rules test\" tests=\"\(results.count)\" "
-            + "failures=\"\(failedCount - errors)\" errors=\"\(errors)\">\n"
-        for result in results {
-            let attributes = "classname=\"\(Self.escape(result.rule))\" name=\"\(Self.escape(result.name))\" "
-                + "file=\"\(Self.escape(result.location.file))\" line=\"\(result.location.line)\""
-            switch result.outcome {
-            case .passed:
-                xml += "    <testcase \(attributes)/>\n"
-            case .failed(let reason):
-                xml += "    <testcase \(attributes)>\n"
-                xml += "      <failure message=\"\(Self.escape(reason))\">\(Self.escape(reason))</failure>\n"
-                xml += "    </testcase>\n"
-            case .error(let diagnostics):
-                let text = diagnostics.map(\.description).joined(separator: "\n")
-                xml += "    <testcase \(attributes)>\n"
-                xml += "      <error message=\"\(Self.escape(diagnostics.first?.message ?? ""))\">\(Self.escape(text))</error>\n"
-                xml += "    </testcase>\n"
-            }
-        }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return xml
-    }
-
-    static func escape(_ text: String) -> String { Escaping.xml(text) }
 
     static func text(_ value: EvidenceValue) -> String {
         switch value {
