@@ -264,7 +264,8 @@ public final class AppraiseServer: Sendable {
     ) async throws(APIError) -> Answer {
         let limiter = self.limiter
         let timeout = options.requestTimeout
-        let outcome = await BlockingWork.withDeadline(seconds: timeout) { isExpired -> Result<Answer, APIError>? in
+        let outcome = await BlockingWork.withDeadline(seconds: timeout, onExpiry: { cancellation.cancel() }) {
+            isExpired -> Result<Answer, APIError>? in
             guard await limiter.acquire() else { return nil }
             guard !isExpired() else {
                 await limiter.release()
