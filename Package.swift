@@ -67,7 +67,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["WebApp/Assets"],  // embedded by the plugin, served from the binary
+            plugins: ["EmbedWebAssets"]
         ),
         .executableTarget(
             name: "appraise",
@@ -78,6 +80,7 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedShippedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .plugin(name: "EmbedWebAssets", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
         .executableTarget(
             name: "appraise-bench",
             dependencies: [

@@ -1,7 +1,8 @@
-/// Escaping for the text-based formats, in one place so every reporter escapes the same way.
-enum Escaping {
+/// Escaping for the text-based formats, in one place so every reporter escapes the same way
+/// (and the web app of `appraise serve` escapes as the HTML report does).
+public enum Escaping {
     /// Text for HTML element content and attribute values: `& < > " '` become entities.
-    static func html(_ text: String) -> String {
+    public static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -72,8 +73,8 @@ enum Escaping {
 
     /// A relative path as a URI reference for SARIF's `artifactLocation.uri`: every byte
     /// outside RFC 3986 unreserved characters and `/` is percent-encoded from its UTF-8,
-    /// so spaces and Vietnamese letters survive any SARIF viewer.
-    static func uriPath(_ path: String) -> String {
+    /// so spaces and Vietnamese letters survive any SARIF viewer (and the web app's links).
+    public static func uriPath(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
             if isUnreserved(byte) || byte == UInt8(ascii: "/") {

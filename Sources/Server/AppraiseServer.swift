@@ -74,6 +74,16 @@ public final class AppraiseServer: Sendable {
                 try service.screen(try Self.decodeScreenRequest(body), query: query)
             }
         }
+        router.post("/v1/playground") { request, _ in
+            let endpoint = Endpoint(role: .author, query: ["as_of", "lang"], body: "application/json", evaluates: true)
+            return await self.answer(request, endpoint) { body, query, service throws(APIError) in
+                try service.playground(
+                    try Self.decodePlaygroundRequest(body),
+                    dossierFiles: self.options.workspace.map { WebReports.dossierFiles(in: Workspace(folder: $0)) } ?? [],
+                    query: query)
+            }
+        }
+        addWebRoutes(to: router, workspace: options.workspace.map { Workspace(folder: $0) })
         if let folder = options.workspace {
             let workspace = Workspace(folder: folder)
             router.get("/v1/slates") { request, _ in
@@ -293,6 +303,16 @@ public final class AppraiseServer: Sendable {
         APIError(
             .serviceUnavailable, code: "server.timeout",
             message: "the request took longer than --request-timeout (\(seconds) s)", headers: [.retryAfter: "1"])
+    }
+
+    static func decodePlaygroundRequest(_ body: [UInt8]) throws(APIError) -> PlaygroundRequest {
+        do {
+            return try JSONDecoder().decode(PlaygroundRequest.self, from: Data(body))
+        } catch {
+            throw APIError(
+                .badRequest, code: "request.invalid-json",
+                message: "the body must be {\"rules\": YAML text, \"dossier\": YAML text or null, \"dossier_file\": a workspace dossier or null}")
+        }
     }
 
     static func decodeScreenRequest(_ body: [UInt8]) throws(APIError) -> ScreenRequest {

@@ -395,6 +395,115 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/v1/playground": {
+      "post": {
+        "summary": "Lint one rule file, run its examples and check a dossier with it (the web app's rule playground; role author)",
+        "operationId": "playground",
+        "tags": [
+          "rules"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AsOf"
+          },
+          {
+            "$ref": "#/components/parameters/Lang"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The rule file's diagnostics (as rules lint FILE), its examples' results (null when it has errors) and the check report of the dossier with --explain (null without a dossier or with errors).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "diagnostics",
+                    "examples",
+                    "report"
+                  ],
+                  "properties": {
+                    "diagnostics": {
+                      "type": "array",
+                      "items": {
+                        "type": "object"
+                      }
+                    },
+                    "examples": {
+                      "type": [
+                        "object",
+                        "null"
+                      ]
+                    },
+                    "report": {
+                      "type": [
+                        "object",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "415": {
+            "$ref": "#/components/responses/Error"
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "403": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          }
+        },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "rules"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "rules": {
+                    "type": "string",
+                    "description": "The rule file's YAML text (format rules/1), named playground.yaml in diagnostics; loaded alone with the shipped schema and calendar, as rules lint FILE loads it."
+                  },
+                  "dossier": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "A dossier's YAML text, checked with the rule file."
+                  },
+                  "dossier_file": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "A workspace dossier by its path under --workspace, when dossier is not given; an unknown one answers 404."
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/v1/slates": {
       "get": {
         "summary": "Every slate of the workspace with its counts per verdict (--workspace)",

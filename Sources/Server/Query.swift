@@ -31,6 +31,14 @@ public struct Query: Sendable {
 
     public var name: String? { values["name"] }
 
+    /// A parameter's value as given, for the parameters an endpoint reads as plain text.
+    func value(_ name: String) -> String? { values[name] }
+
+    /// The web app's language: Vietnamese unless `lang=en` (the API's default is English).
+    func pageLanguage() throws(APIError) -> Language {
+        values["lang"] == nil ? .vi : try language()
+    }
+
     public func language() throws(APIError) -> Language {
         guard let text = values["lang"] else { return .en }
         guard let language = Language(rawValue: text) else {

@@ -68,6 +68,13 @@ public struct ScreeningService: Sendable {
         _ path: String, query: Query?, output: any ReportOutput
     ) throws(APIError) -> (SlateFile, Report.Summary) {
         let screening = try (query ?? Query()).screeningOptions(options)
+        return try screenSlateFile(path, screening: screening, output: output)
+    }
+
+    /// Screens a slate file of the workspace with `screening`'s options, into `output`.
+    func screenSlateFile(
+        _ path: String, screening: ScreeningOptions, output: any ReportOutput
+    ) throws(APIError) -> (SlateFile, Report.Summary) {
         let (slate, diagnostics, files) = try loadSlate(path, schema: snapshot.rules(screening.language).schema)
         guard let slate else {
             throw APIError(.unprocessableContent, code: InputCode.invalidSlate.rawValue, message: "the slate \(path) is not valid",
@@ -154,7 +161,7 @@ public struct ScreeningService: Sendable {
         return loaded.ledger
     }
 
-    private func run(
+    func run(
         files: [String], documents: [[UInt8]]?, slate: SlateFile?, style: TextStyle, options: ScreeningOptions,
         output: any ReportOutput, decisions: DecisionLedger? = nil
     ) throws(APIError) -> (status: ExitStatus, summary: Report.Summary) {

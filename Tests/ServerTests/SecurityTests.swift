@@ -30,6 +30,7 @@ import TestSupport
         Endpoint(method: .get, path: "/v1/slates"),
         Endpoint(method: .get, path: "/v1/slates/slate/report"),
         Endpoint(method: .get, path: "/v1/candidates/NB-2025-006"),
+        Endpoint(method: .post, path: "/v1/playground", body: #"{"rules": "format: rules/1\nrules: []\n"}"#, contentType: "application/json", role: .author),
         // An empty decision: refused (400) before anything is written, whoever sends it.
         Endpoint(method: .post, path: "/v1/decisions", body: "{}", contentType: "application/json", role: .reviewer),
     ]
