@@ -43,8 +43,12 @@ struct ScreeningRun {
         let screener = self.screener
         let files = self.files
         let documents = self.documents
+        // A cancelled run (the server's request passed its timeout; nobody reads the report) skips
+        // the dossiers not yet started instead of screening them.
+        let cancellation = screener.screening.evaluator.limits.cancellation
         let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { index in
-            documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+            if cancellation?.isCancelled == true { return ScreenedDossier.cancelled(files[index]) }
+            return documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
         }
         let asOf = screener.screening.asOf.description
         var ledger = decisions
