@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +66,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["WebApp/Assets"],  // embedded by the plugin, served from the binary
             plugins: ["EmbedWebAssets"]
@@ -82,11 +84,14 @@ let package = Package(
         .executableTarget(
             name: "appraise-bench",
             dependencies: [
-                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "TestSupport",
+                "YAML", "CEL", "RuleEngine", "Reports", "Diagnostics", "Screening", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        // Deterministic test data for the bench's generator and randomised tests; no Testing import, so
+        // appraise-bench links no test library.
+        .target(name: "SeededRandom"),
+        .target(name: "TestSupport", dependencies: ["Diagnostics", "SeededRandom"], path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CELTests", dependencies: ["CEL", "TestSupport"]),

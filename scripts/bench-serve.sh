@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads `POST /v1/check` of a release `appraise serve` with wrk at 1, 4 and 64 connections
-# with a shipped dossier: requests/s, p50/p99 latency, and the server's peak RSS
-# (docs/performance.md). Never a timed unit test. Installs wrk (Debian) when missing.
+# with a shipped dossier: requests/s, p50/p99 latency, the server's peak RSS, and its RSS before
+# and after 100,000 more requests (docs/performance.md). Never a timed unit test. Installs wrk
+# (Debian) when missing.
 # Usage: scripts/bench-serve.sh [SECONDS]   (default 10 per run)
 # BENCH_CONFIG=debug uses the debug build (what scripts/test.sh does, a 2-second smoke run that
 # checks the server stays up and answers 2xx under load; its figures mean nothing).
@@ -31,9 +32,10 @@ local file = io.open("$dossier", "rb")
 wrk.body = file:read("*a")
 file:close()
 done = function(summary, latency, requests)
-  io.write(string.format("  requests/s %.0f  p50 %.2f ms  p99 %.2f ms  non-2xx %d  errors %d\\n",
+  io.write(string.format("  requests/s %.0f  p50 %.2f ms  p99 %.2f ms  non-2xx %d  errors %d  total %d\\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests))
 end
 LUA
 url="http://127.0.0.1:$port/v1/check?as_of=2025-09-20"
@@ -48,3 +50,21 @@ for connections in 1 4 64; do
 done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null
 echo "peak RSS of the server: $(awk '/VmHWM/ {print $2, $3}' "/proc/$server/status")"
+# RSS over many requests (BENCH_RSS_REQUESTS, default 100,000 in release, 0 (skipped) in debug): resident memory before
+# and after 4 connections have sent that many, sampled from /proc; flat means it grew by less
+# than 10% (allocator noise), else the server keeps something per request.
+rss_requests="${BENCH_RSS_REQUESTS:-$([ "$config" = release ] && echo 100000 || echo 0)}"
+if [ "$rss_requests" -gt 0 ]; then
+    rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+    before=$(rss)
+    total=0
+    while [ "$total" -lt "$rss_requests" ]; do
+        result="$(wrk -t 2 -c 4 -d 5s -s "$lua" "$url" | grep "requests/s")"
+        [[ "$result" == *"non-2xx 0  errors 0"* ]] || { echo "bench-serve: failed answers under load" >&2; exit 1; }
+        total=$(( total + $(sed -e 's/.*total //' <<<"$result") ))
+    done
+    after=$(rss)
+    growth=$(( (after - before) * 100 / before ))
+    verdict=$([ "$growth" -lt 10 ] && echo flat || echo "NOT flat")
+    echo "RSS over $total requests: $before kB before, $after kB after (${growth}%): $verdict"
+fi

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README and of CI: installs what is missing, builds, runs the unit
+# The test command of the README and of CI: installs what is missing, lints (scripts/lint.sh:
+# swift-format's rules from .swift-format), builds, runs the unit
 # and end-to-end tests, the language server's tests with a real LSP client (pytest-lsp), the
 # server on loopback under schemathesis and the curl examples of docs/serve.md, the web app in
 # headless Chromium with axe (scripts/web-tests.sh), a short wrk run
@@ -8,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/bootstrap.sh
+scripts/lint.sh
 swift build
 swift test
 if [ -f scripts/lsp-tests.sh ]; then scripts/lsp-tests.sh; fi

@@ -19,6 +19,7 @@ public enum CELCode: String, DiagnosticCodeCatalogue {
     case evalCalendar = "eval.calendar"
     case evalDuplicateKey = "eval.duplicate-key"
     case evalCostLimit = "eval.cost-limit"
+    case evalCancelled = "eval.cancelled"
     case evalUnchecked = "eval.unchecked"
     case evalDamagedRecord = "eval.damaged-record"
 
@@ -41,6 +42,7 @@ public enum CELCode: String, DiagnosticCodeCatalogue {
         case .evalCalendar: "at run time: working days asked for years the holiday calendar does not cover"
         case .evalDuplicateKey: "at run time: a map literal with the same key twice"
         case .evalCostLimit: "at run time: the rule spent more than --max-eval-steps or --max-eval-bytes"
+        case .evalCancelled: "at run time: the server's request passed --request-timeout, so its evaluations stopped"
         case .evalUnchecked: "at run time: a call the checker could not resolve (a host function misused)"
         case .evalDamagedRecord: "at run time: a kept slate record could not be read back"
         }

@@ -194,12 +194,17 @@ public struct JSONReporter: Reporter {
         writer.endObject()
     }
 
-    /// `{file, line, column, path}`.
+    /// `{file, line, column, end_line, end_column, path}`: the end (exclusive, libyaml's end
+    /// mark of the node) is an extension of §17, null when only the start is known.
     static func write(_ location: FindingLocation, to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("file", location.file)
         writer.field("line", location.line)
         writer.field("column", location.column)
+        writer.key("end_line")
+        if let line = location.endLine { writer.int(line) } else { writer.null() }
+        writer.key("end_column")
+        if let column = location.endColumn { writer.int(column) } else { writer.null() }
         writer.field("path", location.path)
         writer.endObject()
     }

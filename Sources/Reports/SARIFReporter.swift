@@ -183,7 +183,8 @@ public struct SARIFReporter: Reporter {
             writer.key("locations")
             writer.beginArray()
             let path = diagnostic.path ?? ""
-            writeLocation(FindingLocation(location, path: path), id: nil, end: diagnostic.end, to: &writer)
+            let end = diagnostic.end.flatMap { $0.file == location.file ? $0 : nil }
+            writeLocation(FindingLocation(location, path: path, end: end), id: nil, to: &writer)
             writer.endArray()
         }
         writer.endObject()
@@ -196,8 +197,9 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    /// A `location` with its physical place and, when the path is known, a logical one.
-    static func writeLocation(_ location: FindingLocation, id: Int?, end: SourceLocation? = nil, to writer: inout JSONWriter) {
+    /// A `location` with its physical place (a region with an end when the node's end is
+    /// known) and, when the path is known, a logical one.
+    static func writeLocation(_ location: FindingLocation, id: Int?, to writer: inout JSONWriter) {
         writer.beginObject()
         if let id {
             writer.field("id", id)
@@ -212,7 +214,7 @@ public struct SARIFReporter: Reporter {
         writer.beginObject()
         writer.field("startLine", max(location.line, 1))
         writer.field("startColumn", max(location.column, 1))
-        if let end, end.file == location.file {
+        if let end = location.end {
             writer.field("endLine", max(end.line, 1))
             writer.field("endColumn", max(end.column, 1))
         }

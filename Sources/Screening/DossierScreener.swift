@@ -16,6 +16,11 @@ public struct ScreenedDossier: Sendable {
     var sensitive: [SensitiveValue] = []
     /// Where `candidate.id` stands, for the duplicate-id error (kept even when the dossier is not).
     var idLocation: SourceLocation?
+
+    /// A dossier left unscreened because the run was cancelled: its report is never shown.
+    static func cancelled(_ file: String) -> ScreenedDossier {
+        ScreenedDossier(result: CandidateResult(file: file, digest: nil, id: nil, name: nil, verdict: .invalid, findings: [], errors: []))
+    }
 }
 
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.

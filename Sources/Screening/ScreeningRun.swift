@@ -42,8 +42,12 @@ struct ScreeningRun {
         let screener = self.screener
         let files = self.files
         let documents = self.documents
+        // A cancelled run (the server's request passed its timeout; nobody reads the report) skips
+        // the dossiers not yet started instead of screening them.
+        let cancellation = screener.screening.evaluator.limits.cancellation
         let screen: @Sendable (Int) -> ScreenedDossier = { index in
-            documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+            if cancellation?.isCancelled == true { return ScreenedDossier.cancelled(files[index]) }
+            return documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
         }
         let queue = OrderedWorkQueue(count: files.count, jobs: jobs, work: screen)
         let asOf = screener.screening.asOf.description

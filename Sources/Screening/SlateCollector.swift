@@ -26,7 +26,7 @@ final class SlateCollector: @unchecked Sendable {
         var candidates = SlateCandidates(
             list: ListValue(source: store), position: { store.position(of: $0) },
             pairKeys: keeper.pairKeys.tablesByRule(tables))
-        candidates.jobs = jobs
+        candidates.parallel = .threads(jobs)
         return candidates
     }
 }

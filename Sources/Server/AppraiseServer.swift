@@ -1,3 +1,4 @@
+import CEL
 import Diagnostics
 import Foundation
 import Hummingbird
@@ -6,6 +7,7 @@ import NIOCore
 import Reports
 import RuleEngine
 import Screening
+import ServiceLifecycle
 
 /// `appraise serve`: the JSON API of `serve.md` on Hummingbird, over the screening library.
 /// Every endpoint goes through `answer`, which authenticates, checks the query and the body,
@@ -114,15 +116,23 @@ public final class AppraiseServer: Sendable {
         return router
     }
 
-    /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.
-    public func run() async throws {
-        // A connection that sends nothing for `idleSeconds` (an idle keep-alive, or headers
-        // trickled in too slowly) is closed.
-        let app = Application(
+    /// The application `run` serves: the router on HTTP/1.1, where a connection that sends
+    /// nothing for `idleSeconds` is closed, and so is one whose request head is not in
+    /// `--header-timeout`'s seconds after it opened or after its previous answer (slow headers).
+    public func application() -> some ApplicationProtocol {
+        let headerTimeout = TimeAmount.nanoseconds(Int64(options.headerTimeout * 1e9))
+        return Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(Self.idleSeconds))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [HeaderDeadlineHandler(timeout: headerTimeout)],
+                idleTimeout: .seconds(Self.idleSeconds))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             logger: Self.logger)
+    }
+
+    /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.
+    public func run() async throws {
+        let app = application()
         let store = self.store
         let watcher = Task.detached {
             while !Task.isCancelled {
@@ -133,10 +143,15 @@ public final class AppraiseServer: Sendable {
             }
         }
         defer { watcher.cancel() }
-        try await app.runService()
+        // SIGTERM or SIGINT: stop accepting, let the requests in flight finish, at most 10 s.
+        var configuration = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(Self.drainSeconds)
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     static let idleSeconds: Int64 = 30
+    static let drainSeconds: Int64 = 10
 
     static let logger: Logger = {
         var logger = Logger(label: "appraise.serve")
@@ -173,11 +188,17 @@ public final class AppraiseServer: Sendable {
                 body = try await readBody(request, mediaType: mediaType)
                 inputDigest = sha256Digest(body)
             }
-            let service = ScreeningService(snapshot: store.current, options: options)
+            // The request's evaluations stop when it passes --request-timeout.
+            let cancellation = CancellationFlag()
+            var serviceOptions = options
+            serviceOptions.evaluationLimits.cancellation = cancellation
+            let service = ScreeningService(snapshot: store.current, options: serviceOptions)
             let caller = tokenName
             if endpoint.evaluates {
                 let input = body
-                result = .success(try await evaluate { () throws(APIError) in try work(input, query, service, caller) })
+                result = .success(try await evaluate(cancellation: cancellation) { () throws(APIError) in
+                    try work(input, query, service, caller)
+                })
             } else {
                 result = .success(try work(body, query, service, caller))
             }
@@ -245,11 +266,16 @@ public final class AppraiseServer: Sendable {
         }
     }
 
-    /// Runs `work` off the event loops under `--max-concurrent` and `--request-timeout`.
-    func evaluate(_ work: @escaping @Sendable () throws(APIError) -> Answer) async throws(APIError) -> Answer {
+    /// Runs `work` off the event loops under `--max-concurrent` and `--request-timeout`; past
+    /// the timeout the answer is 503 at once and `cancellation` stops the work's evaluations,
+    /// so its slot is free again within moments.
+    func evaluate(
+        cancellation: CancellationFlag, _ work: @escaping @Sendable () throws(APIError) -> Answer
+    ) async throws(APIError) -> Answer {
         let limiter = self.limiter
         let timeout = options.requestTimeout
-        let outcome = await BlockingWork.withDeadline(seconds: timeout) { isExpired -> Result<Answer, APIError>? in
+        let outcome = await BlockingWork.withDeadline(seconds: timeout, onExpiry: { cancellation.cancel() }) {
+            isExpired -> Result<Answer, APIError>? in
             guard await limiter.acquire() else { return nil }
             guard !isExpired() else {
                 await limiter.release()
@@ -262,7 +288,9 @@ public final class AppraiseServer: Sendable {
             return result
         }
         switch outcome {
-        case nil: throw Self.timedOut(timeout)
+        case nil:
+            cancellation.cancel()
+            throw Self.timedOut(timeout)
         case .some(nil):
             throw APIError(
                 .serviceUnavailable, code: "server.saturated", message: "too many requests are waiting; retry shortly",

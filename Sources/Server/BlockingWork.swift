@@ -15,8 +15,11 @@ enum BlockingWork {
     /// The value of `work`, or nil when `seconds` pass first (`--request-timeout`). The answer
     /// does not wait for the work; `work` sees the deadline through `isExpired` and skips
     /// what has not started.
+    /// `onExpiry` runs when the deadline passes, on a Dispatch thread, so that cancelling the
+    /// work does not wait for a thread of Swift's cooperative pool.
     static func withDeadline<T: Sendable>(
-        seconds: Double, _ work: @escaping @Sendable (_ isExpired: @escaping @Sendable () -> Bool) async -> T
+        seconds: Double, onExpiry: @escaping @Sendable () -> Void = {},
+        _ work: @escaping @Sendable (_ isExpired: @escaping @Sendable () -> Bool) async -> T
     ) async -> T? {
         let state = Mutex<(resumed: Bool, expired: Bool)>((false, false))
         return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
@@ -30,8 +33,8 @@ enum BlockingWork {
             }
             let isExpired: @Sendable () -> Bool = { state.withLock { $0.expired } }
             Task { resumeOnce(await work(isExpired)) }
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
+                if !state.withLock({ $0.resumed }) { onExpiry() }
                 resumeOnce(nil)
             }
         }

@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Reports
 import RuleEngine
 
 /// One decision as `POST /v1/decisions` writes it: a decisions/1 list entry appended as text to
@@ -11,6 +10,9 @@ import RuleEngine
 struct DecisionEntry: Sendable {
     let request: DecisionRequest
     let evidence: [EvidenceText]
+
+    /// A YAML double-quoted scalar: JSON string syntax is valid YAML.
+    static let yamlQuoted = JSONWriter.quoted
 
     /// `old` with the entry appended, and the line the entry starts on. `existing` are the
     /// file's decisions, whose first entry gives the indentation.
@@ -44,25 +46,25 @@ struct DecisionEntry: Sendable {
         let first = String(repeating: " ", count: dash) + "-" + String(repeating: " ", count: indent - dash - 1)
         var lines = [
             first + (request.isSlate
-                ? "involved: [" + request.subjects.map(Self.quoted).joined(separator: ", ") + "]"
-                : "candidate: " + Self.quoted(request.subjects[0])),
-            pad + "rule: " + Self.quoted(request.rule),
-            pad + "at: " + Self.quoted(request.at),
-            pad + "content: " + Self.quoted(request.content),
+                ? "involved: [" + request.subjects.map(Self.yamlQuoted).joined(separator: ", ") + "]"
+                : "candidate: " + Self.yamlQuoted(request.subjects[0])),
+            pad + "rule: " + Self.yamlQuoted(request.rule),
+            pad + "at: " + Self.yamlQuoted(request.at),
+            pad + "content: " + Self.yamlQuoted(request.content),
         ]
         if !evidence.isEmpty {
             lines.append(pad + "evidence:")
             for item in evidence {
-                lines.append(pad + "  - {path: \(Self.quoted(item.path)), value: \(Self.quoted(item.value))}")
+                lines.append(pad + "  - {path: \(Self.yamlQuoted(item.path)), value: \(Self.yamlQuoted(item.value))}")
             }
         }
         lines += [
             pad + "outcome: " + request.outcome.rawValue,
-            pad + "reason: " + Self.quoted(request.reason),
-            pad + "decided_by: " + Self.quoted(request.decidedBy),
+            pad + "reason: " + Self.yamlQuoted(request.reason),
+            pad + "decided_by: " + Self.yamlQuoted(request.decidedBy),
             pad + "decided_on: " + request.decidedOn,
         ]
-        if let reference = request.reference { lines.append(pad + "reference: " + Self.quoted(reference)) }
+        if let reference = request.reference { lines.append(pad + "reference: " + Self.yamlQuoted(reference)) }
         if let expires = request.expires { lines.append(pad + "expires: " + expires) }
         return lines
     }
@@ -104,12 +106,5 @@ struct DecisionEntry: Sendable {
         writer.endObject()
         writer.endObject()
         return writer.output + "\n"
-    }
-
-    /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
-    static func quoted(_ text: String) -> String {
-        var writer = JSONWriter()
-        writer.string(text)
-        return writer.output
     }
 }

@@ -156,14 +156,21 @@ struct DecisionRecorder: Sendable {
                 "appending to \(path) did not add the decision as its last entry; its decisions list must be the last "
                     + "thing in the file, in block style")
         }
-        do throws(CLIError) {
-            let writer = try AtomicWriter(path: path)
-            try writer.write(new)
-            try writer.commit()
-        } catch {
-            throw Self.refusal(
+        let failed = { (error: CLIError) in
+            Self.refusal(
                 .internalServerError, .writeFailed, nil, "could not write \(path), which is left as it was: \(error.description)")
         }
+        let writer: AtomicWriter
+        do throws(CLIError) {
+            writer = try AtomicWriter(path: path)
+            try writer.write(new)
+        } catch { throw failed(error) }
+        // A request that passed --request-timeout has been answered 503: it writes nothing.
+        if service.options.evaluationLimits.cancellation?.isCancelled == true {
+            writer.discard()
+            throw AppraiseServer.timedOut(service.options.requestTimeout)
+        }
+        do throws(CLIError) { try writer.commit() } catch { throw failed(error) }
         return Answer(status: .created, text: entry.json(file: path, line: line))
     }
 

@@ -12,6 +12,9 @@ public actor EvaluationLimiter {
         self.maxWaiting = max(0, maxWaiting)
     }
 
+    /// Evaluations running now.
+    public var busy: Int { running }
+
     /// Takes a slot, waiting for one when all are busy; false when the queue is full too.
     public func acquire() async -> Bool {
         if running < maxRunning {

@@ -172,7 +172,7 @@ public struct ScreeningService: Sendable {
                 options: options, slate: slate, slateRules: slateRules, style: style, session: rules.session,
                 schema: rules.schema, context: rules.context)
             setup.decisions = decisions
-            let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
+            let slateLocation = slate?.value.origin.map { FindingLocation($0, path: "slate") }
             return try setup.run(files: PathList(files), documents: documents, outputs: [output], slateLocation: slateLocation)
         } catch {
             throw APIError(.badRequest, code: "request.invalid", message: error.description)

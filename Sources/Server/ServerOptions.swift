@@ -21,6 +21,9 @@ public struct ServerOptions: Sendable {
     public var evaluationLimits = EvaluationLimits.default
     /// Seconds a request may take before it answers 503 (`--request-timeout`).
     public var requestTimeout = 30.0
+    /// Seconds a client has to send a whole request head, from the connection's start or its
+    /// previous answer; then the connection is closed (slow headers).
+    public var headerTimeout = 10.0
     /// Evaluations at once (`--max-concurrent`), default two per core.
     public var maxConcurrent = 2
     /// Evaluations that may wait for a slot before 503 with `Retry-After`.

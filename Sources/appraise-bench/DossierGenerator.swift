@@ -1,4 +1,4 @@
-import TestSupport
+import SeededRandom
 
 /// Writes realistic synthetic dossiers: the sizes and shapes of real ones (3–12 KB, several
 /// declarations with many assets, families with businesses and contracts), with about a

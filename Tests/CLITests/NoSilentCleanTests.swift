@@ -37,7 +37,7 @@ import TestSupport
         let dossier = CLIFixtures.root.appendingPathComponent("candidates/hoang-van-duc.yaml").path
         let expected: [String: String] = [
             "r.html": "<!DOCTYPE html>", "r.json": "{", "r.jsonl": "{\"run\"", "r.sarif": "{",
-            "r.csv": "file,candidate_id", "r.md": "#", "r.txt": "As of: 2025-09-20 (from --as-of)\n",
+            "r.csv": "file,candidate_id", "r.md": "#", "r.txt": "As of: 2025-09-20 (chosen for this run)\n",
         ]
         let outputs = expected.keys.sorted().flatMap { ["--output", "out/\($0)"] }
         let run = try runAppraise(["check", dossier] + asOf + outputs, cwd: folder)

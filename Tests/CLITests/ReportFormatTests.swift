@@ -44,7 +44,7 @@ import TestSupport
         #expect(fingerprint.values.allSatisfy { $0.hasPrefix("sha256:") && $0.count == 7 + 64 })
         #expect(finding["status"] as? String == "open")
         let location = try #require(finding["location"] as? [String: Any])
-        #expect(location.keys.sorted() == ["column", "file", "line", "path"])
+        #expect(location.keys.sorted() == ["column", "end_column", "end_line", "file", "line", "path"])
         #expect("\(location["file"] ?? "") \(location["line"] ?? "") \(location["column"] ?? "") \(location["path"] ?? "")"
             == "candidates/pham-van-lam.yaml 115 3 verifications[0]")
         let evidence = try #require((finding["evidence"] as? [[String: Any]])?.first)

@@ -10,7 +10,7 @@ import TestSupport
     @Test func checkTextStartsWithTheDateAndTheRules() throws {
         let run = try runAppraise(["check", "--as-of", "2025-09-20", Self.dossier])
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "As of: 2025-09-20 (from --as-of)")
+        #expect(lines[0] == "As of: 2025-09-20 (chosen for this run)")
         #expect(lines[1].hasPrefix("Rules: ") && lines[1].contains(", the shipped set (sha256:"), "\(lines[1])")
         #expect(lines[2] == "")
         #expect(lines[3].hasPrefix("INELIGIBLE  NB-2025-005"))

@@ -26,7 +26,8 @@ enum ReportFixture {
             Finding(
                 rule: "DISC-STATE-BAR", severity: .disqualify, title: "Recent discipline",
                 message: "Disciplined on 2025-01-10 (warning), 8 months before 2025-09-20; the bar is 12 months.",
-                basis: "Quy định 22-QĐ/TW, Article 5", location: FindingLocation(file: anFile, line: 41, column: 5, path: "discipline[0]"),
+                basis: "Quy định 22-QĐ/TW, Article 5", location: FindingLocation(
+                    file: anFile, line: 41, column: 5, path: "discipline[0]", endLine: 44, endColumn: 1),
                 evidence: [
                     EvidenceItem(location: FindingLocation(file: anFile, line: 42, column: 11, path: "discipline[0].date"), value: .string("2025-01-10")),
                     EvidenceItem(location: FindingLocation(file: anFile, line: 43, column: 12, path: "discipline[0].level"), value: .string("warning")),

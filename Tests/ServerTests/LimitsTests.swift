@@ -79,6 +79,47 @@ import TestSupport
         #expect(response.errorCode == "server.timeout")
     }
 
+    /// Past the timeout the work itself stops (its evaluations are cancelled), so its slot is
+    /// free again at once: without that, a hundred dossiers under the slow rule would hold the
+    /// only slot for minutes and the next request would time out waiting for it. (The bounds are
+    /// loose: parallel tests that block the cooperative pool delay the answers.)
+    @Test func timedOutWorkIsCancelled() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-slow-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: packageRoot().appendingPathComponent("rules"), to: folder)
+        try FileManager.default.copyItem(
+            at: packageRoot().appendingPathComponent("Tests/ServerTests/SlowRules/slow.yaml"),
+            to: folder.appendingPathComponent("slow.yaml"))
+        let store = try RuleSetStore(paths: [folder.path], maxFileBytes: 1 << 20)
+        let harness = try ServerHarness(store: store) {
+            $0.requestTimeout = 1
+            $0.maxConcurrent = 1
+            $0.maxWaiting = 1
+            $0.maxBodyBytes = 16 << 20
+        }
+        var dossiers: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot().appendingPathComponent("candidates").path)
+        where name.hasSuffix(".yaml") && name != "slate.yaml" && name != "decisions.yaml" {
+            for copy in 1...10 { dossiers["\(copy)-\(name)"] = try packageFile("candidates/\(name)") }
+        }
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["slate": NSNull(), "dossiers": dossiers]), as: UTF8.self)
+        let started = Date()
+        let response = try await harness.call(.post, "/v1/screen", body: body, contentType: "application/json")
+        #expect(response.status == .serviceUnavailable)
+        #expect(response.errorCode == "server.timeout")
+        #expect(Date().timeIntervalSince(started) < 120, "the 503 comes at the timeout")
+        var busy = await harness.server.limiter.busy
+        let deadline = Date().addingTimeInterval(60)
+        while busy > 0 && Date() < deadline {
+            try await Task.sleep(nanoseconds: 20_000_000)
+            busy = await harness.server.limiter.busy
+        }
+        #expect(busy == 0, "the cancelled work gave its slot back")
+        let next = try await harness.call(
+            .post, "/v1/check", body: "format: dossier/1\ncandidate: {id: FAST}\n", contentType: "application/yaml")
+        #expect(next.status != .serviceUnavailable, "\(next.text)")
+    }
+
     @Test func saturationIs503WithRetryAfter() async throws {
         let harness = try ServerHarness {
             $0.maxConcurrent = 1

@@ -10,10 +10,14 @@ public struct EvaluationLimits: Sendable, Hashable {
     /// Bytes of the strings, lists (16 bytes an element) and maps (32 bytes an entry) that
     /// calls, literals and comprehensions build, summed over the evaluation.
     public var maxBytes: Int
+    /// When set and cancelled, the evaluation stops with `eval.cancelled` at its next
+    /// 1,024-step boundary: the server's `--request-timeout` (nil for the command line).
+    public var cancellation: CancellationFlag?
 
-    public init(maxSteps: Int, maxBytes: Int) {
+    public init(maxSteps: Int, maxBytes: Int, cancellation: CancellationFlag? = nil) {
         self.maxSteps = maxSteps
         self.maxBytes = maxBytes
+        self.cancellation = cancellation
     }
 
     /// 10^6 steps and 4 MiB: the shipped rules need at most 200 steps and 3 KB on any
@@ -33,7 +37,7 @@ public struct EvaluationLimits: Sendable, Hashable {
         let bytes = maxBytes.addingReportingOverflow(extra.partialValue)
         return EvaluationLimits(
             maxSteps: steps.overflow ? .max : steps.partialValue,
-            maxBytes: extra.overflow || bytes.overflow ? .max : bytes.partialValue)
+            maxBytes: extra.overflow || bytes.overflow ? .max : bytes.partialValue, cancellation: cancellation)
     }
 }
 
@@ -52,14 +56,20 @@ public struct EvaluationBudget: Sendable {
         self.limits = limits
     }
 
-    /// Spends `count` steps; false (and `exceeded` set) when over the limit.
+    /// Spends `count` steps; false (and `exceeded` set) when over the limit, or when the
+    /// evaluation was cancelled (checked each time the steps pass a multiple of 1,024).
     @inline(__always)
     public mutating func spend(steps count: Int, at id: Int?) -> Bool {
         guard exceeded == nil else { return false }
+        let before = steps
         steps &+= count
         if steps > limits.maxSteps {
             exceeded = EvalError(
                 .evalCostLimit, "cost limit: more than \(limits.maxSteps) evaluation steps; raise it with --max-eval-steps", exprID: id)
+            return false
+        }
+        if before >> 10 != steps >> 10, let cancellation = limits.cancellation, cancellation.isCancelled {
+            exceeded = EvalError(.evalCancelled, "cancelled: the request's time ran out (--request-timeout)", exprID: id)
             return false
         }
         return true

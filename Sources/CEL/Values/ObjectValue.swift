@@ -36,7 +36,7 @@ extension ObjectValue {
         guard slot >= 0, slot < fieldOrigins.count, let stored = fieldOrigins[slot] else { return nil }
         let name = type.fields[slot].name
         let parent = origin?.path ?? ""
-        return ValueOrigin(location: stored.location, path: parent.isEmpty ? name : parent + "." + name)
+        return stored.with(path: parent.isEmpty ? name : parent + "." + name)
     }
 }
 
@@ -47,7 +47,7 @@ extension ObjectValue {
         if let written = origin(ofField: slot) { return written }
         guard let origin, slot >= 0, slot < type.fields.count else { return nil }
         let name = type.fields[slot].name
-        return ValueOrigin(location: origin.location, path: origin.path.isEmpty ? name : origin.path + "." + name)
+        return origin.with(path: origin.path.isEmpty ? name : origin.path + "." + name)
     }
 }
 

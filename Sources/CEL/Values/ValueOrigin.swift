@@ -6,9 +6,33 @@ public struct ValueOrigin: Hashable, Sendable {
     public var location: SourceLocation
     /// The field path from the document root, such as `family[0].businesses[1]`.
     public var path: String
+    /// Where the value's node ends (exclusive, libyaml's end mark), packed: 0 when unknown.
+    /// Kept as two small numbers so an origin, of which a dossier holds one per scalar,
+    /// grows by 8 bytes and no second file name.
+    private var endLine: Int32 = 0
+    private var endColumn: Int32 = 0
 
-    public init(location: SourceLocation, path: String) {
+    /// `end`, in `location`'s file, is where the value's text ends, so that a finding can
+    /// underline the whole node; nil for a point.
+    public init(location: SourceLocation, path: String, end: SourceLocation? = nil) {
         self.location = location
         self.path = path
+        if let end {
+            endLine = Int32(clamping: end.line)
+            endColumn = Int32(clamping: end.column)
+        }
+    }
+
+    /// Where the value ends, in the same file; nil when not known.
+    public var end: SourceLocation? {
+        guard endLine > 0 else { return nil }
+        return SourceLocation(file: location.file, line: Int(endLine), column: Int(endColumn))
+    }
+
+    /// The same place under another path (a field's full path joined on demand).
+    public func with(path: String) -> ValueOrigin {
+        var copy = self
+        copy.path = path
+        return copy
     }
 }

@@ -64,9 +64,9 @@ public struct Evaluator: Sendable {
         if let slot = dossier.type.slot(of: "candidate"), case .object(let candidate) = dossier.fields[slot],
             let origin = candidate.origin
         {
-            return FindingLocation(origin.location, path: "candidate")
+            return FindingLocation(origin, path: "candidate")
         }
-        if let origin = dossier.origin { return FindingLocation(origin.location, path: "candidate") }
+        if let origin = dossier.origin { return FindingLocation(origin, path: "candidate") }
         return FindingLocation(file: "", line: 1, column: 1, path: "candidate")
     }
 }

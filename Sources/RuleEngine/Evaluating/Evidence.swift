@@ -26,7 +26,7 @@ enum Evidence {
                     continue
                 }
                 items.append(EvidenceItem(
-                    location: FindingLocation(read.origin.location, path: read.origin.path),
+                    location: FindingLocation(read.origin),
                     value: ValueText.evidence(read.value)))
             }
         }

@@ -51,7 +51,7 @@ struct RuleRunner {
         if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
             let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
         {
-            iteratePairs(list, table: table, jobs: candidates.jobs, activation: &activation, budget: &budget, into: &findings)
+            iteratePairs(list, table: table, parallel: candidates.parallel, activation: &activation, budget: &budget, into: &findings)
             return
         }
         switch iterable {
@@ -200,7 +200,7 @@ struct RuleRunner {
     }
 
     static func location(_ origin: ValueOrigin) -> FindingLocation {
-        FindingLocation(origin.location, path: origin.path)
+        FindingLocation(origin)
     }
 
     /// A dossier on a slate is located at its `candidate` node, else at its root.

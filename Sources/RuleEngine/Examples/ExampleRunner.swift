@@ -185,7 +185,7 @@ struct ExampleInputs {
                 BaseDossier.slateFile(slateNode), as: .slate, file: slateNode.start.file, options: ValidationOptions())
             problems += validated.diagnostics.filter { $0.severity == .error }
             if let file = validated.value, let value = file.field("slate") { slate = value }
-            slateLocation = FindingLocation(slateNode.start, path: "slate")
+            slateLocation = FindingLocation(slateNode.start, path: "slate", end: slateNode.end)
         }
         guard problems.isEmpty else { return .failure(ExampleProblems(diagnostics: problems)) }
         let evaluator = SlateEvaluator(rules: rules, context: context)

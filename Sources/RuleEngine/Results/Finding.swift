@@ -1,6 +1,8 @@
+import CEL
 import Diagnostics
 
-/// Where a finding points: a node of a dossier, with its field path.
+/// Where a finding points: a node of a dossier, with its field path, and where that node
+/// ends, so that an editor or a SARIF viewer can underline the whole value.
 public struct FindingLocation: Hashable, Sendable {
     /// The path as given on the command line, or the slate's folder joined with the entry.
     public var file: String
@@ -9,16 +11,36 @@ public struct FindingLocation: Hashable, Sendable {
     public var column: Int
     /// The field path, such as `family[0].businesses[1].contracts[0]`, or `candidate`.
     public var path: String
+    /// 1-based line and column where the node ends, exclusive (libyaml's end mark), in the
+    /// same file; nil when only the start is known.
+    public var endLine: Int?
+    public var endColumn: Int?
 
-    public init(file: String, line: Int, column: Int, path: String) {
+    public init(file: String, line: Int, column: Int, path: String, endLine: Int? = nil, endColumn: Int? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
+        self.endLine = endLine
+        self.endColumn = endColumn
     }
 
-    public init(_ location: SourceLocation, path: String) {
-        self.init(file: location.file, line: location.line, column: location.column, path: path)
+    /// From `location` to `end` (nil: a point).
+    public init(_ location: SourceLocation, path: String, end: SourceLocation? = nil) {
+        self.init(
+            file: location.file, line: location.line, column: location.column, path: path,
+            endLine: end?.line, endColumn: end?.column)
+    }
+
+    /// Where a value read from a document stands, under `path` (the origin's own by default).
+    public init(_ origin: ValueOrigin, path: String? = nil) {
+        self.init(origin.location, path: path ?? origin.path, end: origin.end)
+    }
+
+    /// The end as a location in the same file, nil for a point.
+    public var end: SourceLocation? {
+        guard let endLine, let endColumn else { return nil }
+        return SourceLocation(file: file, line: endLine, column: endColumn)
     }
 }
 

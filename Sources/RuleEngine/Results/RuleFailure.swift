@@ -51,6 +51,7 @@ public struct RuleFailure: Hashable, Sendable {
         case .evalCalendar: "lịch ngày nghỉ không bao gồm các năm cần tính"
         case .evalDuplicateKey: "một map có khóa trùng"
         case .evalCostLimit: "vượt giới hạn tính toán"
+        case .evalCancelled: "yêu cầu quá thời gian nên đã dừng"
         case .evalDamagedRecord: "không đọc lại được bản ghi đã lưu"
         default: "lỗi khi tính biểu thức"
         }

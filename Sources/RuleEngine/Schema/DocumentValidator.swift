@@ -47,7 +47,7 @@ struct DocumentValidator {
         }
         return ObjectValue(
             type: plan.type, fields: fields.values, present: fields.present,
-            origin: ValueOrigin(location: node.start, path: path), fieldOrigins: fields.origins)
+            origin: ValueOrigin(location: node.start, path: path, end: node.end), fieldOrigins: fields.origins)
     }
 
     /// The fields of a record being read, in slot order.
@@ -103,7 +103,8 @@ struct DocumentValidator {
             fields.values[slot] = value
             fields.present[slot] = true
             if plan.shapes[slot] == .scalar {
-                fields.origins[slot] = ValueOrigin(location: pairs[index].value.start, path: plan.fieldNames[slot])
+                fields.origins[slot] = ValueOrigin(
+                    location: pairs[index].value.start, path: plan.fieldNames[slot], end: pairs[index].value.end)
             }
         }
     }
@@ -176,7 +177,7 @@ struct DocumentValidator {
                 }
             }
         }
-        return ListValue(values, origin: ValueOrigin(location: node.start, path: path))
+        return ListValue(values, origin: ValueOrigin(location: node.start, path: path, end: node.end))
     }
 
     private mutating func listItem(

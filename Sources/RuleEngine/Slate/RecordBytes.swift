@@ -50,6 +50,8 @@ struct RecordWriter {
         }
         unsigned(UInt64(max(0, origin.location.line)))
         unsigned(UInt64(max(0, origin.location.column)))
+        unsigned(UInt64(max(0, origin.end?.line ?? 0)))
+        unsigned(UInt64(max(0, origin.end?.column ?? 0)))
         string(origin.path)
     }
 }
@@ -121,9 +123,12 @@ struct RecordReader {
             file = named
         default: return nil
         }
-        guard let line = unsigned(), let column = unsigned(), let path = string(),
-            let lineNumber = Int(exactly: line), let columnNumber = Int(exactly: column)
+        guard let line = unsigned(), let column = unsigned(), let endLine = unsigned(), let endColumn = unsigned(),
+            let path = string(), let lineNumber = Int(exactly: line), let columnNumber = Int(exactly: column),
+            let endLineNumber = Int(exactly: endLine), let endColumnNumber = Int(exactly: endColumn)
         else { return nil }
-        return .some(ValueOrigin(location: SourceLocation(file: file, line: lineNumber, column: columnNumber), path: path))
+        let end = endLineNumber > 0 ? SourceLocation(file: file, line: endLineNumber, column: endColumnNumber) : nil
+        return .some(ValueOrigin(
+            location: SourceLocation(file: file, line: lineNumber, column: columnNumber), path: path, end: end))
     }
 }

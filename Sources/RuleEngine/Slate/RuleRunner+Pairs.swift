@@ -1,20 +1,19 @@
 import CEL
-import Dispatch
 import Synchronization
 
 /// Blocked pair iteration for slate rules with `pair_keys` (`docs/performance.md`): the two
 /// `for_each` loops visit only the pairs (a, b) of two different candidates whose keys meet
 /// (`PairKeyTable`), so findings do not change when the rule's `when` can hold only for such
 /// pairs — which is what a rule author states by writing `pair_keys`. A slate of n
-/// candidates then costs about n evaluations, not n². Large pair lists are split over
-/// `jobs` threads; findings keep the order of the double loop (a's position, then b's).
+/// candidates then costs about n evaluations, not n². Large pair lists are split into parts that
+/// the caller's `ParallelWork` may run side by side; findings keep the order of the double loop (a's position, then b's).
 extension RuleRunner {
     /// Below this many pairs, threads cost more than they save.
     static let pairsPerThread = 256
 
     /// Runs both loops over `list` through the pairs of `table`.
     func iteratePairs(
-        _ list: ListValue, table: PairKeyTable, jobs: Int, activation: inout Activation, budget: inout EvaluationBudget,
+        _ list: ListValue, table: PairKeyTable, parallel: ParallelWork, activation: inout Activation, budget: inout EvaluationBudget,
         into findings: inout [Finding]
     ) {
         // The table was built from these very candidates; a mismatch is a bug, reported loudly.
@@ -29,7 +28,7 @@ extension RuleRunner {
         if table.readFailed {
             findings.append(failure("the pair keys could not be read back from their temporary file", at: nil))
         }
-        let parts = max(1, min(jobs, pairs.count / Self.pairsPerThread))
+        let parts = max(1, min(parallel.width, pairs.count / Self.pairsPerThread))
         guard parts > 1 else {
             return evaluate(pairs[...], in: list, activation: &activation, budget: &budget, into: &findings)
         }
@@ -37,7 +36,7 @@ extension RuleRunner {
         // Each part spends from a copy of what is left: the whole stays within parts × budget.
         let left = budget
         let results = Mutex(Array(repeating: [Finding](), count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        parallel.run(parts) { part in
             let range = pairs.count * part / parts..<pairs.count * (part + 1) / parts
             var activation = base
             var budget = left

@@ -9,8 +9,9 @@ public struct SlateCandidates: Sendable {
     public let position: @Sendable (ObjectValue) -> Int?
     /// Per pair rule id, every candidate's keys.
     public let pairKeys: [String: PairKeyTable]
-    /// Threads a pair rule may use for its pairs (`--jobs`).
-    public var jobs = 1
+    /// How slate rules, and the parts of a pair rule's pairs, are run: in turn unless the
+    /// caller passes threads (`ParallelWork.threads(_:)` in Screening, for `--jobs`).
+    public var parallel: ParallelWork = .serial
 
     public init(list: ListValue, position: @escaping @Sendable (ObjectValue) -> Int?, pairKeys: [String: PairKeyTable]) {
         self.list = list

@@ -1,6 +1,5 @@
 import CEL
 import Diagnostics
-import Dispatch
 import Synchronization
 
 /// Runs the slate rules over the valid dossiers of a slate (`details.md` §11, §13).
@@ -63,15 +62,11 @@ public struct SlateEvaluator: Sendable {
         let rules = self.rules
         let limits = self.limits.forSlate(of: candidates.list.count)
         let findings = Mutex(Array(repeating: [Finding](), count: rules.count))
-        // Each rule reads the candidates on its own, so rules run side by side with --jobs.
-        let runRule = { @Sendable (index: Int) in
+        // Each rule reads the candidates on its own, so rules may run side by side.
+        let parallel = candidates.list.count >= Self.candidatesPerThread ? candidates.parallel : .serial
+        parallel.run(rules.count) { index in
             let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer, limits)
             findings.withLock { $0[index] = found }
-        }
-        if candidates.jobs > 1 && candidates.list.count >= Self.candidatesPerThread {
-            DispatchQueue.concurrentPerform(iterations: rules.count, execute: runRule)
-        } else {
-            rules.indices.forEach(runRule)
         }
         return findings.withLock { $0.joined() }.sorted(by: Finding.reportOrder)
     }

@@ -38,7 +38,7 @@ struct ScreenCommand: ParsableCommand {
                 inputs: inputs, limits: limits, reporting: reporting, slate: slate, slateRules: slateRules,
                 style: .screen, session: session, schema: schema, context: context, review: review,
                 slateDecisionFiles: slateDecisionFiles)
-            let slateLocation = slate?.value.origin.map { FindingLocation($0.location, path: "slate") }
+            let slateLocation = slate?.value.origin.map { FindingLocation($0, path: "slate") }
             let status = try setup.run(files: files, reporting: reporting, slateLocation: slateLocation)
             return max(status, inputStatus)
         }

@@ -104,4 +104,22 @@ import Testing
             #expect(vietnamese.message.hasPrefix("thiếu candidate.ethnicity trong hồ sơ"))
         }
     }
+
+    /// A cancelled evaluation (the server's `--request-timeout`) stops at its next 1,024-step
+    /// boundary with `eval.cancelled`; the same rule without the flag set runs to its end.
+    @Test func cancelledEvaluationStopsWithItsCode() throws {
+        let loop = "[0,1,2,3,4,5,6,7,8,9].all(a, [0,1,2,3,4,5,6,7,8,9].all(b, [0,1,2,3,4,5,6,7,8,9].all(c, a + b + c >= 0)))"
+        let prepared = RuleHarness.prepare(Self.rules(loop))
+        let context = try #require(prepared.context)
+        let dossier = try #require(RuleHarness.dossier("{}"))
+        for cancelled in [false, true] {
+            let flag = CancellationFlag()
+            if cancelled { flag.cancel() }
+            var evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
+            evaluator.limits = EvaluationLimits(maxSteps: 1_000_000, maxBytes: 1 << 20, cancellation: flag)
+            let found = evaluator.evaluate(dossier: dossier, asOf: CivilDate(iso: "2025-09-20")!, language: "en")
+            let finding = try #require(found.first)
+            #expect(finding.failure?.code.rawValue == (cancelled ? "eval.cancelled" : nil), "\(finding.message)")
+        }
+    }
 }

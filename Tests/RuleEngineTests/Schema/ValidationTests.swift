@@ -71,10 +71,15 @@ import YAML
         #expect(!value.present[complaints])
         guard case .list(let empty) = value.fields[complaints] else { Issue.record("complaints"); return }
         #expect(empty.elements.isEmpty && empty.origin == nil)
-        // Origins: objects and lists carry their path; scalar fields are joined on demand.
-        #expect(discipline.origin == ValueOrigin(location: SourceLocation(file: "d.yaml", line: 7, column: 5), path: "discipline[0]"))
+        // Origins: objects and lists carry their path and both marks; scalar fields are joined
+        // on demand. The ends are libyaml's end marks (exclusive): the flow mapping's `}`, the date's last digit.
+        #expect(discipline.origin == ValueOrigin(
+            location: SourceLocation(file: "d.yaml", line: 7, column: 5), path: "discipline[0]",
+            end: SourceLocation(file: "d.yaml", line: 7, column: 67)))
         let date = try #require(discipline.type.slot(of: "date"))
-        #expect(discipline.origin(ofField: date) == ValueOrigin(location: SourceLocation(file: "d.yaml", line: 7, column: 42), path: "discipline[0].date"))
+        #expect(discipline.origin(ofField: date) == ValueOrigin(
+            location: SourceLocation(file: "d.yaml", line: 7, column: 42), path: "discipline[0].date",
+            end: SourceLocation(file: "d.yaml", line: 7, column: 52)))
         #expect(list(value.field("discipline"))?.origin?.path == "discipline")
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import CEL
 import RuleEngine
+import Screening
+import Synchronization
 import Testing
 
 /// `pair_keys`: slate pair rules evaluate only the pairs whose blocking keys meet.
@@ -84,8 +86,8 @@ import Testing
     }
 
     /// The SLATE-SAME-ID findings over dossiers with these candidate (id, citizen_id), as
-    /// "file message", evaluated with `jobs` threads.
-    static func sameIDFindings(_ candidates: [(id: Int, citizenID: String)], jobs: [Int]) throws -> [[String]] {
+    /// "file message", evaluated once with each way of running work.
+    static func sameIDFindings(_ candidates: [(id: Int, citizenID: String)], runs: [ParallelWork]) throws -> [[String]] {
         let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
         let context = try #require(prepared.context)
         let dossiers = RuleHarness.dossiers(candidates.enumerated().map { index, candidate in
@@ -94,9 +96,9 @@ import Testing
         let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
         let asOf = CivilDate(year: 2025, month: 9, day: 20)!
         let params = context.paramsOn(asOf)
-        return jobs.map { jobs in
+        return runs.map { parallel in
             var slate = SlateCandidates(dossiers: dossiers, keys: evaluator.pairKeys(slate: .null, asOf: asOf, params: params))
-            slate.jobs = jobs
+            slate.parallel = parallel
             return evaluator.evaluate(
                 candidates: slate, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
             ).map { "\($0.location.file) \($0.message)" }
@@ -105,15 +107,28 @@ import Testing
 
     /// Many pairs are split over threads; the findings are the same, in the same order.
     @Test func threadsFindTheSamePairs() throws {
-        let runs = try Self.sameIDFindings((0..<40).map { (100 + $0, "037078000777") }, jobs: [1, 4])
+        let runs = try Self.sameIDFindings((0..<40).map { (100 + $0, "037078000777") }, runs: [.serial, .threads(4)])
         #expect(runs[0].count == 40 * 39 / 2)
+        #expect(runs[1] == runs[0])
+    }
+
+    /// The library runs pieces only through the `ParallelWork` it is given: a recording one
+    /// sees the parts of the pairs, and gets them in turn here, with the same findings.
+    @Test func piecesGoThroughTheCallersParallelWork() throws {
+        let pieces = Mutex(0)
+        let recording = ParallelWork(width: 4) { count, body in
+            pieces.withLock { $0 += count }
+            for index in 0..<count { body(index) }
+        }
+        let runs = try Self.sameIDFindings((0..<40).map { (100 + $0, "037078000777") }, runs: [.serial, recording])
+        #expect(pieces.withLock { $0 } == 4)  // 1,560 ordered pairs: as many parts as the width allows
         #expect(runs[1] == runs[0])
     }
 
     /// From 1,000 candidates slate rules run side by side; the findings do not change.
     @Test func rulesSideBySideFindTheSame() throws {
         let count = SlateEvaluator.candidatesPerThread
-        let runs = try Self.sameIDFindings((0..<count).map { (10_000 + $0, "0370780\(10_000 + $0 / 2)") }, jobs: [1, 2])
+        let runs = try Self.sameIDFindings((0..<count).map { (10_000 + $0, "0370780\(10_000 + $0 / 2)") }, runs: [.serial, .threads(2)])
         #expect(runs[0].count == count / 2)
         #expect(runs[1] == runs[0])
     }
