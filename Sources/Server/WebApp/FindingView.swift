@@ -14,12 +14,15 @@ struct FindingView {
     let dossierFile: String?
     /// HTML ending the item: the candidate page's decision form, or why there is none.
     var footer = ""
+    /// How a file other than `dossierFile` is named: the slate page names dossiers relative to
+    /// the slate's folder, never by the server's own paths.
+    var shownFile: (String) -> String = { $0 }
 
     func lineLink(_ location: FindingLocation) -> String {
         if location.file == dossierFile {
             return "<a class=\"goto\" href=\"#L\(location.line)\">\(page.t(.line)) \(location.line)</a>"
         }
-        return "<code>\(page.e("\(location.file):\(location.line):\(location.column)"))</code>"
+        return "<code>\(page.e("\(shownFile(location.file)):\(location.line):\(location.column)"))</code>"
     }
 
     /// The lines of the dossier the finding and its evidence stand at, for the script.

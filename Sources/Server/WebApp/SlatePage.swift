@@ -22,7 +22,9 @@ struct SlatePage {
         } else {
             main += "<ul class=\"findings\">\n"
             for (index, finding) in report.slate.findings.enumerated() {
-                main += FindingView(page: page, finding: finding, anchor: "s-\(index + 1)", dossierFile: nil).html
+                var view = FindingView(page: page, finding: finding, anchor: "s-\(index + 1)", dossierFile: nil)
+                view.shownFile = { Self.shownFile($0, report: report) }
+                main += view.html
             }
             main += "</ul>\n"
         }
