@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RuleEngine
 
 /// Writes a report file so that readers see either the old file or the whole new one: the
 /// bytes go to a temporary file in the same folder, are flushed to disk, and are renamed over

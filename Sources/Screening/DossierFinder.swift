@@ -22,8 +22,8 @@ public enum DossierFinder {
     }
 
     /// Every `*.yaml` file below `folder`, following symlinks but never the same folder twice.
-    public static func yamlFiles(below folder: String) -> (files: [String], problems: [Problem]) {
-        var files: [String] = []
+    public static func yamlFiles(below folder: String) -> (files: PathList, problems: [Problem]) {
+        var files = PathList()
         var problems: [Problem] = []
         var visited = Set<FileIdentity>()
         var pending = [folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder]
@@ -38,18 +38,16 @@ public enum DossierFinder {
                     code: "input.symlink-loop"))
                 continue
             }
-            guard let entries = listFolder(current) else {
-                problems.append(Problem(path: current, message: "cannot open folder: \(errnoText())"))
-                continue
-            }
-            for name in entries where name != "." && name != ".." {
+            // One name at a time: a folder of a million dossiers is never listed as strings.
+            let opened = forEachName(in: current) { name in
+                guard name != "." && name != ".." else { return }
                 let path = current == "." ? name : "\(current)/\(name)"
                 var info = stat()
                 guard stat(path, &info) == 0 else {
                     if name.hasSuffix(".yaml") {
                         problems.append(Problem(path: path, message: "cannot read: \(errnoText())"))
                     }
-                    continue
+                    return
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     if !name.hasPrefix(".") { pending.append(path) }
@@ -57,8 +55,11 @@ public enum DossierFinder {
                     files.append(path)
                 }
             }
+            if !opened {
+                problems.append(Problem(path: current, message: "cannot open folder: \(errnoText())"))
+            }
         }
-        return (sortedByBytes(files), problems)
+        return (files.sortedByBytes(), problems)
     }
 
     /// The files that a slate's glob patterns match, relative to the slate's folder, sorted and
@@ -108,17 +109,22 @@ public enum DossierFinder {
     }
 
     private static func listFolder(_ path: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
         var names: [String] = []
+        return forEachName(in: path) { names.append($0) } ? names : nil
+    }
+
+    /// Calls `body` with each name in a folder (`.` and `..` included); false when it cannot be opened.
+    private static func forEachName(in path: String, _ body: (String) -> Void) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
         // `d_name` is read in place: a directory record is only as long as its name, so
         // copying the whole 256-byte field would read past it (AddressSanitizer caught that).
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(directory) {
             let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-            names.append(String(cString: name))
+            body(String(cString: name))
         }
-        return names
+        return true
     }
 
     private static func sameFile(_ a: String, _ b: String) -> Bool {

@@ -8,7 +8,7 @@ import RuleEngine
 /// the exit status (`cli.md`, exit codes; `details.md` §19).
 struct ScreeningRun {
     /// The dossiers' names: paths to read, or the names of `documents`.
-    var files: [String]
+    var files: PathList
     /// The bytes of each of `files` when the caller holds them (the server); nil to read files.
     var documents: [[UInt8]]?
     var screener: DossierScreener
@@ -33,9 +33,8 @@ struct ScreeningRun {
     func run(header: Report, sink: ReportSink) throws(CLIError) -> ExitStatus {
         var status = ExitStatus.clean
         let collector = slateRecords
-        // Where each id was first used: 12 bytes a candidate, the file being files[index].
-        var firstOfID: [String: (index: UInt32, line: UInt32, column: UInt32)] = [:]
-        firstOfID.reserveCapacity(files.count)
+        // Where each id was first used: 8 bytes a slot, the file being files[index].
+        var firstUse = FirstUseTable(capacity: files.count)
         var failure: CLIError?
         var evaluated = 0
         let observer = self.observer
@@ -46,10 +45,11 @@ struct ScreeningRun {
         // A cancelled run (the server's request passed its timeout; nobody reads the report) skips
         // the dossiers not yet started instead of screening them.
         let cancellation = screener.screening.evaluator.limits.cancellation
-        let queue = OrderedWorkQueue(count: files.count, jobs: jobs) { index in
+        let screen: @Sendable (Int) -> ScreenedDossier = { index in
             if cancellation?.isCancelled == true { return ScreenedDossier.cancelled(files[index]) }
             return documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
         }
+        let queue = OrderedWorkQueue(count: files.count, jobs: jobs, work: screen)
         let asOf = screener.screening.asOf.description
         var ledger = decisions
         var comparison = baseline.map { BaselineComparison(baseline: $0.findings) }
@@ -68,12 +68,10 @@ struct ScreeningRun {
             }
             var screened = screened
             if let id = screened.result.id, screened.result.verdict != .invalid {
-                if let first = firstOfID[id] {
-                    let location = SourceLocation(file: files[Int(first.index)], line: Int(first.line), column: Int(first.column))
-                    screened = Self.duplicate(screened, id: id, first: location)
+                if let first = Self.firstUse(of: id, among: firstUse.positions(sharingHashWith: id), screen: screen) {
+                    screened = Self.duplicate(screened, id: id, first: first)
                 } else {
-                    let location = screened.idLocation
-                    firstOfID[id] = (UInt32(index), UInt32(location?.line ?? 1), UInt32(location?.column ?? 1))
+                    firstUse.insert(id, position: index)
                 }
             }
             if screened.result.verdict != .invalid {
@@ -157,6 +155,17 @@ struct ScreeningRun {
         result.verdict = .invalid
         result.findings = []
         return ScreenedDossier(result: result, sensitive: screened.sensitive)
+    }
+
+    /// Where `id` was first used among the earlier candidates at `positions` (those whose id
+    /// hashes alike), each screened again to read its id: nil when none uses it.
+    private static func firstUse(of id: String, among positions: [Int], screen: (Int) -> ScreenedDossier) -> SourceLocation? {
+        for position in positions {
+            let earlier = screen(position)
+            guard earlier.result.id == id, earlier.result.verdict != .invalid else { continue }
+            return earlier.idLocation ?? SourceLocation(file: earlier.result.file, line: 1, column: 1)
+        }
+        return nil
     }
 
     static func idLocation(_ dossier: ObjectValue) -> SourceLocation? {

@@ -63,7 +63,7 @@ public struct ScreeningSetup: Sendable {
     /// Screens `files` (read from disk, or given as `documents`, one per name), writes every
     /// report to its output, and returns the exit status and the summary.
     public func run(
-        files: [String], documents: [[UInt8]]? = nil, outputs: [any ReportOutput], slateLocation: FindingLocation? = nil,
+        files: PathList, documents: [[UInt8]]? = nil, outputs: [any ReportOutput], slateLocation: FindingLocation? = nil,
         observer: (any ScreeningObserver)? = nil
     ) throws(CLIError) -> (status: ExitStatus, summary: Report.Summary) {
         let sink = try ReportSink(

@@ -1,22 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CEL
 import RuleEngine
 import Synchronization
 
 /// The kept records of a screening's valid dossiers, in slate order, written to a temporary
-/// file that is unlinked as soon as it is opened (so nothing is left behind, even after a
-/// crash). Slate rules read them back one at a time through `ListValue`, so memory holds
-/// about 16 bytes per candidate, not its dossier (`docs/performance.md`, "Memory").
+/// file (`SpillFile`). Slate rules read them back one at a time through `ListValue`, so
+/// memory holds 20 bytes per candidate, not its dossier (`docs/performance.md`, "Memory"):
+/// where its record starts (8) and the hash of its file with its position (12), which find a
+/// candidate's position by its file without keeping the path.
 ///
 /// When no temporary file can be made or written, records stay in memory: slower to grow,
 /// never wrong.
 final class SlateRecordStore: ListValue.ElementSource {
     private struct State {
-        var descriptor: Int32
+        var file: SpillFile?
         /// False after a write failed: later records stay in `pending`.
         var writable = true
         /// Record i is bytes offsets[i] ..< offsets[i + 1] of the whole store.
@@ -29,8 +25,11 @@ final class SlateRecordStore: ListValue.ElementSource {
         var readStart: UInt64 = 0
         /// Where the last record read ended: a read starting there is sequential.
         var lastReadEnd: UInt64 = 0
-        /// Slate position of each record by its dossier file.
-        var positionOfFile: [String: Int] = [:]
+        /// The hash of each record's dossier file, by position (`fileHash`).
+        var fileHashes: [UInt64] = []
+        /// Positions sorted by `fileHashes`, built at the first `position(of:)`; nil while
+        /// records are still added.
+        var byHash: [UInt32]?
     }
 
     private let codec: RecordCodec
@@ -42,20 +41,17 @@ final class SlateRecordStore: ListValue.ElementSource {
     init(codec: RecordCodec, folder: String? = nil, blockSize: Int = 1 << 20) {
         self.codec = codec
         self.blockSize = max(1, blockSize)
-        self.state = Mutex(State(descriptor: Self.openTemporaryFile(in: folder)))
+        self.state = Mutex(State(file: SpillFile(folder: folder)))
     }
 
     /// Whether records go to a file (false: no temporary file could be made or written).
-    var isOnDisk: Bool { state.withLock { $0.descriptor >= 0 && $0.writable } }
-
-    deinit {
-        state.withLock { if $0.descriptor >= 0 { close($0.descriptor) } }
-    }
+    var isOnDisk: Bool { state.withLock { $0.file != nil && $0.writable } }
 
     /// Adds the next record, read from `file`.
     func append(_ record: [UInt8], file: String) {
         state.withLock { state in
-            state.positionOfFile[file] = state.offsets.count - 1
+            state.fileHashes.append(Self.fileHash(file))
+            state.byHash = nil
             state.pending += record
             state.offsets.append(state.offsets[state.offsets.count - 1] + UInt64(record.count))
             if state.pending.count >= blockSize { Self.flush(&state) }
@@ -69,38 +65,55 @@ final class SlateRecordStore: ListValue.ElementSource {
         return bytes.map(codec.decode) ?? RecordCodec.damagedRecord
     }
 
-    /// Where a candidate read from this store stands in the slate.
+    /// Where a candidate read from this store stands in the slate: the record whose file has
+    /// the same hash and, read back, the same name (so a collision never misplaces one).
     func position(of dossier: ObjectValue) -> Int? {
         guard let file = dossier.origin?.location.file else { return nil }
-        return state.withLock { $0.positionOfFile[file] }
+        let hash = Self.fileHash(file)
+        let candidates: [Int] = state.withLock { state in
+            let order = state.byHash ?? Self.sortedByHash(state.fileHashes)
+            state.byHash = order
+            var low = 0, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if state.fileHashes[Int(order[middle])] < hash { low = middle + 1 } else { high = middle }
+            }
+            var found: [Int] = []
+            while low < order.count, state.fileHashes[Int(order[low])] == hash {
+                found.append(Int(order[low]))
+                low += 1
+            }
+            return found
+        }
+        return candidates.first { index in
+            guard case .object(let record) = element(at: index) else { return false }
+            return record.origin?.location.file == file
+        }
+    }
+
+    /// FNV-1a, 64 bits, of a file's path.
+    private static func fileHash(_ file: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in file.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    private static func sortedByHash(_ hashes: [UInt64]) -> [UInt32] {
+        var order = (0..<hashes.count).map { UInt32(truncatingIfNeeded: $0) }
+        order.sort { hashes[Int($0)] < hashes[Int($1)] }
+        return order
     }
 
     // MARK: - File
 
-    private static func openTemporaryFile(in folder: String?) -> Int32 {
-        let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        guard let file = TemporaryFile.create(prefix: "\(folder)/appraise-slate-") else { return -1 }
-        unlink(file.path)
-        return file.descriptor
-    }
-
     /// Moves the pending bytes to the file; after a write error they stay in memory.
     private static func flush(_ state: inout State) {
-        guard state.descriptor >= 0, state.writable else { return }
-        var written = 0
-        while written < state.pending.count {
-            let result = state.pending.withUnsafeBytes { buffer in
-                pwrite(state.descriptor, buffer.baseAddress! + written, buffer.count - written,
-                       off_t(state.flushed) + off_t(written))
-            }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else {
-                state.writable = false
-                return
-            }
-            written += result
+        guard let file = state.file, state.writable else { return }
+        guard state.pending.withUnsafeBytes({ file.append($0) }) else {
+            state.writable = false
+            return
         }
-        state.flushed += UInt64(written)
+        state.flushed = file.size
         state.pending.removeAll(keepingCapacity: true)
     }
 
@@ -119,28 +132,11 @@ final class SlateRecordStore: ListValue.ElementSource {
         }
         // A loop over the candidates reads on in blocks; a pair rule's partner, anywhere in
         // the file, is read alone.
-        guard start == state.lastReadEnd else { return readFile(state.descriptor, from: start, count: length, atLeast: length)?[...] }
-        guard let block = readFile(state.descriptor, from: start, count: max(blockSize, length), atLeast: length) else {
-            return nil
-        }
+        guard let file = state.file else { return nil }
+        guard start == state.lastReadEnd else { return file.read(at: start, count: length, minimum: length)?[...] }
+        guard let block = file.read(at: start, count: max(blockSize, length), minimum: length) else { return nil }
         state.readBlock = block
         state.readStart = start
         return block[0..<length]
-    }
-
-    /// Up to `size` bytes of the file from `start`, at least `length`; nil on a read error.
-    private static func readFile(_ descriptor: Int32, from start: UInt64, count size: Int, atLeast length: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < length {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + filled, size - filled, off_t(start) + off_t(filled))
-            }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            filled += result
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 }

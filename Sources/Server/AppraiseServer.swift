@@ -274,7 +274,8 @@ public final class AppraiseServer: Sendable {
     ) async throws(APIError) -> Answer {
         let limiter = self.limiter
         let timeout = options.requestTimeout
-        let outcome = await BlockingWork.withDeadline(seconds: timeout, onExpiry: { cancellation.cancel() }) {
+        let expire: @Sendable () -> Void = { cancellation.cancel() }
+        let outcome = await BlockingWork.withDeadline(seconds: timeout, onExpiry: expire) {
             isExpired -> Result<Answer, APIError>? in
             guard await limiter.acquire() else { return nil }
             guard !isExpired() else {

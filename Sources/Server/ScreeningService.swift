@@ -173,7 +173,7 @@ public struct ScreeningService: Sendable {
                 schema: rules.schema, context: rules.context)
             setup.decisions = decisions
             let slateLocation = slate?.value.origin.map { FindingLocation($0, path: "slate") }
-            return try setup.run(files: files, documents: documents, outputs: [output], slateLocation: slateLocation)
+            return try setup.run(files: PathList(files), documents: documents, outputs: [output], slateLocation: slateLocation)
         } catch {
             throw APIError(.badRequest, code: "request.invalid", message: error.description)
         }

@@ -1,4 +1,5 @@
 import CEL
+import Synchronization
 
 /// The blocking keys of one pair rule (`pair_keys`) for every candidate of a slate, as 32-bit
 /// hashes packed with the candidate's position: 8 bytes a key, so 100,000 candidates with a
@@ -29,16 +30,26 @@ public struct PairKeyTable: Sendable {
     }
 
     /// hash << 32 | role << 31 | position, one per distinct key (role 0) or link (role 1) of
-    /// each candidate.
+    /// each candidate: the run being filled, kept in memory.
     private var entries: [UInt64] = []
     private var isSorted = true
+    /// Full runs, sorted, moved to a temporary file: a million candidates with a dozen keys
+    /// each would otherwise hold about 100 MB here. Shared by copies of a sealed table.
+    private var spilled: SpilledRuns?
+    /// Entries in memory before they go to the file as one sorted run.
+    private let runLength: Int
     /// Whether the rule has `pair_links`: pairs are then links meeting keys, not keys meeting keys.
     public let linked: Bool
     /// Candidates whose keys could not be computed, by position: each gets an `error` finding.
     public private(set) var failures: [(position: Int, failure: Failure)] = []
     public private(set) var count = 0
 
-    public init(linked: Bool = false) { self.linked = linked }
+    /// `runLength` entries (8 bytes each) stay in memory; beyond, sorted runs go to a
+    /// temporary file (or stay in memory when none can be made).
+    public init(linked: Bool = false, runLength: Int = 1 << 20) {
+        self.linked = linked
+        self.runLength = max(1, runLength)
+    }
 
     /// Adds the next candidate's keys (candidates are added in slate order).
     public mutating func append(_ keys: Keys) {
@@ -51,8 +62,20 @@ public struct PairKeyTable: Sendable {
                 for hash in Set(candidate.links) { entries.append(UInt64(hash) << 32 | 1 << 31 | position) }
             }
             isSorted = false
+            if entries.count >= runLength { spill() }
         case .failure(let failure):
             failures.append((count - 1, failure))
+        }
+    }
+
+    /// Sorts the run in memory and moves it to the file; it stays in memory when it cannot be written.
+    private mutating func spill() {
+        if spilled == nil { spilled = SpilledRuns() }
+        guard let spilled, spilled.file != nil else { return }
+        entries.sort()
+        if spilled.add(entries) {
+            entries.removeAll(keepingCapacity: true)
+            isSorted = true
         }
     }
 
@@ -67,29 +90,53 @@ public struct PairKeyTable: Sendable {
     /// meet the other's keys), sorted by a then b: the order the full double loop would
     /// visit them in.
     public func pairs() -> [(Int, Int)] {
-        let sorted = isSorted ? entries : entries.sorted()
         var pairs: [(Int, Int)] = []
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, sorted[end] >> 32 == sorted[start] >> 32 { end += 1 }
-            // Within a hash, keys sort before links.
-            let group = sorted[start..<end]
-            let keys = group.prefix { $0 & 1 << 31 == 0 }.map { Int($0 & 0x7FFF_FFFF) }
-            let links = linked ? group.dropFirst(keys.count).map { Int($0 & 0x7FFF_FFFF) } : keys
-            for a in keys {
-                for b in links where a != b {
-                    pairs.append((a, b))
-                    if linked { pairs.append((b, a)) }
-                }
+        var group: [UInt64] = []
+        // The runs on file and the one in memory, merged in hash order, one hash at a time.
+        forEachEntry { entry in
+            if let first = group.first, first >> 32 != entry >> 32 {
+                addPairs(of: group, to: &pairs)
+                group.removeAll(keepingCapacity: true)
             }
-            start = end
+            group.append(entry)
         }
+        addPairs(of: group, to: &pairs)
         pairs.sort { $0 < $1 }
         var unique: [(Int, Int)] = []
         unique.reserveCapacity(pairs.count)
         for pair in pairs where unique.last.map({ $0 != pair }) ?? true { unique.append(pair) }
         return unique
+    }
+
+    /// Whether a run of keys could not be read back from the temporary file: the last
+    /// `pairs()` then missed pairs, and the rule must report that rather than pass.
+    public var readFailed: Bool { spilled?.readFailed.load(ordering: .relaxed) ?? false }
+
+    /// The pairs of the entries sharing one hash (sorted, so keys come before links).
+    private func addPairs(of group: [UInt64], to pairs: inout [(Int, Int)]) {
+        let keys = group.prefix { $0 & 1 << 31 == 0 }.map { Int($0 & 0x7FFF_FFFF) }
+        let links = linked ? group.dropFirst(keys.count).map { Int($0 & 0x7FFF_FFFF) } : keys
+        for a in keys {
+            for b in links where a != b {
+                pairs.append((a, b))
+                if linked { pairs.append((b, a)) }
+            }
+        }
+    }
+
+    /// Every entry in ascending order: the runs on file merged with the one in memory.
+    private func forEachEntry(_ body: (UInt64) -> Void) {
+        let memory = isSorted ? entries : entries.sorted()
+        var cursors = (spilled?.cursors() ?? []) + [RunCursor(memory)]
+        cursors.removeAll { $0.current == nil }
+        while !cursors.isEmpty {
+            var smallest = 0
+            for index in cursors.indices.dropFirst() where cursors[index].current! < cursors[smallest].current! {
+                smallest = index
+            }
+            body(cursors[smallest].current!)
+            if !cursors[smallest].advance() { cursors.remove(at: smallest) }
+        }
     }
 
     /// The hashes of the keys `key` (`pair_keys` or `pair_links`) gave for one candidate:
@@ -120,5 +167,84 @@ public struct PairKeyTable: Sendable {
         hash = (hash ^ UInt32(tag)) &* 0x0100_0193
         for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         return hash
+    }
+}
+
+/// The sorted runs of a `PairKeyTable` moved to a temporary file.
+private final class SpilledRuns: @unchecked Sendable {
+    let file = SpillFile()
+    /// Set when a run could not be read back: its pairs are missing.
+    let readFailed = Atomic<Bool>(false)
+    /// Each run's first entry and length, in entries.
+    private(set) var runs: [(start: UInt64, count: Int)] = []
+
+    /// Writes one sorted run; false when it could not be written.
+    func add(_ run: [UInt64]) -> Bool {
+        guard let file else { return false }
+        let start = file.size / 8
+        guard run.withUnsafeBytes({ file.append($0) }) else { return false }
+        runs.append((start, run.count))
+        return true
+    }
+
+    func cursors() -> [RunCursor] {
+        guard let file else { return [] }
+        return runs.map { RunCursor(runs: self, file: file, start: $0.start, count: $0.count) }
+    }
+}
+
+/// Reads one sorted run in order: from memory, or from the file a block at a time.
+private struct RunCursor {
+    private var block: [UInt64]
+    private var index = 0
+    private let file: SpillFile?
+    private let runs: SpilledRuns?
+    /// The next entry on file not yet in `block`, and how many are left after it.
+    private var next: UInt64
+    private var left: Int
+    /// Entries read from the file at a time (512 KB).
+    private static let blockLength = 1 << 16
+
+    init(_ entries: [UInt64]) {
+        block = entries
+        file = nil
+        runs = nil
+        next = 0
+        left = 0
+    }
+
+    init(runs: SpilledRuns, file: SpillFile, start: UInt64, count: Int) {
+        block = []
+        self.runs = runs
+        self.file = file
+        next = start
+        left = count
+        _ = refill()
+    }
+
+    var current: UInt64? { index < block.count ? block[index] : nil }
+
+    /// Moves to the next entry; false at the end of the run, or on a read error, which ends
+    /// it and is recorded (`PairKeyTable.readFailed`).
+    mutating func advance() -> Bool {
+        index += 1
+        return index < block.count || refill()
+    }
+
+    private mutating func refill() -> Bool {
+        guard let file, left > 0 else { return false }
+        let length = min(left, Self.blockLength)
+        var entries = [UInt64](repeating: 0, count: length)
+        let read = entries.withUnsafeMutableBytes { file.read(into: $0, at: next * 8, minimum: length * 8) }
+        guard read != nil else {
+            runs?.readFailed.store(true, ordering: .relaxed)
+            left = 0
+            return false
+        }
+        block = entries
+        index = 0
+        next += UInt64(length)
+        left -= length
+        return true
     }
 }

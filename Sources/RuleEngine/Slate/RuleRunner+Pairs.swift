@@ -25,6 +25,9 @@ extension RuleRunner {
             findings.append(self.failure(failure.message, at: at))
         }
         let pairs = table.pairs()
+        if table.readFailed {
+            findings.append(failure("the pair keys could not be read back from their temporary file", at: nil))
+        }
         let parts = max(1, min(parallel.width, pairs.count / Self.pairsPerThread))
         guard parts > 1 else {
             return evaluate(pairs[...], in: list, activation: &activation, budget: &budget, into: &findings)

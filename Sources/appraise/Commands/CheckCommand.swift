@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
             let setup = try ScreeningSetup.make(
                 inputs: inputs, limits: limits, reporting: reporting, slate: nil, style: .check, session: session,
                 schema: schema, context: context, review: review)
-            return try setup.run(files: files, reporting: reporting)
+            return try setup.run(files: PathList(files), reporting: reporting)
         }
     }
 }

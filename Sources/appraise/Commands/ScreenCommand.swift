@@ -32,7 +32,7 @@ struct ScreenCommand: ParsableCommand {
             let (matched, slate, inputStatus) = try resolveTarget(schema: schema, printer: session.printer)
             let slateDecisionFiles = try slate.map(SlateTarget.decisionFiles) ?? []
             // The slate's own decision files may sit among its dossiers ('*.yaml'): not dossiers.
-            let files = matched.filter { !slateDecisionFiles.contains($0) }
+            let files = slateDecisionFiles.isEmpty ? matched : matched.filter { !slateDecisionFiles.contains($0) }
             let slateRules = session.prepared.compiled.rules.filter { $0.rule.scope == .slate }
             let setup = try ScreeningSetup.make(
                 inputs: inputs, limits: limits, reporting: reporting, slate: slate, slateRules: slateRules,
@@ -47,7 +47,7 @@ struct ScreenCommand: ParsableCommand {
     /// The dossier files and the slate, from a slate file or a folder; problems with the
     /// folder walk (a symlink loop) are printed and make the exit status 2.
     private func resolveTarget(schema: Schema, printer: DiagnosticPrinter) throws(CLIError)
-        -> (files: [String], slate: SlateFile?, status: ExitStatus)
+        -> (files: PathList, slate: SlateFile?, status: ExitStatus)
     {
         switch FileKind.of(target) {
         case nil: throw CLIError.io(path: target, reason: "no such file or folder")
@@ -63,7 +63,7 @@ struct ScreenCommand: ParsableCommand {
                 target, schema: schema, limits: limits.yamlLimits, strict: inputs.strict)
             printer.printAll(diagnostics)
             guard let slate else { throw CLIError.inputInvalid(target) }
-            return (files, slate, .clean)
+            return (PathList(files), slate, .clean)
         }
     }
 }

@@ -50,7 +50,7 @@ extension ScreeningSetup {
 
     /// Screens `files`, writes the reports, prints the one-line summary when reports went to
     /// files, and returns the exit status.
-    func run(files: [String], reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
+    func run(files: PathList, reporting: ReportingOptions, slateLocation: FindingLocation? = nil) throws(CLIError) -> ExitStatus {
         let (status, summary) = try run(
             files: files, outputs: ReportDestination.all(for: reporting), slateLocation: slateLocation,
             observer: TerminalObserver(printer: session.printer))

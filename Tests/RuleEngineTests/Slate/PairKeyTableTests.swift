@@ -72,3 +72,26 @@ extension PairKeyTableTests {
         #expect(table.pairs().map { "\($0.0)-\($0.1)" } == ["0-1", "0-2", "1-0", "1-2", "2-0", "2-1", "2-3", "3-2"])
     }
 }
+
+extension PairKeyTableTests {
+    /// Keys moved to the temporary file in short sorted runs give the pairs the table gives
+    /// when it keeps every key in memory, with and without links.
+    @Test(arguments: [false, true])
+    func runsOnFileGiveThePairsOfATableInMemory(linked: Bool) {
+        var inMemory = PairKeyTable(linked: linked)
+        var spilled = PairKeyTable(linked: linked, runLength: 3)
+        for person in 0..<200 {
+            let keys = Self.hashes([.string("k\(person % 37)"), .int(Int64(person % 11))])
+            let links = Self.hashes([.string("k\((person * 7) % 41)")])
+            inMemory.append(.success(.init(keys: keys, links: links)))
+            spilled.append(.success(.init(keys: keys, links: links)))
+        }
+        inMemory.seal()
+        spilled.seal()
+        let expected = inMemory.pairs().map { "\($0.0)-\($0.1)" }
+        #expect(expected.count > 1000)
+        #expect(spilled.pairs().map { "\($0.0)-\($0.1)" } == expected)
+        #expect(!spilled.readFailed)
+        #expect(spilled.count == 200)
+    }
+}

@@ -6,7 +6,7 @@ import Darwin
 
 /// A new file made by `mkstemp(3)`: unique, created exclusively and readable only by its
 /// owner, so that no other process can pre-create or swap it. Report files and the slate's
-/// record store both start from one.
+/// spill files (`SpillFile`: records, pair keys) all start from one.
 public struct TemporaryFile: Sendable {
     /// The open descriptor (read and write).
     public let descriptor: Int32

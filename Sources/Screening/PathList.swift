@@ -1,0 +1,79 @@
+/// The paths of the files a screening reads, held in blocks of UTF-8 bytes: about the path's
+/// length plus 8 bytes each (12 once sorted), where a `[String]` of paths longer than 15
+/// bytes costs a heap object each (about 100 bytes for a 32-byte path). A folder of a
+/// million dossiers is listed in ~45 MB instead of ~100 MB, and growing the list never
+/// copies the paths already in it (`docs/performance.md`, "Memory"). Each path is made a
+/// `String` again only when it is read.
+public struct PathList: RandomAccessCollection, Sendable, Equatable {
+    /// Blocks of `blockSize` bytes (more for a longer path); a path never spans two blocks.
+    private var blocks: [[UInt8]] = []
+    /// Per path, in the order added: its block << 32 | its first byte in the block. It ends
+    /// where the next path of the same block starts, or at the end of the block.
+    private var starts: [UInt64] = []
+    /// The paths' order when it is not the order they were added in (after sorting).
+    private var order: [UInt32]?
+    private static let blockSize = 1 << 20
+
+    public init() {}
+
+    public init(_ paths: some Sequence<String>) {
+        for path in paths { append(path) }
+    }
+
+    public mutating func append(_ path: String) {
+        if order != nil {
+            // Appending after a sort keeps the sorted order first, then the new paths.
+            order!.append(UInt32(truncatingIfNeeded: starts.count))
+        }
+        let length = path.utf8.count
+        if blocks.isEmpty || blocks[blocks.count - 1].count + length > Self.blockSize { blocks.append([]) }
+        let block = blocks.count - 1
+        starts.append(UInt64(block) << 32 | UInt64(blocks[block].count))
+        blocks[block].append(contentsOf: path.utf8)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count }
+
+    public subscript(position: Int) -> String {
+        let (block, range) = location(order.map { Int($0[position]) } ?? position)
+        return String(decoding: blocks[block][range], as: UTF8.self)
+    }
+
+    /// The block and byte range of the path added `index`th.
+    private func location(_ index: Int) -> (block: Int, range: Range<Int>) {
+        let block = Int(starts[index] >> 32)
+        let start = Int(starts[index] & 0xFFFF_FFFF)
+        let next = index + 1 < starts.count && Int(starts[index + 1] >> 32) == block
+        return (block, start..<(next ? Int(starts[index + 1] & 0xFFFF_FFFF) : blocks[block].count))
+    }
+
+    /// The same paths sorted by their UTF-8 bytes (`DossierFinder.sortedByBytes`), duplicates
+    /// kept: only an order of 4 bytes a path is added, the paths are not copied.
+    public func sortedByBytes() -> PathList {
+        var order = Array(0..<UInt32(truncatingIfNeeded: count))
+        order.sort { left, right in
+            let (leftBlock, leftRange) = location(Int(left))
+            let (rightBlock, rightRange) = location(Int(right))
+            return blocks[leftBlock].withUnsafeBufferPointer { leftBytes in
+                blocks[rightBlock].withUnsafeBufferPointer { rightBytes in
+                    leftBytes[leftRange].lexicographicallyPrecedes(rightBytes[rightRange])
+                }
+            }
+        }
+        var sorted = self
+        sorted.order = order
+        return sorted
+    }
+
+    /// The paths for which `isIncluded` holds, in order.
+    public func filter(_ isIncluded: (String) throws -> Bool) rethrows -> PathList {
+        var kept = PathList()
+        for path in self where try isIncluded(path) { kept.append(path) }
+        return kept
+    }
+
+    public static func == (left: PathList, right: PathList) -> Bool {
+        left.elementsEqual(right)
+    }
+}

@@ -1,0 +1,38 @@
+import Screening
+import Testing
+
+/// The compact list of paths a screening reads: the same paths, sorted by bytes like
+/// `DossierFinder.sortedByBytes`, filtered in order.
+@Suite struct PathListTests {
+    static let paths = ["b/ở.yaml", "a.yaml", "B.yaml", "", "a/very/long/path/to/dossier-000123.yaml", "b/o.yaml"]
+
+    @Test func pathsReadBackAsWritten() {
+        let list = PathList(Self.paths)
+        #expect(Array(list) == Self.paths)
+        #expect(list.count == 6)
+        #expect(list[4] == "a/very/long/path/to/dossier-000123.yaml")
+    }
+
+    @Test func sortingIsByUTF8Bytes() {
+        #expect(Array(PathList(Self.paths).sortedByBytes()) == DossierFinder.sortedByBytes(Self.paths))
+    }
+
+    @Test func filteringKeepsTheOrder() {
+        #expect(Array(PathList(Self.paths).filter { $0.hasPrefix("b") }) == ["b/ở.yaml", "b/o.yaml"])
+    }
+}
+
+extension PathListTests {
+    /// More than a block of paths (1 MiB), one path longer than a block, paths added after a sort.
+    @Test func manyAndLongPathsReadBackAndSort() {
+        var paths = (0..<40_000).map { "/folder/dossier-\(String((7919 * $0) % 40_000)).yaml" }
+        paths.insert(String(repeating: "x", count: 1_100_000), at: 20_000)
+        var list = PathList(paths)
+        #expect(Array(list) == paths)
+        list = list.sortedByBytes()
+        #expect(Array(list) == DossierFinder.sortedByBytes(paths))
+        list.append("/after")
+        #expect(list.last == "/after")
+        #expect(list.count == paths.count + 1)
+    }
+}
