@@ -26,7 +26,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// A span from `start` to `end` (end exclusive), for SARIF regions and HTML highlights.
-public struct SourceRange: Hashable, Sendable {
+public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
     public var start: SourceLocation
     public var end: SourceLocation
 
@@ -34,4 +34,7 @@ public struct SourceRange: Hashable, Sendable {
         self.start = start
         self.end = end
     }
+
+    /// `file:line:column-line:column` (the end exclusive), the start as editors recognise it.
+    public var description: String { "\(start)-\(end.line):\(end.column)" }
 }

@@ -179,18 +179,22 @@ public struct JSONReporter: Reporter {
         writer.endObject()
     }
 
-    /// `failure: {code, expression, file, line, column}` of a rule that failed at run time: the
-    /// part of the rule that failed and where it is written (nulls when it cannot be placed).
+    /// `failure: {code, expression, file, line, column, end_line, end_column}` of a rule that
+    /// failed at run time: the part of the rule that failed and its range in the rule file, the
+    /// end exclusive like a location's (nulls when it cannot be placed).
     static func write(_ failure: RuleFailure, to writer: inout JSONWriter) {
         writer.key("failure")
         writer.beginObject()
         writer.field("code", failure.code.rawValue)
         writer.field("expression", failure.expression)
         writer.field("file", failure.ruleLocation?.file)
-        writer.key("line")
-        if let line = failure.ruleLocation?.line { writer.int(line) } else { writer.null() }
-        writer.key("column")
-        if let column = failure.ruleLocation?.column { writer.int(column) } else { writer.null() }
+        for (name, number) in [
+            ("line", failure.ruleLocation?.line), ("column", failure.ruleLocation?.column),
+            ("end_line", failure.ruleEnd?.line), ("end_column", failure.ruleEnd?.column),
+        ] {
+            writer.key(name)
+            if let number { writer.int(number) } else { writer.null() }
+        }
         writer.endObject()
     }
 

@@ -17,6 +17,10 @@ struct ReportLabels: Sendable {
     let evidence: String
     let comparisons: String
     let related: String
+    /// "rule file", before where a rule that failed at run time is written.
+    let ruleFile: String
+    /// What the rule-file location of a run-time failure shows (SARIF's related location).
+    let failedPart: String
     let errors: String
     let errorCode: String
     let basis: String
@@ -70,7 +74,8 @@ struct ReportLabels: Sendable {
         sources: [.option: "chosen for this run", .slate: "the slate's congress date", .today: "today"],
         title: "Candidate screening report", asOf: "As of", rules: "Rules", candidates: "Candidates",
         candidate: "Candidate", slateFindings: "Slate findings", findings: "Findings",
-        evidence: "Evidence", comparisons: "Comparisons", related: "Related", errors: "Errors", errorCode: "Code",
+        evidence: "Evidence", comparisons: "Comparisons", related: "Related",
+        ruleFile: "rule file", failedPart: "the part of the rule that failed", errors: "Errors", errorCode: "Code",
         basis: "Basis", message: "Message", rule: "Rule", severity: "Severity", location: "Location",
         file: "File", id: "ID", name: "Name", verdict: "Verdict", count: "Count", total: "Total",
         all: "All", noFindings: "no findings", committee: "Committee",
@@ -95,7 +100,7 @@ struct ReportLabels: Sendable {
         title: "Báo cáo thẩm định nhân sự", asOf: "Tính đến ngày", rules: "Quy tắc",
         candidates: "Ứng viên", candidate: "Ứng viên", slateFindings: "Phát hiện về danh sách",
         findings: "Phát hiện", evidence: "Chứng cứ", comparisons: "So sánh", related: "Liên quan",
-        errors: "Lỗi", errorCode: "Mã lỗi", basis: "Căn cứ", message: "Nội dung", rule: "Quy tắc",
+        ruleFile: "tệp quy tắc", failedPart: "phần của quy tắc bị lỗi khi chạy", errors: "Lỗi", errorCode: "Mã lỗi", basis: "Căn cứ", message: "Nội dung", rule: "Quy tắc",
         severity: "Mức độ",
         location: "Vị trí", file: "Tệp", id: "Mã", name: "Họ và tên", verdict: "Kết luận",
         count: "Số lượng", total: "Tổng", all: "Tất cả", noFindings: "không có phát hiện",

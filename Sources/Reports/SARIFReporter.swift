@@ -11,12 +11,13 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        Self.log(tool: report.tool, descriptors: Self.descriptors(report)) { index, writer in
+        let labels = ReportLabels.forLanguage(report.language)
+        return Self.log(tool: report.tool, descriptors: Self.descriptors(report)) { index, writer in
             for candidate in report.candidates {
-                for finding in candidate.findings { Self.write(finding, index: index, to: &writer) }
+                for finding in candidate.findings { Self.write(finding, index: index, labels: labels, to: &writer) }
                 for error in candidate.errors { Self.write(error, index: index, to: &writer) }
             }
-            for finding in report.slate.findings { Self.write(finding, index: index, to: &writer) }
+            for finding in report.slate.findings { Self.write(finding, index: index, labels: labels, to: &writer) }
         } properties: { writer in
             Self.writeRunProperties(report, to: &writer)
         }
@@ -131,7 +132,10 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func write(_ finding: Finding, index: [String: Int], to writer: inout JSONWriter) {
+    /// A finding as a result: the dossier place it stands at, then as related locations the
+    /// other dossiers involved and, for a rule that failed at run time, the part of the rule
+    /// file that failed (so an editor can open the rule at the failing sub-expression).
+    static func write(_ finding: Finding, index: [String: Int], labels: ReportLabels, to writer: inout JSONWriter) {
         writer.beginObject()
         writeRule(finding.rule, index: index, to: &writer)
         writer.field("level", level(finding.severity))
@@ -141,11 +145,17 @@ public struct SARIFReporter: Reporter {
         writer.beginArray()
         writeLocation(finding.location, id: nil, to: &writer)
         writer.endArray()
-        if !finding.related.isEmpty {
+        let failedPart = finding.failure.flatMap { failure in
+            failure.ruleLocation.map { FindingLocation($0, path: "", end: failure.ruleEnd) }
+        }
+        if !finding.related.isEmpty || failedPart != nil {
             writer.key("relatedLocations")
             writer.beginArray()
             for (number, location) in finding.related.enumerated() {
                 writeLocation(location, id: number + 1, to: &writer)
+            }
+            if let failedPart {
+                writeLocation(failedPart, id: finding.related.count + 1, message: labels.failedPart, to: &writer)
             }
             writer.endArray()
         }
@@ -198,8 +208,10 @@ public struct SARIFReporter: Reporter {
     }
 
     /// A `location` with its physical place (a region with an end when the node's end is
-    /// known) and, when the path is known, a logical one.
-    static func writeLocation(_ location: FindingLocation, id: Int?, to writer: inout JSONWriter) {
+    /// known), when the path is known a logical one, and the `message` saying what is there.
+    static func writeLocation(
+        _ location: FindingLocation, id: Int?, message: String? = nil, to writer: inout JSONWriter
+    ) {
         writer.beginObject()
         if let id {
             writer.field("id", id)
@@ -227,6 +239,10 @@ public struct SARIFReporter: Reporter {
             writer.field("fullyQualifiedName", location.path)
             writer.endObject()
             writer.endArray()
+        }
+        if let message {
+            writer.key("message")
+            writeMessage(message, to: &writer)
         }
         writer.endObject()
     }

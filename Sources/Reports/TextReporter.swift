@@ -89,6 +89,7 @@ public struct TextReporter: Reporter {
                     + "\(ansi.bold(finding.rule))  \(finding.message)",
             ]
             let indent = "      "
+            if let failure = finding.failure { lines += failedPartLines(failure, indent: indent) }
             if !finding.basis.isEmpty { lines.append(indent + ansi.dim(finding.basis)) }
             lines += reviewLines(finding, indent: indent)
             if explain {
@@ -104,6 +105,20 @@ public struct TextReporter: Reporter {
             for location in finding.related {
                 lines.append(
                     indent + "\(labels.related.lowercased()): \(ReportText.location(location))  \(location.path)")
+            }
+            return lines
+        }
+
+        /// Where a rule that failed at run time failed: `rule file: x.yaml:55:46-55:76`, then
+        /// the rule's line with the failing part underlined the way a lint error is.
+        func failedPartLines(_ failure: RuleFailure, indent: String) -> [String] {
+            guard let start = failure.ruleLocation else { return [] }
+            let place = failure.ruleEnd.map { SourceRange(start: start, end: $0).description } ?? start.description
+            var lines = [indent + "\(labels.ruleFile): \(place)"]
+            if let line = failure.ruleLine {
+                let endColumn = failure.ruleEnd.flatMap { $0.line == start.line ? $0.column : nil }
+                let snippet = Snippet.caretLines(line: line, column: start.column, endColumn: endColumn)
+                lines += snippet.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
             }
             return lines
         }

@@ -33,6 +33,40 @@ import TestSupport
         ])
     }
 
+    /// The part of the rule that failed, `table[level][candidate.gender]` on line 55 of
+    /// age-and-posts.yaml, is given as a range (end exclusive) in JSON, SARIF and text.
+    @Test func ruleFailureIsShownAtItsRangeInTheRuleFile() throws {
+        let file = ["candidates/ha-van-son.yaml"]
+        let json = try runAppraise(["check", "--format", "json"] + asOf + file)
+        let candidate = try #require((try CLIFixtures.object(json.stdout)["candidates"] as? [[String: Any]])?.first)
+        let finding = try #require((candidate["findings"] as? [[String: Any]])?.first)
+        let failure = try #require(finding["failure"] as? [String: Any])
+        #expect(failure["file"] as? String == "age-and-posts.yaml")
+        #expect(failure["expression"] as? String == "table[level][candidate.gender]")
+        #expect(["line", "column", "end_line", "end_column"].map { failure[$0] as? Int } == [55, 46, 55, 76])
+
+        let sarif = try runAppraise(["check", "--format", "sarif"] + asOf + file)
+        let run = try #require((try CLIFixtures.object(sarif.stdout)["runs"] as? [[String: Any]])?.first)
+        let result = try #require((run["results"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "AGE-FIRST-TERM" })
+        let related = try #require(result["relatedLocations"] as? [[String: Any]])
+        #expect(related.count == 1)
+        #expect(related.first?["id"] as? Int == 1)
+        #expect((related.first?["message"] as? [String: Any])?["text"] as? String == "the part of the rule that failed")
+        let physical = related.first?["physicalLocation"] as? [String: Any]
+        #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "age-and-posts.yaml")
+        let region = physical?["region"] as? [String: Any]
+        #expect(["startLine", "startColumn", "endLine", "endColumn"].map { region?[$0] as? Int } == [55, 46, 55, 76])
+
+        let text = try runAppraise(["check"] + asOf + file)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let at = try #require(lines.firstIndex { $0.contains("AGE-FIRST-TERM") })
+        #expect(lines[(at + 1)...].prefix(3).joined(separator: "\n") == """
+                  rule file: age-and-posts.yaml:55:46-55:76
+                          when: "subject && candidate.birth_date < table[level][candidate.gender]"
+                                                                   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+            """)
+    }
+
     @Test func invalidDossierReportsItsFourProblemsAtTheirLines() throws {
         let run = try runAppraise(["check"] + asOf + ["candidates/invalid/nguyen-thi-loi.yaml"])
         #expect(run.code == 2)

@@ -29,12 +29,18 @@ import TestSupport
         let expected = """
             REVIEW      HX-0001  Phạm Thị Thử  (a-long.yaml)
               a-long.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))` at hostile.yaml:19:11) [eval.division-by-zero]
+                  rule file: hostile.yaml:19:11-19:60
+                          when: 1 / (size(candidate.name) - size(candidate.name)) > 0
+                                ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
                   test
               a-long.yaml:5:3  NOTE        ALWAYS  checked Phạm Thị Thử
                   test
 
             REVIEW      HX-0002  Phạm Thị Thử  (b-short.yaml)
               b-short.yaml:5:3  ERROR       DIVIDE-BY-ZERO  rule failed: division by zero (in `1 / (size(candidate.name) - size(candidate.name))` at hostile.yaml:19:11) [eval.division-by-zero]
+                  rule file: hostile.yaml:19:11-19:60
+                          when: 1 / (size(candidate.name) - size(candidate.name)) > 0
+                                ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
                   test
               b-short.yaml:5:3  REVIEW      REGEX-CATASTROPHIC  position matches
                   test
@@ -53,7 +59,7 @@ import TestSupport
             // The part that failed, placed in the rule file, as a value.
             #expect(lines[0].contains(
                 "\"failure\":{\"code\":\"eval.division-by-zero\",\"expression\":\"1 / (size(candidate.name) - size(candidate.name))\","
-                    + "\"file\":\"hostile.yaml\",\"line\":19,\"column\":11}"), "\(lines[0])")
+                    + "\"file\":\"hostile.yaml\",\"line\":19,\"column\":11,\"end_line\":19,\"end_column\":60}"), "\(lines[0])")
             #expect(lines[0].contains("\"rule\":\"ALWAYS\""))
             #expect(!lines[0].contains("REGEX-CATASTROPHIC"))
             #expect(lines[1].contains("\"rule\":\"REGEX-CATASTROPHIC\""))

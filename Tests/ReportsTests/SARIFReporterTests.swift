@@ -1,5 +1,8 @@
+import CEL
+import Diagnostics
 import Foundation
 import Reports
+import RuleEngine
 import Testing
 
 /// The SARIF report validates against the OASIS 2.1.0 schema and carries what viewers need.
@@ -53,6 +56,48 @@ import Testing
         let reviewed = ReportFixture.reviewed.rendered(as: .sarif)
         #expect(reviewed.contains("\"suppressions\"") && reviewed.contains("\"baselineState\": \"updated\""))
         guard let result = try validate(reviewed) else { return }
+        #expect(result.status == 0, "SARIF schema errors:\n\(result.output)")
+    }
+
+    /// A rule that failed at run time: its result gets the failing part's range in the rule
+    /// file as a related location with a message, and still validates.
+    @Test func ruleFailureIsARelatedLocationAndValidates() throws {
+        var finding = Finding(
+            rule: "AGE-FIRST-TERM", severity: .error, title: "Age", message: "rule failed",
+            basis: "B", location: FindingLocation(file: ReportFixture.anFile, line: 3, column: 1, path: ""))
+        finding.failure = RuleFailure(
+            code: .evalMissing, expression: "table[level][candidate.gender]",
+            ruleLocation: SourceLocation(file: "/somewhere/rules/age-and-posts.yaml", line: 55, column: 46),
+            ruleEnd: SourceLocation(file: "/somewhere/rules/age-and-posts.yaml", line: 55, column: 76))
+        let report = Report(
+            tool: Report.Tool(version: "0.1.0"), asOf: "2025-09-20", asOfSource: .option, language: "vi",
+            rules: Report.RuleSetInfo(count: 1, digest: "sha256:00"),
+            candidates: [CandidateResult(
+                file: ReportFixture.anFile, digest: nil, id: "HN-1", name: nil, verdict: .review,
+                findings: [finding], errors: [])])
+        let sarif = report.rendered(as: .sarif)
+        #expect(sarif.contains("""
+                      "relatedLocations": [
+                        {
+                          "id": 1,
+                          "physicalLocation": {
+                            "artifactLocation": {
+                              "uri": "age-and-posts.yaml"
+                            },
+                            "region": {
+                              "startLine": 55,
+                              "startColumn": 46,
+                              "endLine": 55,
+                              "endColumn": 76
+                            }
+                          },
+                          "message": {
+                            "text": "phần của quy tắc bị lỗi khi chạy"
+                          }
+                        }
+                      ],
+            """), "\(sarif)")
+        guard let result = try validate(sarif) else { return }
         #expect(result.status == 0, "SARIF schema errors:\n\(result.output)")
     }
 

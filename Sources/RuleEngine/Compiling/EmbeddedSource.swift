@@ -97,6 +97,13 @@ public struct EmbeddedSource: Sendable {
         }
     }
 
+    /// The file's 1-based line `number` as written, when this text is the file's own bytes;
+    /// nil when it was read as a value (its text is not the file's) or not from a file.
+    public func fileLine(_ number: Int) -> Substring? {
+        guard case .raw(let source, _) = mapping else { return nil }
+        return source.line(number)
+    }
+
     /// The part of this source from UTF-8 offset `range.lowerBound` to `range.upperBound`,
     /// mapping into the same file (for `{{ }}` segments of a template).
     public func segment(_ range: Range<Int>) -> EmbeddedSource {

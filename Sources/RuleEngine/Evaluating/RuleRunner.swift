@@ -133,10 +133,15 @@ struct RuleRunner {
         activation: Activation? = nil
     ) -> Finding {
         guard let id = error.exprID, let part = program.text(ofExpr: id) else { return failure(error.message, at: location) }
-        // The start of the whole failing part, not its operator: an author reads from there.
-        let offset = program.parsed.sourceInfo.range(of: id)?.lowerBound
-        let ruleLocation = source.flatMap { source in offset.map { source.location(ofUTF8Offset: $0) } }
-        let cause = RuleFailure(code: error.code, expression: part, ruleLocation: ruleLocation)
+        // The whole failing part, not its operator: an author reads from its start; its end is
+        // found the way a lint error's is, so both underline alike.
+        var cause = RuleFailure(code: error.code, expression: part, ruleLocation: nil)
+        if let source, let range = program.parsed.sourceInfo.range(of: id) {
+            let start = source.location(ofUTF8Offset: range.lowerBound)
+            cause = RuleFailure(
+                code: error.code, expression: part, ruleLocation: start,
+                ruleEnd: RuleScopeBuilder.end(of: range, in: source), ruleLine: source.fileLine(start.line))
+        }
         var lead: String?
         if let activation {
             let missing = MissingFields.read(by: program, in: part, activation)

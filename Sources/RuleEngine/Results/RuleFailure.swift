@@ -14,15 +14,31 @@ public struct RuleFailure: Hashable, Sendable {
     /// depend on where the rule set was read from (a checkout, an installed copy, the server);
     /// nil when it cannot be placed.
     public var ruleLocation: SourceLocation?
+    /// Where that sub-expression ends (exclusive), named like `ruleLocation`, so that an editor
+    /// or the text report can mark the whole of it; nil for a point.
+    public var ruleEnd: SourceLocation?
+    /// The rule file's line that `ruleLocation` is on, as written, so that a text report can
+    /// underline the part without reading the rule file; nil when the rule text is not a
+    /// file's bytes (an expression given on the command line). A slice: it shares the rule
+    /// file's text rather than copying it into every finding.
+    public var ruleLine: Substring?
 
-    public init(code: CELCode, expression: String, ruleLocation: SourceLocation?) {
+    public init(
+        code: CELCode, expression: String, ruleLocation: SourceLocation?, ruleEnd: SourceLocation? = nil,
+        ruleLine: Substring? = nil
+    ) {
         self.code = code
         self.expression = expression
-        self.ruleLocation = ruleLocation.map { location in
-            var named = location
-            named.file = String(location.file.split(separator: "/").last ?? Substring(location.file))
-            return named
-        }
+        self.ruleLocation = ruleLocation.map(Self.namedInFolder)
+        self.ruleEnd = ruleEnd.map(Self.namedInFolder)
+        self.ruleLine = ruleLine
+    }
+
+    /// `location` with its file named by its last path component, its name in its rule folder.
+    private static func namedInFolder(_ location: SourceLocation) -> SourceLocation {
+        var named = location
+        named.file = String(location.file.split(separator: "/").last ?? Substring(location.file))
+        return named
     }
 
     /// The finding's message: `rule failed: division by zero (in `a / b` at x.yaml:3:12)

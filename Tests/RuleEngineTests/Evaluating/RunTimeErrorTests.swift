@@ -1,4 +1,5 @@
 import CEL
+import Diagnostics
 import RuleEngine
 import Testing
 
@@ -93,6 +94,11 @@ import Testing
         #expect(failure.code.rawValue == test.code)
         #expect(failure.expression == test.part)
         #expect(failure.ruleLocation?.description == "rules.yaml:\(test.at)")
+        // The range ends just past the part, on its line, which the failure carries as written.
+        let start = try #require(failure.ruleLocation)
+        #expect(failure.ruleEnd == SourceLocation(file: "rules.yaml", line: start.line, column: start.column + test.part.count))
+        let line = try #require(failure.ruleLine)
+        #expect(String(line.dropFirst(start.column - 1).prefix(test.part.count)) == test.part)
         #expect(english.location.file == "d.yaml")
         #expect(english.message.hasSuffix("(in `\(test.part)` at rules.yaml:\(test.at)) [\(test.code)]"), "\(english.message)")
         let vietnamese = try Self.finding(test, language: "vi")
