@@ -23,6 +23,12 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     /// Blocks until every item is delivered; `deliver` runs on the calling thread, in order.
     public func run(deliver: (Int, Output) -> Void) {
         guard count > 0 else { return }
+        if jobs == 1 {
+            // One job: on the calling thread (the server's worker, the CLI's main thread, both
+            // with 8 MiB stacks), with no thread to start per call.
+            for index in 0..<count { deliver(index, work(index)) }
+            return
+        }
         var threads: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { [self] in workerLoop() }

@@ -2,13 +2,12 @@ import Foundation
 import Synchronization
 
 /// Runs the screening — CPU-bound, synchronous, with its own worker threads — on a thread of
-/// its own, so that it never blocks the event loops or Swift's cooperative pool.
+/// its own, so that it never blocks the event loops or Swift's cooperative pool. The threads
+/// are long-lived (a new 8 MiB-stack thread per request cost more than a small check).
 enum BlockingWork {
     static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: work()) }
-            thread.stackSize = 8 << 20
-            thread.start()
+            WorkerThreads.shared.submit { continuation.resume(returning: work()) }
         }
     }
 
@@ -37,6 +36,45 @@ enum BlockingWork {
                 if !state.withLock({ $0.resumed }) { onExpiry() }
                 resumeOnce(nil)
             }
+        }
+    }
+}
+
+/// Worker threads with 8 MiB stacks (deep but bounded rule evaluation), started on demand and
+/// kept: a job waits only while every thread is busy, and the server's limiter already bounds
+/// how many jobs run at once.
+final class WorkerThreads: @unchecked Sendable {
+    static let shared = WorkerThreads()
+
+    private let condition = NSCondition()
+    private var jobs: [@Sendable () -> Void] = []
+    private var idle = 0
+
+    func submit(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        jobs.append(job)
+        // Jobs still queued each have an idle thread woken for them, or need a new one.
+        let startThread = jobs.count > idle
+        if !startThread { condition.signal() }
+        condition.unlock()
+        if startThread {
+            let thread = Thread { [self] in loop() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty {
+                idle += 1
+                condition.wait()
+                idle -= 1
+            }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job()
         }
     }
 }
