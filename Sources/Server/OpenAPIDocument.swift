@@ -300,39 +300,7 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The report in the chosen format.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object"
-                }
-              },
-              "application/jsonl": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "application/sarif+json": {
-                "schema": {
-                  "type": "object"
-                }
-              },
-              "text/csv": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "text/markdown": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Report"
           },
           "413": {
             "$ref": "#/components/responses/Error"
@@ -574,39 +542,7 @@ enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The report.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "type": "object"
-                }
-              },
-              "application/jsonl": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "application/sarif+json": {
-                "schema": {
-                  "type": "object"
-                }
-              },
-              "text/csv": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "text/html": {
-                "schema": {
-                  "type": "string"
-                }
-              },
-              "text/markdown": {
-                "schema": {
-                  "type": "string"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Report"
           },
           "404": {
             "$ref": "#/components/responses/Error"
@@ -920,6 +856,41 @@ enum OpenAPIDocument {
           "application/json": {
             "schema": {
               "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Report": {
+        "description": "The screening report in the format the `format` parameter chose (JSON by default).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "type": "object"
+            }
+          },
+          "application/jsonl": {
+            "schema": {
+              "type": "string"
+            }
+          },
+          "application/sarif+json": {
+            "schema": {
+              "type": "object"
+            }
+          },
+          "text/csv": {
+            "schema": {
+              "type": "string"
+            }
+          },
+          "text/html": {
+            "schema": {
+              "type": "string"
+            }
+          },
+          "text/markdown": {
+            "schema": {
+              "type": "string"
             }
           }
         }
