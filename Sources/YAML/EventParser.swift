@@ -16,6 +16,8 @@ struct EventParser: ~Copyable {
     let marks: MarkConverter
     /// Whether `yaml_parser_initialize` succeeded; when not, every call reports an error.
     private let ready: Bool
+    /// Whether `event` holds an event read by `advance()`, still to be freed.
+    private var holdsEvent = false
 
     init(bytes: UnsafeRawBufferPointer, marks: MarkConverter) {
         self.bytes = bytes
@@ -33,6 +35,7 @@ struct EventParser: ~Copyable {
     }
 
     deinit {
+        if holdsEvent { yaml_event_delete(event) }
         if ready { yaml_parser_delete(parser) }
         parser.deallocate()
         event.deallocate()
@@ -46,6 +49,17 @@ struct EventParser: ~Copyable {
         defer { yaml_event_delete(event) }
         return .success(body(event.pointee))
     }
+
+    /// Frees the event `advance()` read last and parses the next one into `current`; false
+    /// when the input is malformed (for a reader that leaves errors to `withNextEvent`).
+    mutating func advance() -> Bool {
+        if holdsEvent { yaml_event_delete(event) }
+        holdsEvent = ready && yaml_parser_parse(parser, event) == 1
+        return holdsEvent
+    }
+
+    /// The event `advance()` read last; its strings stay valid until the next `advance()`.
+    var current: yaml_event_t { event.pointee }
 
     /// libyaml's error, with its problem mark (or offset, for reader errors) converted.
     private func currentError() -> Diagnostic {

@@ -24,7 +24,7 @@ struct BenchStages {
         return BenchRow(stage: "floor: read + libyaml events", jobs: "\(jobs)", seconds: seconds, bytes: total, dossiers: files.count)
     }
 
-    /// Read, YAML tree, schema typing (and the digest), as `screen` does before evaluating;
+    /// Read, schema typing from libyaml's events (and the digest), as `screen` does before evaluating;
     /// with `evaluator`, the candidate rules too.
     func load(jobs: Int, schema: Schema, evaluator: Evaluator?, asOf: CivilDate, params: Value) -> BenchRow {
         let files = self.files
@@ -40,7 +40,7 @@ struct BenchStages {
                 return 1
             }
         }
-        let stage = evaluator == nil ? "load + validate (tree + schema typing)" : "load + validate + candidate rules"
+        let stage = evaluator == nil ? "load + validate (events + schema typing)" : "load + validate + candidate rules"
         return BenchRow(stage: stage, jobs: "\(jobs)", seconds: seconds, bytes: bytes, dossiers: files.count,
                         note: valid == files.count ? "" : "\(files.count - valid) not valid")
     }

@@ -16,7 +16,7 @@ struct Profile: ParsableCommand {
     enum Stage: String, ExpressibleByArgument, CaseIterable {
         /// Read + libyaml events (`YAMLEventScanner.countEvents`).
         case floor
-        /// Read + `DossierLoader.load` (YAML, schema typing, digest).
+        /// Read + `DossierLoader.load` (schema typing from libyaml events, digest).
         case load
         /// `load` plus the candidate rules.
         case rules

@@ -13,12 +13,21 @@ public enum DossierLoad: Sendable {
 /// Reads dossier bytes into a validated `Dossier`: YAML, then schema validation, reporting
 /// the YAML problems (duplicate keys, bad tags) and the schema problems together.
 public enum DossierLoader {
+    /// Types the bytes straight from libyaml's events; a file that is invalid, or that the
+    /// event reader leaves to the tree (see `Schema.validate(bytes:...)`), is loaded again as a
+    /// tree, which gives its YAML diagnostics and the identity an invalid dossier reports.
     public static func load(
         bytes: [UInt8], file: String, schema: Schema, limits: YAMLLimits = .default,
         options: ValidationOptions = ValidationOptions()
     ) -> DossierLoad {
-        load(YAMLLoader.load(bytes: bytes, file: file, limits: limits), bytes: bytes, file: file, schema: schema,
-             options: options)
+        let typed = bytes.withUnsafeBytes {
+            schema.validate(bytes: $0, file: file, limits: limits, as: .dossier, options: options)
+        }
+        if let typed, let value = typed.value {
+            return .loaded(Dossier(file: file, digest: sha256Digest(bytes), value: value), warnings: typed.diagnostics)
+        }
+        return load(YAMLLoader.load(bytes: bytes, file: file, limits: limits), bytes: bytes, file: file, schema: schema,
+                    options: options)
     }
 
     /// The same, for a document already parsed from `bytes` (so a caller that looked at the

@@ -43,4 +43,21 @@ extension Schema {
         var validator = DocumentValidator(schema: self, strict: options.strict, source: NodeEventSource(root))
         return validator.document(record: position)
     }
+
+    /// Validates the YAML bytes of a file named `file` as `kind` straight from libyaml's
+    /// events, with no tree: the same typing, values and diagnostics as loading the file with
+    /// `YAMLLoader` and validating the tree. Nil when the file needs the tree loader: any YAML
+    /// problem (syntax, a limit, several documents), an anchor, alias or tag, or a key that
+    /// might be a duplicate (an unknown or repeated field, a merge key `<<`) — then the caller
+    /// loads the tree, which reports the YAML problems as before.
+    public func validate(
+        bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits, as kind: DocumentKind,
+        options: ValidationOptions
+    ) -> Validated? {
+        let position = rootPosition(of: kind)
+        return YAMLEventReader.read(bytes: bytes, file: file, limits: limits) { reader throws(YAMLEventReader.Fallback) in
+            var validator = DocumentValidator(schema: self, strict: options.strict, source: reader)
+            return try validator.document(record: position)
+        }
+    }
 }

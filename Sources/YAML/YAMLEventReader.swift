@@ -1,0 +1,114 @@
+internal import CLibYAML
+import Diagnostics
+
+/// libyaml's events straight from a file's bytes, with no `Node` tree and no `String` per
+/// scalar: the fast source of dossier typing.
+///
+/// It reads only what it can vouch for exactly as `YAMLLoader` would load it, and gives up
+/// (`Fallback`) on everything else, so the caller loads the file with `YAMLLoader` and gets
+/// the same YAML diagnostics as ever: a file over a limit, not UTF-8, empty or of several
+/// documents; any syntax error; any anchor, alias or tag; and any mapping key the consumer
+/// cannot vouch is unique (`keyNotCheckedForDuplicates`), which covers duplicate and merge keys.
+public final class YAMLEventReader: YAMLEventSource {
+    /// The file needs the tree loader: nothing read so far may be used.
+    public struct Fallback: Error {}
+    public typealias Failure = Fallback
+
+    private var parser: EventParser
+    private let limits: YAMLLimits
+    /// Children read so far of each open collection, innermost last: limits depth and counts.
+    private var children: [Int] = []
+
+    private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
+        parser = EventParser(bytes: bytes, marks: MarkConverter(file: file))
+        self.limits = limits
+        children.reserveCapacity(8)
+    }
+
+    /// Runs `body` over the events of the one document in `bytes` (a file named `file`), then
+    /// checks that the stream ends there; nil when the reader or `body` gave up.
+    public static func read<R>(
+        bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits,
+        _ body: (YAMLEventReader) throws(Fallback) -> R
+    ) -> R? {
+        guard bytes.count <= limits.maxFileBytes, InputEncoding.detect(bytes) == .utf8 else { return nil }
+        let reader = YAMLEventReader(bytes: InputEncoding.droppingUTF8BOM(bytes), file: file, limits: limits)
+        do {
+            try reader.expect(YAML_STREAM_START_EVENT)
+            try reader.expect(YAML_DOCUMENT_START_EVENT)
+            let result = try body(reader)
+            try reader.expect(YAML_DOCUMENT_END_EVENT)
+            try reader.expect(YAML_STREAM_END_EVENT)
+            return result
+        } catch {
+            return nil
+        }
+    }
+
+    private func expect(_ type: yaml_event_type_t) throws(Fallback) {
+        guard parser.advance(), parser.current.type == type else { throw Fallback() }
+    }
+
+    public func next() throws(Fallback) -> YAMLEvent {
+        guard parser.advance() else { throw Fallback() }
+        let event = parser.current
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            guard data.anchor == nil, data.tag == nil, data.length <= limits.maxScalarBytes else { throw Fallback() }
+            try countChild()
+            return .scalar
+        case YAML_SEQUENCE_START_EVENT:
+            guard event.data.sequence_start.anchor == nil, event.data.sequence_start.tag == nil else { throw Fallback() }
+            try open()
+            return .sequenceStart
+        case YAML_MAPPING_START_EVENT:
+            guard event.data.mapping_start.anchor == nil, event.data.mapping_start.tag == nil else { throw Fallback() }
+            try open()
+            return .mappingStart
+        case YAML_SEQUENCE_END_EVENT:
+            children.removeLast()
+            return .sequenceEnd
+        case YAML_MAPPING_END_EVENT:
+            children.removeLast()
+            return .mappingEnd
+        default:
+            // An alias, or an event out of place for a consumer reading one node.
+            throw Fallback()
+        }
+    }
+
+    /// Counts a child of the innermost collection. Stricter than the tree for mappings (it
+    /// counts keys and values), which only ever sends a huge mapping to the tree.
+    private func countChild() throws(Fallback) {
+        guard let last = children.indices.last else { return }
+        children[last] += 1
+        guard children[last] <= limits.maxCollectionCount else { throw Fallback() }
+    }
+
+    private func open() throws(Fallback) {
+        try countChild()
+        guard children.count < limits.maxDepth else { throw Fallback() }
+        children.append(0)
+    }
+
+    /// Skipping would read keys unchecked for duplicates: the tree reads such a file.
+    public func skipCollection() throws(Fallback) { throw Fallback() }
+
+    public func keyNotCheckedForDuplicates() throws(Fallback) { throw Fallback() }
+
+    public var start: SourceLocation { parser.marks.location(parser.current.start_mark) }
+    public var end: SourceLocation { parser.marks.location(parser.current.end_mark) }
+    public var scalarStyle: Node.Scalar.Style { TreeBuilder.style(parser.current.data.scalar.style) }
+    /// Always nil: a tagged scalar sends the file to the tree.
+    public var scalarTag: String? { nil }
+
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let data = parser.current.data.scalar
+        return body(UnsafeBufferPointer(start: data.value, count: data.length))
+    }
+
+    public func scalarText() -> String {
+        withScalarBytes { String(decoding: $0, as: UTF8.self) }
+    }
+}
