@@ -16,8 +16,10 @@ struct EventParser: ~Copyable {
     let marks: MarkConverter
     /// Whether `yaml_parser_initialize` succeeded; when not, every call reports an error.
     private let ready: Bool
-    /// Whether `event` holds an event read by `advance()`, still to be freed.
-    private var holdsEvent = false
+    /// Whether `event` holds an event read by `advance()`, still to be freed. Behind a
+    /// pointer so that `advance()` needs no `mutating`: a reader class that holds this parser
+    /// in a `let` pays no dynamic exclusivity check per event.
+    private let holdsEvent: UnsafeMutablePointer<Bool>
 
     init(bytes: UnsafeRawBufferPointer, marks: MarkConverter) {
         self.bytes = bytes
@@ -27,6 +29,8 @@ struct EventParser: ~Copyable {
         event.initialize(to: yaml_event_t())
         placeholder = .allocate(capacity: 1)
         placeholder.initialize(to: 0)
+        holdsEvent = .allocate(capacity: 1)
+        holdsEvent.initialize(to: false)
         ready = yaml_parser_initialize(parser) == 1
         guard ready else { return }
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(placeholder)
@@ -35,8 +39,9 @@ struct EventParser: ~Copyable {
     }
 
     deinit {
-        if holdsEvent { yaml_event_delete(event) }
+        if holdsEvent.pointee { yaml_event_delete(event) }
         if ready { yaml_parser_delete(parser) }
+        holdsEvent.deallocate()
         parser.deallocate()
         event.deallocate()
         placeholder.deallocate()
@@ -52,10 +57,10 @@ struct EventParser: ~Copyable {
 
     /// Frees the event `advance()` read last and parses the next one into `current`; false
     /// when the input is malformed (for a reader that leaves errors to `withNextEvent`).
-    mutating func advance() -> Bool {
-        if holdsEvent { yaml_event_delete(event) }
-        holdsEvent = ready && yaml_parser_parse(parser, event) == 1
-        return holdsEvent
+    func advance() -> Bool {
+        if holdsEvent.pointee { yaml_event_delete(event) }
+        holdsEvent.pointee = ready && yaml_parser_parse(parser, event) == 1
+        return holdsEvent.pointee
     }
 
     /// The event `advance()` read last; its strings stay valid until the next `advance()`.

@@ -14,15 +14,30 @@ public final class YAMLEventReader: YAMLEventSource {
     public struct Fallback: Error {}
     public typealias Failure = Fallback
 
-    private var parser: EventParser
+    // Only `let`s: every `var` of a class costs a dynamic exclusivity check per access, and
+    // these are read on every event. The mutable state sits behind pointers.
+    private let parser: EventParser
     private let limits: YAMLLimits
-    /// Children read so far of each open collection, innermost last: limits depth and counts.
-    private var children: [Int] = []
+    /// How many collections are open.
+    private let depth: UnsafeMutablePointer<Int>
+    /// Children read so far of each open collection, outermost first: limits the counts.
+    private let children: UnsafeMutablePointer<Int>
+    /// The deepest nesting `children` has room for: `limits.maxDepth`, or less when that is
+    /// huge (a deeper file goes to the tree, which checks the real limit).
+    private let capacity: Int
 
     private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
         parser = EventParser(bytes: bytes, marks: MarkConverter(file: file))
         self.limits = limits
-        children.reserveCapacity(8)
+        capacity = max(0, min(limits.maxDepth, 256))
+        depth = .allocate(capacity: 1)
+        depth.initialize(to: 0)
+        children = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit {
+        depth.deallocate()
+        children.deallocate()
     }
 
     /// Runs `body` over the events of the one document in `bytes` (a file named `file`), then
@@ -67,10 +82,10 @@ public final class YAMLEventReader: YAMLEventSource {
             try open()
             return .mappingStart
         case YAML_SEQUENCE_END_EVENT:
-            children.removeLast()
+            depth.pointee -= 1
             return .sequenceEnd
         case YAML_MAPPING_END_EVENT:
-            children.removeLast()
+            depth.pointee -= 1
             return .mappingEnd
         default:
             // An alias, or an event out of place for a consumer reading one node.
@@ -81,15 +96,17 @@ public final class YAMLEventReader: YAMLEventSource {
     /// Counts a child of the innermost collection. Stricter than the tree for mappings (it
     /// counts keys and values), which only ever sends a huge mapping to the tree.
     private func countChild() throws(Fallback) {
-        guard let last = children.indices.last else { return }
+        let last = depth.pointee - 1
+        guard last >= 0 else { return }
         children[last] += 1
         guard children[last] <= limits.maxCollectionCount else { throw Fallback() }
     }
 
     private func open() throws(Fallback) {
         try countChild()
-        guard children.count < limits.maxDepth else { throw Fallback() }
-        children.append(0)
+        guard depth.pointee < capacity else { throw Fallback() }
+        children[depth.pointee] = 0
+        depth.pointee += 1
     }
 
     /// Skipping would read keys unchecked for duplicates: the tree reads such a file.

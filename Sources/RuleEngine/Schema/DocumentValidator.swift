@@ -156,8 +156,9 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// for a key written in another Unicode form, the slot table by `String` equality.
     private func slot(plan: RecordPlan, guess: Int) -> Int? {
         let byBytes = source.withScalarBytes { key -> Int? in
-            if guess < plan.fieldNameUTF8.count, plan.fieldNameUTF8[guess].elementsEqual(key) { return guess }
-            for slot in plan.fieldNameUTF8.indices where plan.fieldNameUTF8[slot].elementsEqual(key) { return slot }
+            let names = plan.fieldNames
+            if guess < names.count, ScalarTyping.isSame(names[guess], key) { return guess }
+            for slot in names.indices where ScalarTyping.isSame(names[slot], key) { return slot }
             return nil
         }
         if let byBytes { return byBytes }
