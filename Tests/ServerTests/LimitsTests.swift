@@ -108,11 +108,11 @@ import TestSupport
         #expect(response.status == .serviceUnavailable)
         #expect(response.errorCode == "server.timeout")
         #expect(Date().timeIntervalSince(started) < 120, "the 503 comes at the timeout")
-        var busy = await harness.server.limiter.busy
+        var busy = harness.server.limiter.busy
         let deadline = Date().addingTimeInterval(60)
         while busy > 0 && Date() < deadline {
             try await Task.sleep(nanoseconds: 20_000_000)
-            busy = await harness.server.limiter.busy
+            busy = harness.server.limiter.busy
         }
         #expect(busy == 0, "the cancelled work gave its slot back")
         let next = try await harness.call(
@@ -131,7 +131,7 @@ import TestSupport
         #expect(response.status == .serviceUnavailable)
         #expect(response.errorCode == "server.saturated")
         #expect(response.headers[.retryAfter] == "1")
-        await harness.server.limiter.release()
+        harness.server.limiter.release()
         let after = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
         #expect(after.status == .unprocessableContent)
     }
