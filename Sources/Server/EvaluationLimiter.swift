@@ -22,7 +22,8 @@ public final class EvaluationLimiter: Sendable {
 
     /// What a request waiting for a slot gets.
     enum Slot: Sendable {
-        case acquired
+        /// A slot, at once or after `waited` in the queue.
+        case acquired(waited: Bool)
         /// Every slot busy and the queue full.
         case refused
         /// The request's deadline passed while it waited.
@@ -39,7 +40,8 @@ public final class EvaluationLimiter: Sendable {
 
     /// Takes a slot, waiting for one when all are busy; false when the queue is full too.
     public func acquire() async -> Bool {
-        await acquire(until: nil) == .acquired
+        if case .acquired = await acquire(until: nil) { return true }
+        return false
     }
 
     /// Takes a slot, waiting for one when all are busy, but not past `deadline`.
@@ -49,13 +51,13 @@ public final class EvaluationLimiter: Sendable {
             state.running += 1
             return true
         }
-        if taken { return .acquired }
+        if taken { return .acquired(waited: false) }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Slot, Never>) in
             enum Queued { case now(Slot), waiting(UInt64) }
             let queued = state.withLock { state -> Queued in
                 if state.running < maxRunning {
                     state.running += 1
-                    return .now(.acquired)
+                    return .now(.acquired(waited: false))
                 }
                 guard state.waiters.count < maxWaiting else { return .now(.refused) }
                 state.nextWaiter += 1
@@ -85,6 +87,6 @@ public final class EvaluationLimiter: Sendable {
             }
             return state.waiters.removeFirst()
         }
-        next?.continuation.resume(returning: .acquired)
+        next?.continuation.resume(returning: .acquired(waited: true))
     }
 }
