@@ -65,7 +65,7 @@ public final class AppraiseServer: Sendable {
             }
         }
         router.get("/v1/openapi.json") { request, _ in
-            await self.answer(request, Endpoint()) { _, _, _ throws(APIError) in Answer(text: OpenAPIDocument.json + "\n") }
+            await self.answer(request, Endpoint()) { _, _, _ throws(APIError) in Answer(text: OpenAPIDocument.json) }
         }
         router.get("/v1/rules") { request, _ in
             await self.answer(request, Endpoint(query: ["lang"])) { _, query, service throws(APIError) in
