@@ -67,8 +67,35 @@ public struct JSONReporter: Reporter {
 
     /// `{"slate": {...}}`, ending in a line break.
     public static func slateLine(_ slate: Report.SlateInfo) -> String {
-        wrappedLine("slate") { write(slate, to: &$0) }
+        var line = slateLineStart(slate)
+        for (index, finding) in slate.findings.enumerated() { line += slateLineFinding(finding, first: index == 0) }
+        return line + slateLineEnd
     }
+
+    /// The slate line up to its first finding, `{"slate":{"file":…,"committee":…,"findings":[`:
+    /// a screening writes it, then each finding as it comes (`slateLineFinding`), then
+    /// `slateLineEnd`, so that a slate with many findings is never one string in memory.
+    public static func slateLineStart(_ slate: Report.SlateInfo) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("slate")
+        writer.beginObject()
+        writer.field("file", slate.file)
+        writer.field("committee", slate.committee)
+        writer.key("findings")
+        writer.beginArray()
+        return writer.output
+    }
+
+    /// One slate finding of the slate line, after a comma unless it is the first.
+    public static func slateLineFinding(_ finding: Finding, first: Bool) -> String {
+        var writer = JSONWriter()
+        write(finding, to: &writer, slate: true)
+        return first ? writer.output : "," + writer.output
+    }
+
+    /// What closes the slate line after its findings.
+    public static let slateLineEnd = "]}}\n"
 
     /// `{"summary": {...}}`, ending in a line break.
     public static func summaryLine(_ summary: Report.Summary) -> String {

@@ -114,11 +114,17 @@ public struct Redactor: Sendable {
     /// involve or read evidence from.
     public mutating func redact(_ slate: Report.SlateInfo) -> Report.SlateInfo {
         var redacted = slate
-        redacted.findings = slate.findings.map { finding in
+        redacted.findings = redact(slateFindings: slate.findings)
+        return redacted
+    }
+
+    /// Redacts slate findings, a part of them at a time when a screening streams them (the
+    /// same pseudonyms as all at once, given in the same order).
+    public mutating func redact(slateFindings findings: [Finding]) -> [Finding] {
+        findings.map { finding in
             let involved = [finding.location.file] + finding.related.map(\.file) + finding.evidence.map(\.location.file)
             return redact(finding, with: TextMatcher(involved.flatMap { peopleByFile[$0] ?? [] }))
         }
-        return redacted
     }
 
     /// The decisions section: each decision redacted (see `redact(_: ReviewDecision)`); a

@@ -6,11 +6,19 @@ import RuleEngine
 /// 100,000 dossiers keeps no results in memory; otherwise keeps them to render each format.
 /// With `--redact`, each candidate is redacted as it arrives, with one pseudonym table for
 /// the whole report, so streamed and rendered reports hide the same values the same way.
+/// Slate findings come after the last candidate, a part at a time (`addSlateFindings`), and
+/// are streamed one by one too: the slate line of JSON Lines is never whole in memory.
 public final class ReportSink {
     private let destinations: [any ReportOutput]
     private let options: ReportOptions
     private var writers: [any ReportWriter] = []
     private var collected: [CandidateResult] = []
+    /// The slate findings taken so far, when the reports are rendered at the end.
+    private var slateFindings: [Finding] = []
+    /// The slate's file and committee, which start the streamed slate line.
+    private let slate: Report.SlateInfo
+    /// Whether the streamed slate line has been started (with its first finding).
+    private var slateStarted = false
     public private(set) var summary = Report.Summary()
     private var redactor: Redactor?
     public let streams: Bool
@@ -24,6 +32,7 @@ public final class ReportSink {
         self.options = options
         self.redactor = redaction.map { Redactor(idKey: $0) }
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
+        self.slate = Report.SlateInfo(file: header.slate.file, committee: header.slate.committee)
         if streams {
             for destination in destinations { writers.append(try destination.open()) }
             let line = JSONReporter.runLine(header)
@@ -45,16 +54,32 @@ public final class ReportSink {
         }
     }
 
-    /// Writes the end of the reports (or the whole reports) and commits every file.
+    /// Takes the next slate findings, in report order, after the last candidate (reviewed,
+    /// not yet redacted): written to JSON Lines one at a time, kept for the other formats.
+    public func addSlateFindings(_ findings: [Finding]) throws(CLIError) {
+        let findings = redactor?.redact(slateFindings: findings) ?? findings
+        summary.slateFindings += findings.count
+        summary.cleared += findings.count { $0.isCleared }
+        guard streams else { return slateFindings += findings }
+        guard !findings.isEmpty else { return }
+        var text = slateStarted ? "" : JSONReporter.slateLineStart(slate)
+        for (index, finding) in findings.enumerated() {
+            text += JSONReporter.slateLineFinding(finding, first: !slateStarted && index == 0)
+        }
+        slateStarted = true
+        for writer in writers { try writer.write(text) }
+    }
+
+    /// Writes the end of the reports (or the whole reports) and commits every file. Slate
+    /// findings in `header` are taken as the last ones (`addSlateFindings`).
     public func finish(_ header: Report) throws(CLIError) {
+        if !header.slate.findings.isEmpty { try addSlateFindings(header.slate.findings) }
         var report = header
-        if let slate = redactor?.redact(report.slate) { report.slate = slate }
+        report.slate.findings = slateFindings
         if let decisions = report.decisions, let redacted = redactor?.redact(decisions) { report.decisions = redacted }
-        summary.slateFindings = report.slate.findings.count
-        summary.cleared += report.slate.findings.count { $0.isCleared }
         if streams {
             for writer in writers {
-                try writer.write(JSONReporter.slateLine(report.slate))
+                try writer.write(slateStarted ? JSONReporter.slateLineEnd : JSONReporter.slateLine(report.slate))
                 if let decisions = report.decisions { try writer.write(JSONReporter.decisionsLine(decisions)) }
                 if let baseline = report.baseline { try writer.write(JSONReporter.baselineLine(baseline)) }
                 try writer.write(JSONReporter.summaryLine(summary))

@@ -97,13 +97,30 @@ struct ScreeningRun {
         }
         var report = header
         if let slateEvaluator, let collector {
-            let findings = slateEvaluator.evaluate(
+            // The slate findings wait in sorted runs on disk and reach the reports in report
+            // order, reviewed, a part at a time: however many there are, they are never all
+            // in memory (`docs/performance.md`, "Memory").
+            let sorter = FindingSorter()
+            slateEvaluator.evaluate(
                 candidates: collector.candidates(jobs: jobs), slate: screener.screening.slate, slateLocation: slateLocation,
-                asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params)
-            var reviewed = findings
-            if !review(&reviewed, ledger: &ledger, comparison: &comparison, asOf: asOf).isEmpty { status = .badInput }
-            report.slate.findings = reviewed
-            status = max(status, exitStatus(of: reviewed))
+                asOf: screener.screening.asOf, language: screener.screening.language, params: screener.screening.params,
+                into: sorter)
+            var sorted = sorter.sorted()
+            var part: [Finding] = []
+            var more = true
+            while more {
+                if let finding = sorted.next() { part.append(finding) } else { more = false }
+                guard part.count == Self.slateFindingsPerPart || (!more && !part.isEmpty) else { continue }
+                if !review(&part, ledger: &ledger, comparison: &comparison, asOf: asOf).isEmpty { status = .badInput }
+                status = max(status, exitStatus(of: part))
+                try sink.addSlateFindings(part)
+                part.removeAll(keepingCapacity: true)
+            }
+            if sorted.failed {
+                // Findings are missing: no report may look complete.
+                sink.abandon()
+                throw .io(path: "slate findings", reason: "they could not be read back from their temporary file")
+            }
         }
         if let ledger {
             report.decisions = Report.DecisionsInfo(
@@ -115,6 +132,9 @@ struct ScreeningRun {
         try sink.finish(report)
         return status
     }
+
+    /// Slate findings reviewed and handed to the reports at a time.
+    private static let slateFindingsPerPart = 256
 
     private func exitStatus(of result: CandidateResult) -> ExitStatus {
         if result.verdict == .invalid || result.errors.contains(where: { $0.severity == .error }) { return .badInput }

@@ -5,10 +5,13 @@ import SeededRandom
 /// quarter of candidates triggering some rule. Deterministic from the seed.
 struct DossierGenerator {
     private var random: SplitMix64
-    /// The previous candidate's name and birth year: every 500th dossier lists that person
-    /// as a sibling, so a folder has about n/500 related pairs for the slate rules, as a
-    /// real slate has a few, rather than the n² chance matches of a small name pool.
-    private var previous: (name: String, year: Int)?
+    /// The previous candidate's name and citizen_id: every 500th dossier lists that person as
+    /// a sibling, by citizen_id (no birth year), so a folder of n dossiers has exactly n/500
+    /// related pairs for the slate rules, a bounded number per candidate as on a real slate.
+    /// Listed by name and birth year instead, the sibling would also match every candidate
+    /// of the small name pool with that name and year: n² chance pairs (70,289 slate findings
+    /// at a million dossiers before this, `docs/performance.md`).
+    private var previous: (name: String, citizenID: String)?
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -26,7 +29,10 @@ struct DossierGenerator {
         let female = Bool.random(using: &random)
         let name = personName(female: female)
         var y = "format: dossier/1\ncandidate:\n"
-        y += "  id: GEN-\(pad(index, 6))\n  name: \(name)\n  citizen_id: '0\(pad(Int.random(in: 10_000_000_000...99_999_999_999, using: &random), 11))'\n"
+        // Unique by construction (the index in its last 7 digits): no two dossiers are one person
+        // by chance, so the duplicate-person rule finds nothing, at any count.
+        let citizenID = "0\(pad(Int.random(in: 10_000_000_000...99_999_999_999, using: &random) % 10_000, 4))\(pad(index, 7))"
+        y += "  id: GEN-\(pad(index, 6))\n  name: \(name)\n  citizen_id: '\(citizenID)'\n"
         y += "  gender: \(female ? "female" : "male")\n  ethnic_minority: \(Int.random(in: 0..<8, using: &random) == 0)\n"
         let birthYear = Int.random(in: 1968...1988, using: &random)
         y += "  birth_date: \(date(year: birthYear))\n  ethnicity: Kinh\n"
@@ -39,7 +45,7 @@ struct DossierGenerator {
         y += declarations(flagged: flagged)
         y += "verifications:\n  - {declaration_year: 2023, date: 2024-06-12, authority: Ủy ban Kiểm tra Tỉnh ủy, conclusion: \(flagged && Bool.random(using: &random) ? "untruthful" : "truthful")}\n"
         y += family(agency: agency, flagged: flagged, sibling: index % 500 == 499 ? previous : nil)
-        previous = (name, birthYear)
+        previous = (name, citizenID)
         y += flagged ? "discipline:\n  - {system: state, form: warning, date: 2025-03-10, authority: UBND tỉnh, reason: Vi phạm quy định quản lý đất đai}\n" : "discipline: []\n"
         y += "investigations:\n  - {kind: inspection, authority: Thanh tra tỉnh, opened: 2022-03-01, closed: 2022-09-30, outcome: no_violation, matter: Thanh tra công tác quản lý đất đai}\n"
         y += "complaints:\n  - {received: 2024-11-05, kind: petition, named: true, subjects: [conduct], status: unsubstantiated, concluded: 2025-01-15}\n"
@@ -62,9 +68,9 @@ struct DossierGenerator {
         return y
     }
 
-    private mutating func family(agency: String, flagged: Bool, sibling: (name: String, year: Int)?) -> String {
+    private mutating func family(agency: String, flagged: Bool, sibling: (name: String, citizenID: String)?) -> String {
         var y = "family:\n"
-        if let sibling { y += "  - {relation: sibling, name: \(sibling.name), birth_year: \(sibling.year)}\n" }
+        if let sibling { y += "  - {relation: sibling, name: \(sibling.name), citizen_id: '\(sibling.citizenID)'}\n" }
         for memberIndex in 0..<Int.random(in: 3...8, using: &random) {
             // Four-part names: relatives seldom share a name and birth year with a candidate by chance.
             y += "  - relation: \(pick(Self.relations))\n    name: \(personName(female: Bool.random(using: &random))) \(pick(Self.givenNames))\n"

@@ -26,6 +26,9 @@ struct RuleRunner {
     var observer: (any RuleObserver)? = nil
     /// The budget of one run (scaled by the slate's size for slate rules).
     let limits: EvaluationLimits
+    /// Slate rules screening a folder: where findings go a chunk at a time as they are made,
+    /// so that the rule never holds them all (`FindingOutlet`); nil keeps them in the list.
+    var outlet: FindingOutlet? = nil
 
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
@@ -44,7 +47,10 @@ struct RuleRunner {
         into findings: inout [Finding], leaf: (FindingLocation?, inout Activation, inout EvaluationBudget) -> Finding?
     ) {
         guard depth < compiled.loops.count else {
-            if let finding = leaf(innermost, &activation, &budget) { findings.append(finding) }
+            if let finding = leaf(innermost, &activation, &budget) {
+                findings.append(finding)
+                outlet?.flushIfFull(&findings)
+            }
             return
         }
         let iterable = compiled.loops[depth].iterable.evaluate(activation, budget: &budget)

@@ -2,20 +2,31 @@ import CEL
 import Diagnostics
 import YAML
 
-/// Walks one document against the schema, building typed values and collecting every
-/// problem. On the hot path of screening: slots come from the record's precomputed table,
-/// path strings are built for objects and lists (their origins) but for scalars only when a
-/// problem is reported, and nothing here uses Foundation.
-struct DocumentValidator {
+/// The typing core: reads one document's events against the schema, building typed values
+/// and collecting every problem. The one copy of the typing rules, fed by either source: a
+/// `Node` tree (`NodeEventSource`) or libyaml's events straight from the bytes
+/// (`YAMLEventReader`), so both give the same values and the same diagnostics.
+///
+/// On the hot path of screening: slots come from the record's precomputed table, keys are
+/// compared as bytes, path strings are built for objects and lists (their origins) but for
+/// scalars only when a problem is reported, and nothing here uses Foundation.
+struct DocumentValidator<Source: YAMLEventSource> {
+    typealias Failure = Source.Failure
+
     let schema: Schema
     let strict: Bool
+    var source: Source
     var diagnostics = DiagnosticList()
     /// Whether any error was seen, counted even past the diagnostic cap.
     var sawError = false
+    /// The root record's format field (`format: dossier/1`) holding another text: then this
+    /// is the only problem reported, since the document's other fields mean nothing here.
+    var formatMismatch: Diagnostic?
 
-    init(schema: Schema, strict: Bool) {
+    init(schema: Schema, strict: Bool, source: Source) {
         self.schema = schema
         self.strict = strict
+        self.source = source
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -23,31 +34,48 @@ struct DocumentValidator {
         diagnostics.append(diagnostic)
     }
 
-    /// A record from a mapping node; nil (with a diagnostic) when the node is not a mapping.
-    mutating func object(_ node: Node, record position: Int, path: String, field: @autoclosure () -> String) -> ObjectValue? {
-        guard case .mapping(let pairs) = node.kind else {
-            report(SchemaMessages.kind(node, expected: "a mapping", field: field(), path: path))
+    /// Reads the root node as record `position` and returns the validated document.
+    mutating func document(record position: Int) throws(Failure) -> Validated {
+        let event = try source.next()
+        let name = schema.plans[position].name
+        let value = try object(event, record: position, path: "", field: name, isRoot: true)
+        if let formatMismatch { return Validated(value: nil, diagnostics: [formatMismatch]) }
+        return Validated(value: sawError ? nil : value, diagnostics: diagnostics.sorted)
+    }
+
+    /// A record from the node that starts with `event`; nil (with a diagnostic) when the node
+    /// is not a mapping.
+    mutating func object(
+        _ event: YAMLEvent, record position: Int, path: String, field: @autoclosure () -> String, isRoot: Bool = false
+    ) throws(Failure) -> ObjectValue? {
+        guard event == .mappingStart else {
+            try mismatch(event, expected: "a mapping", field: field(), path: path)
             return nil
         }
+        let start = source.start
         let plan = schema.plans[position]
         let count = plan.fields.count
         var fields = Fields(count: count)
+        var failure: Failure?
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { seen in
             seen.initialize(repeating: false)
-            // Through a buffer, so that each pair's nodes are read where they are, never copied.
-            pairs.withUnsafeBufferPointer { pairs in
-                read(pairs, plan: plan, path: path, into: &fields, seen: seen)
+            do throws(Failure) {
+                try read(plan: plan, path: path, into: &fields, seen: seen, isRoot: isRoot)
+            } catch {
+                failure = error
+                return
             }
             for slot in 0..<count where !fields.present[slot] {
                 if !seen[slot], plan.fields[slot].required {
-                    report(missing(plan.fields[slot], record: plan.name, in: node, path: path))
+                    report(missing(plan.fields[slot], record: plan.name, at: start, path: path))
                 }
                 fields.values[slot] = plan.fields[slot].defaultValue ?? .null
             }
         }
+        if let failure { throw failure }
         return ObjectValue(
             type: plan.type, fields: fields.values, present: fields.present,
-            origin: ValueOrigin(location: node.start, path: path, end: node.end), fieldOrigins: fields.origins)
+            origin: ValueOrigin(location: start, path: path, end: source.end), fieldOrigins: fields.origins)
     }
 
     /// The fields of a record being read, in slot order.
@@ -74,79 +102,121 @@ struct DocumentValidator {
         }
     }
 
-    /// Reads the pairs of a mapping into `fields`, marking each slot met in `seen`.
-    ///
-    /// A key is first compared with the field after the previous one, since dossiers mostly
-    /// list fields in schema order; only other keys are looked up in the slot table.
+    /// Reads the pairs of a mapping, to its end event, into `fields`, marking each slot met in `seen`.
     private mutating func read(
-        _ pairs: UnsafeBufferPointer<Node.Pair>, plan: RecordPlan, path: String, into fields: inout Fields,
-        seen: UnsafeMutableBufferPointer<Bool>
-    ) {
-        let count = plan.fields.count
+        plan: RecordPlan, path: String, into fields: inout Fields, seen: UnsafeMutableBufferPointer<Bool>, isRoot: Bool
+    ) throws(Failure) {
         var guess = 0
-        for index in pairs.indices {
-            guard let key = pairs[index].key.scalarText else {
-                report(SchemaMessages.kind(pairs[index].key, expected: "a field name", field: plan.name, path: path))
+        while true {
+            let key = try source.next()
+            if key == .mappingEnd { return }
+            guard key == .scalar else {
+                try mismatch(key, expected: "a field name", field: plan.name, path: path)
+                try skip(try source.next())
                 continue
             }
-            guard let slot = guess < count && plan.fieldNames[guess] == key ? guess : plan.type.slot(of: key) else {
+            guard let slot = self.slot(plan: plan, guess: guess) else {
+                try source.keyNotCheckedForDuplicates()
+                let name = source.scalarText()
                 report(SchemaMessages.unknownField(
-                    key, record: plan.name, at: pairs[index].key, path: Self.joinAny(path, key),
+                    name, record: plan.name, at: source.start, path: Self.joinAny(path, name),
                     known: plan.fieldNames, strict: strict))
+                try skip(try source.next())
                 continue
             }
             guess = slot + 1
             // A duplicate key was already reported by the YAML loader; the first one counts.
-            guard !seen[slot] else { continue }
+            guard !seen[slot] else {
+                try source.keyNotCheckedForDuplicates()
+                try skip(try source.next())
+                continue
+            }
             seen[slot] = true
-            guard let value = fieldValue(pairs[index].value, plan: plan, slot: slot, path: path) else { continue }
+            let event = try source.next()
+            if isRoot, slot == plan.formatSlot, event == .scalar, let const = plan.fields[slot].const {
+                let found = source.scalarText()
+                if found != const {
+                    formatMismatch = SchemaMessages.format(
+                        name: plan.fieldNames[slot], const: const, found: found, at: source.start,
+                        path: plan.fieldNames[slot])
+                }
+            }
+            let start = source.start
+            guard let value = try fieldValue(event, plan: plan, slot: slot, path: path) else { continue }
             fields.values[slot] = value
             fields.present[slot] = true
             if plan.shapes[slot] == .scalar {
-                fields.origins[slot] = ValueOrigin(
-                    location: pairs[index].value.start, path: plan.fieldNames[slot], end: pairs[index].value.end)
+                fields.origins[slot] = ValueOrigin(location: start, path: plan.fieldNames[slot], end: source.end)
             }
         }
     }
 
-    private func missing(_ spec: FieldSpec, record: String, in node: Node, path: String) -> Diagnostic {
-        let fieldPath = Self.join(path, spec.name)
-        if let const = spec.const {
-            return SchemaMessages.format(name: spec.name, const: const, found: nil, at: node, path: fieldPath)
+    /// The slot of the key scalar at hand: first the field after the previous one (dossiers
+    /// mostly list fields in schema order), then every field's UTF-8, compared as bytes; then,
+    /// for a key written in another Unicode form, the slot table by `String` equality.
+    private func slot(plan: RecordPlan, guess: Int) -> Int? {
+        let byBytes = source.withScalarBytes { key -> Int? in
+            if guess < plan.fieldNameUTF8.count, plan.fieldNameUTF8[guess].elementsEqual(key) { return guess }
+            for slot in plan.fieldNameUTF8.indices where plan.fieldNameUTF8[slot].elementsEqual(key) { return slot }
+            return nil
         }
-        return SchemaMessages.missing(field: record + "." + spec.name, at: node, path: fieldPath)
+        if let byBytes { return byBytes }
+        return plan.type.slot(of: source.scalarText())
     }
 
-    /// The value of the field in `slot` of `plan`; nil when it is absent (null) or invalid (reported).
-    private mutating func fieldValue(_ node: Node, plan: RecordPlan, slot: Int, path: String) -> Value? {
-        if ScalarTyping.isNull(node) {
+    private func missing(_ spec: FieldSpec, record: String, at start: SourceLocation, path: String) -> Diagnostic {
+        let fieldPath = Self.join(path, spec.name)
+        if let const = spec.const {
+            return SchemaMessages.format(name: spec.name, const: const, found: nil, at: start, path: fieldPath)
+        }
+        return SchemaMessages.missing(field: record + "." + spec.name, at: start, path: fieldPath)
+    }
+
+    /// Whether the event at hand is a scalar that is YAML null.
+    private func isNull(_ event: YAMLEvent) -> Bool {
+        guard event == .scalar else { return false }
+        let style = source.scalarStyle
+        let tag = source.scalarTag
+        return source.withScalarBytes { ScalarTyping.isNull($0, style: style, tag: tag) }
+    }
+
+    /// The value of the field in `slot` of `plan` from the node starting with `event`; nil
+    /// when it is absent (null) or invalid (reported).
+    private mutating func fieldValue(_ event: YAMLEvent, plan: RecordPlan, slot: Int, path: String) throws(Failure) -> Value? {
+        if isNull(event) {
             if plan.fields[slot].required {
                 report(SchemaMessages.null(
-                    field: plan.qualifiedNames[slot], at: node, path: Self.join(path, plan.fieldNames[slot])))
+                    field: plan.qualifiedNames[slot], at: source.start, path: Self.join(path, plan.fieldNames[slot])))
             }
             return nil
         }
         switch plan.shapes[slot] {
         case .object:
             let position = plan.nestedRecords[slot]
-            guard position >= 0 else { return nil }
-            return object(
-                node, record: position, path: Self.join(path, plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
+            guard position >= 0 else {
+                try skip(event)
+                return nil
+            }
+            return try object(
+                event, record: position, path: Self.join(path, plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
             ).map(Value.object)
         case .list:
-            guard case .list(let element) = plan.fields[slot].type else { return nil }
-            return list(
-                node, element: element, record: plan.nestedRecords[slot], path: Self.join(path, plan.fieldNames[slot]),
+            guard case .list(let element) = plan.fields[slot].type else {
+                try skip(event)
+                return nil
+            }
+            return try list(
+                event, element: element, record: plan.nestedRecords[slot], path: Self.join(path, plan.fieldNames[slot]),
                 field: plan.qualifiedNames[slot]
             ).map(Value.list)
         case .scalar:
-            guard let value = scalar(
-                node, type: plan.fields[slot].type, field: plan.qualifiedNames[slot],
+            guard let value = try scalar(
+                event, type: plan.fields[slot].type, field: plan.qualifiedNames[slot],
                 path: Self.join(path, plan.fieldNames[slot]))
             else { return nil }
             if let const = plan.fields[slot].const, case .string(let text) = value, text != const {
                 report(SchemaMessages.format(
-                    name: plan.fieldNames[slot], const: const, found: text, at: node,
+                    name: plan.fieldNames[slot], const: const, found: text, at: source.start,
                     path: Self.join(path, plan.fieldNames[slot])))
                 return nil
             }
@@ -154,65 +224,92 @@ struct DocumentValidator {
                 text.allSatisfy({ $0.isWhitespace })
             {
                 report(SchemaMessages.blank(
-                    field: plan.qualifiedNames[slot], at: node, path: Self.join(path, plan.fieldNames[slot])))
+                    field: plan.qualifiedNames[slot], at: source.start, path: Self.join(path, plan.fieldNames[slot])))
                 return nil
             }
             return value
         }
     }
 
-    /// A list of `element`s; `record` is the position of the record its objects (at any list
-    /// depth) are read as, -1 for none.
-    private mutating func list(_ node: Node, element: FieldType, record: Int, path: String, field: String) -> ListValue? {
-        guard case .sequence(let items) = node.kind else {
-            report(SchemaMessages.kind(node, expected: "a list", field: field, path: path))
+    /// A list of `element`s from the node starting with `event`; `record` is the position of
+    /// the record its objects (at any list depth) are read as, -1 for none.
+    private mutating func list(
+        _ event: YAMLEvent, element: FieldType, record: Int, path: String, field: String
+    ) throws(Failure) -> ListValue? {
+        guard event == .sequenceStart else {
+            try mismatch(event, expected: "a list", field: field, path: path)
             return nil
         }
+        let start = source.start
         var values: [Value] = []
-        values.reserveCapacity(items.count)
-        items.withUnsafeBufferPointer { items in
-            for index in items.indices {
-                if let value = listItem(items[index], element: element, record: record, path: path, index: index, field: field) {
-                    values.append(value)
-                }
+        var index = 0
+        while true {
+            let item = try source.next()
+            if item == .sequenceEnd { break }
+            if let value = try listItem(item, element: element, record: record, path: path, index: index, field: field) {
+                // Most lists of a dossier hold a few items: one allocation, not three or four.
+                if values.isEmpty { values.reserveCapacity(8) }
+                values.append(value)
             }
+            index += 1
         }
-        return ListValue(values, origin: ValueOrigin(location: node.start, path: path, end: node.end))
+        return ListValue(values, origin: ValueOrigin(location: start, path: path, end: source.end))
     }
 
     private mutating func listItem(
-        _ item: Node, element: FieldType, record: Int, path: String, index: Int, field: String
-    ) -> Value? {
+        _ event: YAMLEvent, element: FieldType, record: Int, path: String, index: Int, field: String
+    ) throws(Failure) -> Value? {
         switch element {
         case .object:
-            guard record >= 0 else { return nil }
-            return object(item, record: record, path: Self.indexed(path, index), field: field).map(Value.object)
-        case .list(let inner):
-            return list(item, element: inner, record: record, path: Self.indexed(path, index), field: field)
-                .map(Value.list)
-        default:
-            if ScalarTyping.isNull(item) {
-                report(SchemaMessages.nullItem(expected: element, field: field, at: item, path: Self.indexed(path, index)))
+            guard record >= 0 else {
+                try skip(event)
                 return nil
             }
-            return scalar(item, type: element, field: field, path: Self.indexed(path, index))
+            return try object(event, record: record, path: Self.indexed(path, index), field: field).map(Value.object)
+        case .list(let inner):
+            return try list(event, element: inner, record: record, path: Self.indexed(path, index), field: field)
+                .map(Value.list)
+        default:
+            if isNull(event) {
+                report(SchemaMessages.nullItem(
+                    expected: element, field: field, at: source.start, path: Self.indexed(path, index)))
+                return nil
+            }
+            return try scalar(event, type: element, field: field, path: Self.indexed(path, index))
         }
     }
 
     /// A scalar field value; `path` is an autoclosure so that it is built only on a problem.
-    private mutating func scalar(_ node: Node, type: FieldType, field: @autoclosure () -> String, path: @autoclosure () -> String) -> Value? {
-        guard case .scalar(let scalar) = node.kind else {
-            report(SchemaMessages.kind(node, expected: "a \(type) scalar", field: field(), path: path()))
+    private mutating func scalar(
+        _ event: YAMLEvent, type: FieldType, field: @autoclosure () -> String, path: @autoclosure () -> String
+    ) throws(Failure) -> Value? {
+        guard event == .scalar else {
+            try mismatch(event, expected: "a \(type) scalar", field: field(), path: path())
             return nil
         }
         // Both callers have already set YAML null aside.
-        switch ScalarTyping.convertNonNull(scalar, as: type) {
+        let outcome = source.withScalarBytes { bytes in
+            ScalarTyping.convertNonNull(bytes, as: type, text: { self.source.scalarText() })
+        }
+        switch outcome {
         case .value(let value): return value
         case .null: return nil
         case .problem(let problem):
-            report(SchemaMessages.scalar(problem, text: scalar.text, field: field(), at: node, path: path()))
+            report(SchemaMessages.scalar(
+                problem, text: source.scalarText(), field: field(), at: source.start, path: path()))
             return nil
         }
+    }
+
+    /// Reports a node of the wrong kind at its start, and reads past it.
+    private mutating func mismatch(_ event: YAMLEvent, expected: String, field: String, path: String) throws(Failure) {
+        report(SchemaMessages.kind(found: event.kindName, at: source.start, expected: expected, field: field, path: path))
+        try skip(event)
+    }
+
+    /// Reads past the node starting with `event` (nothing more to read for a scalar).
+    private mutating func skip(_ event: YAMLEvent) throws(Failure) {
+        if event == .sequenceStart || event == .mappingStart { try source.skipCollection() }
     }
 
     /// `parent.key`, or `key` at the root, for schema field names (always identifiers).

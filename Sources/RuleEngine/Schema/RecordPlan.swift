@@ -25,6 +25,10 @@ final class RecordPlan: Sendable {
     let qualifiedNames: [String]
     /// The field names in slot order, for "did you mean" hints.
     let fieldNames: [String]
+    /// The field names' UTF-8 in slot order, which keys are compared with as bytes.
+    let fieldNameUTF8: [[UInt8]]
+    /// The slot of the first field with a `const` (a document's `format`), nil when none.
+    let formatSlot: Int?
 
     init(_ record: RecordSchema, recordIndex: [String: Int]) {
         name = record.name
@@ -40,5 +44,7 @@ final class RecordPlan: Sendable {
         nestedRecords = record.fields.map { field in field.type.recordName.flatMap { recordIndex[$0] } ?? -1 }
         qualifiedNames = record.fields.map { record.name + "." + $0.name }
         fieldNames = record.fields.map(\.name)
+        fieldNameUTF8 = record.fields.map { Array($0.name.utf8) }
+        formatSlot = record.fields.firstIndex { $0.const != nil }
     }
 }

@@ -25,23 +25,28 @@ enum ScalarOutcome: Sendable {
 enum ScalarTyping {
     /// Whether the scalar is YAML null: plain and untagged `~`/`null`/empty, or `!!null`.
     static func isNull(_ scalar: Node.Scalar) -> Bool {
-        if let tag = scalar.tag { return tag == "!!null" }
-        guard scalar.style == .plain else { return false }
-        return isAnyOf(scalar.text, nullLiterals)
+        var text = scalar.text
+        return text.withUTF8 { isNull($0, style: scalar.style, tag: scalar.tag) }
+    }
+
+    /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them.
+    static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: Node.Scalar.Style, tag: String?) -> Bool {
+        if let tag { return tag == "!!null" }
+        guard style == .plain else { return false }
+        return isAnyOf(bytes, nullLiterals)
     }
 
     static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
     static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
     static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
 
-    /// Whether `text` is one of `literals`, compared byte for byte.
+    /// Whether `bytes` are one of `literals`, compared byte for byte.
     ///
     /// For the YAML null and bool literals this is exactly `==` (Unicode canonical
     /// equivalence): no character decomposes canonically to one of their letters, so only the
     /// same bytes match. It spares the normalizing comparison that `==` runs on every
     /// non-ASCII scalar (names, addresses) of every dossier.
-    static func isAnyOf(_ text: String, _ literals: [StaticString]) -> Bool {
-        let bytes = text.utf8
+    static func isAnyOf(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: [StaticString]) -> Bool {
         let count = bytes.count
         for literal in literals where literal.utf8CodeUnitCount == count {
             let same = literal.withUTF8Buffer { $0.elementsEqual(bytes) }
@@ -50,46 +55,49 @@ enum ScalarTyping {
         return false
     }
 
-    /// Whether the node is a scalar that is YAML null (see `isNull(_:)` for scalars).
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node.kind else { return false }
-        return isNull(scalar)
-    }
-
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
-        return convertNonNull(scalar, as: type)
+        var text = scalar.text
+        return text.withUTF8 { convertNonNull($0, as: type, text: { scalar.text }) }
     }
 
-    /// `convert` for a scalar already known not to be YAML null (`isNull` is false), so that
-    /// the validator, which checks null first to report it, does not compare it twice.
-    static func convertNonNull(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
-        let text = scalar.text
+    /// The value of a scalar already known not to be YAML null (`isNull` is false), read from
+    /// its UTF-8 `bytes`; `text` gives it as a `String`, asked for only by `string` fields and
+    /// the rare enum code written in another Unicode form, so numbers, dates, booleans and
+    /// enum codes cost no string (an enum code is the schema's own `String`).
+    static func convertNonNull(
+        _ bytes: UnsafeBufferPointer<UInt8>, as type: FieldType, text: () -> String
+    ) -> ScalarOutcome {
         switch type {
         case .string:
-            return .value(.string(text))
+            return .value(.string(text()))
         case .int:
-            guard let number = integer(text, underscores: false) else {
+            guard let number = integer(utf8: bytes, underscores: false) else {
                 return .problem(.type(expected: "an integer"))
             }
             return .value(.int(number))
         case .bool:
-            if isAnyOf(text, trueLiterals) { return .value(.bool(true)) }
-            if isAnyOf(text, falseLiterals) { return .value(.bool(false)) }
+            if isAnyOf(bytes, trueLiterals) { return .value(.bool(true)) }
+            if isAnyOf(bytes, falseLiterals) { return .value(.bool(false)) }
             return .problem(.type(expected: "true or false"))
         case .date:
-            guard let date = CivilDate(iso: text) else { return .problem(.date) }
+            // Ten bytes make a small string, which costs no allocation.
+            guard bytes.count == 10, let date = CivilDate(iso: text()) else { return .problem(.date) }
             return .value(.date(date))
         case .money(let signed):
-            guard let amount = integer(text, underscores: true), signed || amount >= 0 else {
+            guard let amount = integer(utf8: bytes, underscores: true), signed || amount >= 0 else {
                 return .problem(.money(signed: signed))
             }
             return .value(.int(amount))
         case .share:
-            guard let share = decimal(text), share >= 0, share <= 1 else { return .problem(.share) }
+            guard isDecimalText(bytes), let share = Double(text()), share.isFinite, share >= 0, share <= 1 else {
+                return .problem(.share)
+            }
             return .value(.double(share))
         case .enumeration(let values):
+            for value in values where value.utf8.elementsEqual(bytes) { return .value(.string(value)) }
+            let text = text()
             guard values.contains(text) else { return .problem(.enumeration(values)) }
             return .value(.string(text))
         case .list, .object:
@@ -106,7 +114,7 @@ enum ScalarTyping {
 
     /// `integer(_:underscores:)` over the bytes in place: a loop over a buffer, not over
     /// `String.UTF8View`, which checks the string's representation on every byte.
-    private static func integer(utf8 text: UnsafeBufferPointer<UInt8>, underscores: Bool) -> Int64? {
+    static func integer(utf8 text: UnsafeBufferPointer<UInt8>, underscores: Bool) -> Int64? {
         var negative = false
         var value: Int64 = 0
         var digits = 0
@@ -137,18 +145,18 @@ enum ScalarTyping {
         return value
     }
 
-    /// A finite decimal number (`0.15`, `1`, `1e-1`); nil for `.nan`, `.inf`, hex or text.
-    static func decimal(_ text: String) -> Double? {
+    /// Whether the bytes may be a finite decimal number (`0.15`, `1`, `1e-1`): digits, `.`,
+    /// signs and exponents only, so `Double` never reads `.nan`, `.inf`, hex or text.
+    private static func isDecimalText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"):
                 continue
-            default: return nil
+            default: return false
             }
         }
-        guard sawDigit, let value = Double(text), value.isFinite else { return nil }
-        return value
+        return sawDigit
     }
 }

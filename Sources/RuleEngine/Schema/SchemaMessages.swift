@@ -6,7 +6,7 @@ import YAML
 /// (`discipline.form`); `path` is where the value stands (`discipline[0].form`). Messages
 /// name the path, which says exactly which item is wrong (`dossier.md`, Typing).
 enum SchemaMessages {
-    static func scalar(_ problem: ScalarProblem, text: String, field: String, at node: Node, path: String) -> Diagnostic {
+    static func scalar(_ problem: ScalarProblem, text: String, field: String, at location: SourceLocation, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         let (code, message): (String, String)
         switch problem {
@@ -28,55 +28,56 @@ enum SchemaMessages {
             message = "unknown value '\(text)' for \(field); expected one of "
                 + values.joined(separator: ", ") + Suggestion.hint(for: text, in: values)
         }
-        return Diagnostic(code: code, message: message, location: node.start, path: path)
+        return Diagnostic(code: code, message: message, location: location, path: path)
     }
 
-    static func nullItem(expected: FieldType, field: String, at node: Node, path: String) -> Diagnostic {
+    static func nullItem(expected: FieldType, field: String, at location: SourceLocation, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         return Diagnostic(
             code: "schema.type", message: "expected \(expected) for \(field), found null",
-            location: node.start, path: path)
+            location: location, path: path)
     }
 
-    static func kind(_ node: Node, expected: String, field: String, path: String) -> Diagnostic {
+    /// `found` is the kind of node met: "a scalar", "a list", "a mapping".
+    static func kind(found: String, at location: SourceLocation, expected: String, field: String, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         return Diagnostic(
-            code: "schema.kind", message: "expected \(expected) for \(field), found \(node.kindName)",
-            location: node.start, path: path)
+            code: "schema.kind", message: "expected \(expected) for \(field), found \(found)",
+            location: location, path: path)
     }
 
-    static func missing(field: String, at parent: Node, path: String) -> Diagnostic {
+    static func missing(field: String, at location: SourceLocation, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         return Diagnostic(
-            code: "schema.required", message: "missing required field \(field)", location: parent.start, path: path)
+            code: "schema.required", message: "missing required field \(field)", location: location, path: path)
     }
 
-    static func null(field: String, at node: Node, path: String) -> Diagnostic {
+    static func null(field: String, at location: SourceLocation, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         return Diagnostic(
-            code: "schema.required", message: "required field \(field) is null", location: node.start, path: path)
+            code: "schema.required", message: "required field \(field) is null", location: location, path: path)
     }
 
-    static func blank(field: String, at node: Node, path: String) -> Diagnostic {
+    static func blank(field: String, at location: SourceLocation, path: String) -> Diagnostic {
         let field = path.isEmpty ? field : path
         return Diagnostic(
-            code: "schema.blank", message: "\(field) must not be blank", location: node.start, path: path)
+            code: "schema.blank", message: "\(field) must not be blank", location: location, path: path)
     }
 
     static func unknownField(
-        _ key: String, record: String, at node: Node, path: String, known: [String], strict: Bool
+        _ key: String, record: String, at location: SourceLocation, path: String, known: [String], strict: Bool
     ) -> Diagnostic {
         Diagnostic(
             code: "schema.unknown-field", severity: strict ? .error : .warning,
             message: "unknown field '\(key)' in \(record)" + Suggestion.hint(for: key, in: known),
-            location: node.start, path: path)
+            location: location, path: path)
     }
 
-    static func format(name: String, const: String, found: String?, at node: Node, path: String) -> Diagnostic {
+    static func format(name: String, const: String, found: String?, at location: SourceLocation, path: String) -> Diagnostic {
         Diagnostic(
             code: "schema.format",
             message: "\(name) must be \(const)" + (found.map { ", found '\($0)'" } ?? "; it is missing"),
-            location: node.start, path: path)
+            location: location, path: path)
     }
 
     static func empty(file: String, expected: String) -> Diagnostic {

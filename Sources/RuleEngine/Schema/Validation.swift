@@ -34,23 +34,13 @@ extension Schema {
     /// expected one is reported with that one error only: its other fields mean nothing here.
     public func validate(_ root: Node?, as kind: DocumentKind, file: String, options: ValidationOptions) -> Validated {
         let position = rootPosition(of: kind)
-        let record = records[position]
-        let formatSpec = record.fields.first { $0.const != nil }
         guard let root else {
+            let record = records[position]
+            let formatSpec = record.fields.first { $0.const != nil }
             let expected = formatSpec?.const.map { "a \($0) document" } ?? "a \(record.name) mapping"
             return Validated(value: nil, diagnostics: [SchemaMessages.empty(file: file, expected: expected)])
         }
-        if let formatSpec, let const = formatSpec.const, let found = root[formatSpec.name]?.scalar?.text,
-            found != const
-        {
-            let node = root[formatSpec.name] ?? root
-            return Validated(value: nil, diagnostics: [
-                SchemaMessages.format(name: formatSpec.name, const: const, found: found, at: node, path: formatSpec.name)
-            ])
-        }
-        var validator = DocumentValidator(schema: self, strict: options.strict)
-        let value = validator.object(root, record: position, path: "", field: record.name)
-        let diagnostics = validator.diagnostics.sorted
-        return Validated(value: validator.sawError ? nil : value, diagnostics: diagnostics)
+        var validator = DocumentValidator(schema: self, strict: options.strict, source: NodeEventSource(root))
+        return validator.document(record: position)
     }
 }

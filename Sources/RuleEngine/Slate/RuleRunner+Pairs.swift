@@ -7,6 +7,7 @@ import Synchronization
 /// pairs — which is what a rule author states by writing `pair_keys`. A slate of n
 /// candidates then costs about n evaluations, not n². Large pair lists are split into parts that
 /// the caller's `ParallelWork` may run side by side; findings keep the order of the double loop (a's position, then b's).
+/// With an `outlet`, each part hands its findings over as part `1 + its index`, after the rule's own.
 extension RuleRunner {
     /// Below this many pairs, threads cost more than they save.
     static let pairsPerThread = 256
@@ -30,7 +31,7 @@ extension RuleRunner {
         }
         let parts = max(1, min(parallel.width, pairs.count / Self.pairsPerThread))
         guard parts > 1 else {
-            return evaluate(pairs[...], in: list, activation: &activation, budget: &budget, into: &findings)
+            return evaluate(pairs[...], in: list, activation: &activation, budget: &budget, into: &findings, outlet: outlet)
         }
         let base = activation
         // Each part spends from a copy of what is left: the whole stays within parts × budget.
@@ -41,7 +42,9 @@ extension RuleRunner {
             var activation = base
             var budget = left
             var found: [Finding] = []
-            evaluate(pairs[range], in: list, activation: &activation, budget: &budget, into: &found)
+            let outlet = outlet?.part(part + 1)
+            evaluate(pairs[range], in: list, activation: &activation, budget: &budget, into: &found, outlet: outlet)
+            outlet?.flush(&found)
             results.withLock { $0[part] = found }
         }
         findings += results.withLock { $0.joined() }
@@ -49,7 +52,7 @@ extension RuleRunner {
 
     private func evaluate(
         _ pairs: ArraySlice<(Int, Int)>, in list: ListValue, activation: inout Activation,
-        budget: inout EvaluationBudget, into findings: inout [Finding]
+        budget: inout EvaluationBudget, into findings: inout [Finding], outlet: FindingOutlet?
     ) {
         let first = compiled.loops[0]
         let second = compiled.loops[1]
@@ -65,7 +68,10 @@ extension RuleRunner {
             guard budget.spend(steps: 1, at: nil) else {
                 return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost))
             }
-            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) { findings.append(finding) }
+            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
+                findings.append(finding)
+                outlet?.flushIfFull(&findings)
+            }
             if budget.exceeded != nil { return }
         }
     }

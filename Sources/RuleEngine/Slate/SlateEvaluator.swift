@@ -1,6 +1,5 @@
 import CEL
 import Diagnostics
-import Synchronization
 
 /// Runs the slate rules over the valid dossiers of a slate (`details.md` §11, §13).
 public struct SlateEvaluator: Sendable {
@@ -56,19 +55,42 @@ public struct SlateEvaluator: Sendable {
         candidates: SlateCandidates, slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
         language: String, params: Value, observer: (any RuleObserver)?
     ) -> [Finding] {
+        let sorter = FindingSorter(runLength: .max)
+        evaluate(
+            candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language,
+            params: params, into: sorter, observer: observer)
+        return Array(sorter.sorted())
+    }
+
+    /// The same findings handed to `sorter` as the rules make them, which gives them back in
+    /// report order: a screening passes one that keeps them in sorted runs on disk, so that a
+    /// slate with many findings never holds them in memory (`docs/performance.md`, "Memory").
+    public func evaluate(
+        candidates: SlateCandidates, slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
+        language: String, params: Value, into sorter: FindingSorter
+    ) {
+        evaluate(
+            candidates: candidates, slate: slate, slateLocation: slateLocation, asOf: asOf, language: language,
+            params: params, into: sorter, observer: nil)
+    }
+
+    private func evaluate(
+        candidates: SlateCandidates, slate: Value, slateLocation: FindingLocation?, asOf: CivilDate,
+        language: String, params: Value, into sorter: FindingSorter, observer: (any RuleObserver)?
+    ) {
         let fallback = slateLocation
             ?? candidates.list.first.flatMap { $0.objectValue.flatMap(RuleRunner.dossierLocation) }
             ?? FindingLocation(file: "", line: 1, column: 1, path: "slate")
         let rules = self.rules
         let limits = self.limits.forSlate(of: candidates.list.count)
-        let findings = Mutex(Array(repeating: [Finding](), count: rules.count))
-        // Each rule reads the candidates on its own, so rules may run side by side.
+        // Each rule reads the candidates on its own, so rules may run side by side; the sorter
+        // puts their findings in report order, ties in rule order.
         let parallel = candidates.list.count >= Self.candidatesPerThread ? candidates.parallel : .serial
         parallel.run(rules.count) { index in
-            let found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer, limits)
-            findings.withLock { $0[index] = found }
+            let outlet = FindingOutlet(sorter: sorter, rule: index)
+            var found = Self.run(rules[index], candidates, slate, asOf, params, language, fallback, observer, limits, outlet)
+            outlet.flush(&found)
         }
-        return findings.withLock { $0.joined() }.sorted(by: Finding.reportOrder)
     }
 
     /// Below this many candidates, threads cost more than they save.
@@ -76,7 +98,8 @@ public struct SlateEvaluator: Sendable {
 
     private static func run(
         _ rule: CompiledRule, _ candidates: SlateCandidates, _ slate: Value, _ asOf: CivilDate, _ params: Value,
-        _ language: String, _ fallback: FindingLocation, _ observer: (any RuleObserver)?, _ limits: EvaluationLimits
+        _ language: String, _ fallback: FindingLocation, _ observer: (any RuleObserver)?, _ limits: EvaluationLimits,
+        _ outlet: FindingOutlet
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
@@ -87,6 +110,7 @@ public struct SlateEvaluator: Sendable {
             compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
             basis: rule.rule.basisText(on: asOf), limits: limits)
         runner.observer = observer
+        runner.outlet = outlet
         return runner.run(&activation)
     }
 
