@@ -137,9 +137,13 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func newline() {
-        output += "\n"
-        output += String(repeating: "  ", count: levels.count)
+        let depth = levels.count
+        output += depth < Self.lineBreaks.count ? Self.lineBreaks[depth] : "\n" + String(repeating: "  ", count: depth)
     }
+
+    /// A line break and the indentation of each shallow depth, built once: building them at
+    /// every line cost about a seventh of writing a pretty report.
+    private static let lineBreaks: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     // MARK: - Escaping
 

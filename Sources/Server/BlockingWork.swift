@@ -2,41 +2,32 @@ import Foundation
 import Synchronization
 
 /// Runs the screening — CPU-bound, synchronous, with its own worker threads — on a thread of
-/// its own, so that it never blocks the event loops or Swift's cooperative pool. The threads
-/// are long-lived (a new 8 MiB-stack thread per request cost more than a small check).
+/// its own, so that a large or long request never blocks the event loops or Swift's
+/// cooperative pool. The threads are long-lived (a new 8 MiB-stack thread per request cost
+/// more than a small check).
 enum BlockingWork {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            WorkerThreads.shared.submit { continuation.resume(returning: work()) }
+    /// The value of `work`, run on a worker thread, or nil when `deadline` passes first
+    /// (`--request-timeout`): the answer then does not wait for the work, which the deadline's
+    /// other handlers cancel.
+    static func run<T: Sendable>(until deadline: RequestDeadline, _ work: @escaping @Sendable () -> T) async -> T? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+            let once = ResumeOnce(continuation)
+            deadline.onExpiry { once.resume(nil) }
+            WorkerThreads.shared.submit { once.resume(work()) }
         }
     }
+}
 
-    /// The value of `work`, or nil when `seconds` pass first (`--request-timeout`). The answer
-    /// does not wait for the work; `work` sees the deadline through `isExpired` and skips
-    /// what has not started.
-    /// `onExpiry` runs when the deadline passes, on a Dispatch thread, so that cancelling the
-    /// work does not wait for a thread of Swift's cooperative pool.
-    static func withDeadline<T: Sendable>(
-        seconds: Double, onExpiry: @escaping @Sendable () -> Void = {},
-        _ work: @escaping @Sendable (_ isExpired: @escaping @Sendable () -> Bool) async -> T
-    ) async -> T? {
-        let state = Mutex<(resumed: Bool, expired: Bool)>((false, false))
-        return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
-            let resumeOnce: @Sendable (T?) -> Void = { value in
-                let first = state.withLock { state in
-                    defer { state.resumed = true }
-                    if value == nil { state.expired = true }
-                    return !state.resumed
-                }
-                if first { continuation.resume(returning: value) }
-            }
-            let isExpired: @Sendable () -> Bool = { state.withLock { $0.expired } }
-            Task { resumeOnce(await work(isExpired)) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
-                if !state.withLock({ $0.resumed }) { onExpiry() }
-                resumeOnce(nil)
-            }
-        }
+/// A continuation resumed by whichever of two threads comes first; the other's value is dropped.
+private final class ResumeOnce<T: Sendable>: Sendable {
+    private let continuation: CheckedContinuation<T, Never>
+    private let resumed = Atomic(false)
+
+    init(_ continuation: CheckedContinuation<T, Never>) { self.continuation = continuation }
+
+    func resume(_ value: T) {
+        guard !resumed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        continuation.resume(returning: value)
     }
 }
 

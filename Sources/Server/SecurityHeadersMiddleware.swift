@@ -4,16 +4,7 @@ import Hummingbird
 /// Adds the security headers of `serve.md` to every answer, and turns every error — the
 /// router's 404, a body over the limit, anything unexpected — into the JSON error shape.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var headers: HTTPFields {
-        var fields = HTTPFields()
-        fields[HTTPField.Name("Content-Security-Policy")!] =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-        fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        fields[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        fields[.cacheControl] = "no-store"
-        return fields
-    }
+    static var headers: HTTPFields { securityHeaders }
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -33,3 +24,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         return response
     }
 }
+
+/// The headers of every answer, built once (a generic type cannot hold a stored static).
+private let securityHeaders: HTTPFields = {
+    var fields = HTTPFields()
+    fields[HTTPField.Name("Content-Security-Policy")!] =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+    fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+    fields[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    fields[.cacheControl] = "no-store"
+    return fields
+}()

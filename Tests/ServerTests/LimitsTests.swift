@@ -108,16 +108,39 @@ import TestSupport
         #expect(response.status == .serviceUnavailable)
         #expect(response.errorCode == "server.timeout")
         #expect(Date().timeIntervalSince(started) < 120, "the 503 comes at the timeout")
-        var busy = await harness.server.limiter.busy
+        var busy = harness.server.limiter.busy
         let deadline = Date().addingTimeInterval(60)
         while busy > 0 && Date() < deadline {
             try await Task.sleep(nanoseconds: 20_000_000)
-            busy = await harness.server.limiter.busy
+            busy = harness.server.limiter.busy
         }
         #expect(busy == 0, "the cancelled work gave its slot back")
         let next = try await harness.call(
             .post, "/v1/check", body: "format: dossier/1\ncandidate: {id: FAST}\n", contentType: "application/yaml")
         #expect(next.status != .serviceUnavailable, "\(next.text)")
+    }
+
+    /// A request that waits for a slot past `--request-timeout` answers 503 `server.timeout`
+    /// (not `server.saturated`) and leaves the queue: with the only waiting place taken by a
+    /// forgotten waiter, the next request would be refused at once.
+    @Test func waitingPastTheTimeoutIs503AndLeavesTheQueue() async throws {
+        let harness = try ServerHarness {
+            $0.maxConcurrent = 1
+            $0.maxWaiting = 1
+            $0.requestTimeout = 0.3
+        }
+        #expect(await harness.server.limiter.acquire())
+        let started = Date()
+        let waited = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(waited.status == .serviceUnavailable)
+        #expect(waited.errorCode == "server.timeout")
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        let again = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(again.errorCode == "server.timeout", "it waited in the queue again rather than being refused")
+        #expect(harness.server.limiter.busy == 1)
+        harness.server.limiter.release()
+        let after = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
+        #expect(after.status == .unprocessableContent)
     }
 
     @Test func saturationIs503WithRetryAfter() async throws {
@@ -131,7 +154,7 @@ import TestSupport
         #expect(response.status == .serviceUnavailable)
         #expect(response.errorCode == "server.saturated")
         #expect(response.headers[.retryAfter] == "1")
-        await harness.server.limiter.release()
+        harness.server.limiter.release()
         let after = try await harness.call(.post, "/v1/check", body: "format: dossier/1\n", contentType: "application/yaml")
         #expect(after.status == .unprocessableContent)
     }

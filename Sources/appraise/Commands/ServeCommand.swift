@@ -50,6 +50,8 @@ struct ServeCommand: ParsableCommand {
     /// Serves until SIGTERM or SIGINT (in-flight requests finish first), then exits 0; exits 2
     /// when the options, the tokens or the rules are wrong, or the address cannot be bound.
     func run() throws {
+        // Before any task: the event loops run the server's tasks (one thread per request).
+        AppraiseServer.runTasksOnEventLoops()
         let server: AppraiseServer
         do throws(CLIError) {
             server = try makeServer()
@@ -58,8 +60,8 @@ struct ServeCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         Terminal.printError("appraise serve: listening on http://\(host):\(port)")
-        // The command line is synchronous; the server runs on Swift's concurrency pool while
-        // the main thread waits for it to stop.
+        // The command line is synchronous; the server runs on its event loops while the main
+        // thread waits for it to stop.
         let stopped = DispatchSemaphore(value: 0)
         let failure = ServeFailure()
         Task {
