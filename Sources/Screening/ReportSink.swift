@@ -60,7 +60,10 @@ public final class ReportSink {
         let findings = redactor?.redact(slateFindings: findings) ?? findings
         summary.slateFindings += findings.count
         summary.cleared += findings.count { $0.isCleared }
-        guard streams else { return slateFindings += findings }
+        guard streams else {
+            slateFindings += findings
+            return
+        }
         guard !findings.isEmpty else { return }
         var text = slateStarted ? "" : JSONReporter.slateLineStart(slate)
         for (index, finding) in findings.enumerated() {
