@@ -4,11 +4,14 @@
 /// nothing depends on hashing or the clock, so the same calls give the same bytes. It lives
 /// in the lowest module so that every module writes and escapes JSON alike.
 ///
-/// It appends to a `String` as it goes, so a caller can write one value, take `output`,
-/// and start again (JSONL lines) without building a tree first.
+/// It appends UTF-8 bytes as it goes (a byte append is a copy, a `String` append is a call
+/// into the string runtime for every comma and quote), so a caller can write one value,
+/// take `output`, and start again (JSONL lines) without building a tree first.
 public struct JSONWriter: Sendable {
     /// The text written so far.
-    public private(set) var output = ""
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    /// The UTF-8 of `output`: only whole strings and ASCII are appended, so it stays valid.
+    private var bytes: [UInt8] = []
     /// Two-space indentation with one member a line; compact when false.
     public let pretty: Bool
 
@@ -27,7 +30,7 @@ public struct JSONWriter: Sendable {
 
     public init(pretty: Bool = false) {
         self.pretty = pretty
-        output.reserveCapacity(256)
+        bytes.reserveCapacity(256)
     }
 
     // MARK: - Containers
@@ -43,8 +46,8 @@ public struct JSONWriter: Sendable {
     /// Writes a member name; the next call writes its value.
     public mutating func key(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &output)
-        output += pretty ? ": " : ":"
+        Self.appendQuoted(name, to: &bytes)
+        append(pretty ? ": " : ":")
         afterKey = true
     }
 
@@ -64,7 +67,7 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         separate()
-        Self.appendQuoted(value, to: &output)
+        Self.appendQuoted(value, to: &bytes)
     }
 
     /// A string, or `null` when absent.
@@ -74,12 +77,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) {
         separate()
-        output += String(value)
+        append(String(value))
     }
 
     public mutating func int(_ value: Int64) {
         separate()
-        output += String(value)
+        append(String(value))
     }
 
     /// A number; NaN and the infinities, which JSON cannot hold, as the strings
@@ -90,37 +93,37 @@ public struct JSONWriter: Sendable {
             return
         }
         separate()
-        output += value.description
+        append(value.description)
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        output += value ? "true" : "false"
+        append(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        output += "null"
+        append("null")
     }
 
     /// Appends JSON text produced elsewhere (another writer's `output`) as one value.
     public mutating func raw(_ json: String) {
         separate()
-        output += json
+        append(json)
     }
 
     // MARK: - Layout
 
     private mutating func open(_ bracket: String, oneLine: Bool) {
         separate()
-        output += bracket
+        append(bracket)
         levels.append(Level(oneLine: oneLine || levels.last?.oneLine == true))
     }
 
     private mutating func close(_ bracket: String) {
         let level = levels.popLast()
         if pretty, let level, level.hasMembers, !level.oneLine { newline() }
-        output += bracket
+        append(bracket)
     }
 
     /// Writes the comma and line break that go before a value or key.
@@ -131,14 +134,14 @@ public struct JSONWriter: Sendable {
         }
         guard let last = levels.indices.last else { return }
         let oneLine = pretty && levels[last].oneLine
-        if levels[last].hasMembers { output += oneLine ? ", " : "," }
+        if levels[last].hasMembers { append(oneLine ? ", " : ",") }
         levels[last].hasMembers = true
         if pretty && !oneLine { newline() }
     }
 
     private mutating func newline() {
         let depth = levels.count
-        output += depth < Self.lineBreaks.count ? Self.lineBreaks[depth] : "\n" + String(repeating: "  ", count: depth)
+        append(depth < Self.lineBreaks.count ? Self.lineBreaks[depth] : "\n" + String(repeating: "  ", count: depth))
     }
 
     /// A line break and the indentation of each shallow depth, built once: building them at
@@ -149,38 +152,34 @@ public struct JSONWriter: Sendable {
 
     /// `value` as a JSON string literal, quotes included: the one JSON string escaper.
     public static func quoted(_ value: String) -> String {
-        var text = ""
-        appendQuoted(value, to: &text)
-        return text
+        var bytes: [UInt8] = []
+        appendQuoted(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
-    /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on
-    /// Unicode scalars, not Characters, so a combining mark after a quote stays intact.
-    ///
-    /// Runs are appended as UTF-8 slices: `output.unicodeScalars.append(contentsOf:)` copies
-    /// the whole output on every call, which made a large slate line quadratic.
-    private static func appendQuoted(_ value: String, to output: inout String) {
-        output += "\""
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-            output += value
-            output += "\""
-            return
-        }
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                output += String(decoding: utf8[runStart..<index], as: UTF8.self)
-                output += JSONWriter.escape(byte)
-                runStart = utf8.index(after: index)
+    /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on ASCII
+    /// bytes only, so every run is whole UTF-8 and a combining mark after a quote stays intact.
+    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    bytes.append(contentsOf: JSONWriter.escape(byte).utf8)
+                    runStart = index + 1
+                }
             }
-            index = utf8.index(after: index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output += String(decoding: utf8[runStart..<utf8.endIndex], as: UTF8.self)
-        output += "\""
+        bytes.append(0x22)
     }
 
     private static func escape(_ byte: UInt8) -> String {

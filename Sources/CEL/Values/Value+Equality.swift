@@ -1,3 +1,5 @@
+import Foundation
+
 /// CEL's heterogeneous equality and ordering: numbers compare across int and double by
 /// value (`1 == 1.0`), values of unrelated types are unequal (not an error), lists and maps
 /// compare element-wise, and NaN equals nothing.
@@ -12,7 +14,7 @@ extension Value {
         case (.bool(let x), .bool(let y)): return x == y
         case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
             return numericOrder(a, b) == .equal
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameUTF8(x, y)
         case (.timestamp(let x), .timestamp(let y)): return x == y
         case (.duration(let x), .duration(let y)): return x == y
         case (.date(let x), .date(let y)): return x == y
@@ -46,6 +48,20 @@ extension Value {
         case (.date(let x), .date(let y)): return orderOf(x < y, x == y)
         default: return nil
         }
+    }
+
+    /// Whether two strings have the same UTF-8 (CEL compares code points, not canonical
+    /// equivalence as `==` does): the lengths first, then the bytes in place with `memcmp`
+    /// (the generic `elementsEqual` steps two iterators a byte at a time).
+    static func sameUTF8(_ x: String, _ y: String) -> Bool {
+        let a = x.utf8, b = y.utf8
+        guard a.count == b.count else { return false }
+        let same = a.withContiguousStorageIfAvailable { left in
+            b.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }
+        return (same ?? nil) ?? a.elementsEqual(b)
     }
 
     static func orderOf(_ less: Bool, _ equal: Bool) -> Order { less ? .less : equal ? .equal : .greater }
@@ -88,7 +104,7 @@ extension MapValue {
     /// The value for a string key, the common case of `m.field`.
     func lookup(string key: String) -> Value? {
         for (index, candidate) in keys.enumerated() {
-            if case .string(let s) = candidate, s.utf8.elementsEqual(key.utf8) { return values[index] }
+            if case .string(let s) = candidate, Value.sameUTF8(s, key) { return values[index] }
         }
         return nil
     }
