@@ -6,8 +6,13 @@ public struct Answer: Sendable {
     public var status: HTTPResponse.Status = .ok
     public var contentType: String = MediaTypes.json
     public var text: String
+    /// Extra headers, such as `Set-Cookie` and `Location` of a sign-in.
+    public var headers: HTTPFields = [:]
 
-    public init(status: HTTPResponse.Status = .ok, contentType: String = MediaTypes.json, text: String) {
+    public init(
+        status: HTTPResponse.Status = .ok, contentType: String = MediaTypes.json, text: String, headers: HTTPFields = [:]
+    ) {
+        self.headers = headers
         self.status = status
         self.contentType = contentType
         self.text = text

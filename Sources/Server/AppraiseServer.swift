@@ -1,6 +1,7 @@
 import CEL
 import Diagnostics
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,6 +19,8 @@ public final class AppraiseServer: Sendable {
     public let options: ServerOptions
     public let store: RuleSetStore
     public let limiter: EvaluationLimiter
+    /// The web app's sign-in sessions (used only with `--tokens`).
+    public let sessions: SessionStore
     let audit: AuditLog?
     /// Works running on their request's own thread now, at most `inlineLimit`.
     private let inlineRunning = Atomic<Int>(0)
@@ -36,6 +39,7 @@ public final class AppraiseServer: Sendable {
         }
         self.options = options
         self.store = store
+        self.sessions = SessionStore(idleSeconds: options.sessionIdleSeconds, absoluteSeconds: options.sessionAbsoluteSeconds)
         self.limiter = EvaluationLimiter(maxRunning: options.maxConcurrent, maxWaiting: options.maxWaiting)
         self.audit = try options.auditLogPath.map { path throws(CLIError) in try AuditLog(path: path) }
     }
@@ -51,6 +55,10 @@ public final class AppraiseServer: Sendable {
         /// Whether a body of at most `inlineBodyBytes` is evaluated on the request's own thread
         /// (bounded work: the server's rules on one small dossier).
         var smallBodyRunsInline = false
+        /// A web page: without a valid token or session it redirects to `/login` (303), not 401.
+        var page = false
+        /// Answered without authentication: the sign-in page and the static assets it needs.
+        var open = false
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -97,6 +105,7 @@ public final class AppraiseServer: Sendable {
                     query: query)
             }
         }
+        if options.tokens != nil { addLoginRoutes(to: router) }
         addWebRoutes(to: router, workspace: options.workspace.map { Workspace(folder: $0) })
         if let folder = options.workspace {
             let workspace = Workspace(folder: folder)
@@ -122,7 +131,7 @@ public final class AppraiseServer: Sendable {
             router.post("/v1/decisions") { request, _ in
                 let endpoint = Endpoint(role: .reviewer, body: "application/json", evaluates: true)
                 return await self.answerNamingCaller(request, endpoint) { body, _, service, caller throws(APIError) in
-                    let decision = try DecisionRequest.parse(body, caller: caller, today: EvaluationDate.today().description)
+                    let decision = try DecisionRequest.parse(body, caller: caller?.name, today: EvaluationDate.today().description)
                     return try recorder.record(decision, service: service)
                 }
             }
@@ -175,6 +184,7 @@ public final class AppraiseServer: Sendable {
         try await ServiceGroup(configuration: configuration).run()
     }
 
+    static let hostField = HTTPField.Name("Host")!
     static let idleSeconds: Int64 = 30
     static let drainSeconds: Int64 = 10
 
@@ -195,18 +205,23 @@ public final class AppraiseServer: Sendable {
         }
     }
 
-    /// `answer`, where `work` also gets the caller: the name of the token with `--tokens`, nil
-    /// without.
+    /// `answer`, where `work` also gets the caller (the token's holder, by bearer header or by
+    /// session cookie) with `--tokens`, nil without.
     func answerNamingCaller(
         _ request: Request, _ endpoint: Endpoint,
-        _ work: @escaping @Sendable ([UInt8], Query, ScreeningService, String?) throws(APIError) -> Answer
+        _ work: @escaping @Sendable ([UInt8], Query, ScreeningService, Caller?) throws(APIError) -> Answer
     ) async -> Response {
         let started = DispatchTime.now().uptimeNanoseconds
         var tokenName: String?
+        var signedIn: Caller?
         var inputDigest: String?
         let result: Result<Answer, APIError>
         do throws(APIError) {
-            tokenName = try authorize(request, role: endpoint.role)
+            if !endpoint.open {
+                let caller = try authorize(request, role: endpoint.role)
+                tokenName = caller?.name
+                signedIn = caller
+            }
             let query = try Query(request.uri, allowed: endpoint.query)
             var body: [UInt8] = []
             if let mediaType = endpoint.body {
@@ -218,7 +233,7 @@ public final class AppraiseServer: Sendable {
             var serviceOptions = options
             serviceOptions.evaluationLimits.cancellation = cancellation
             let service = ScreeningService(snapshot: store.current, options: serviceOptions)
-            let caller = tokenName
+            let caller = signedIn
             if endpoint.evaluates {
                 let input = body
                 let small = endpoint.smallBodyRunsInline && body.count <= Self.inlineBodyBytes
@@ -236,9 +251,11 @@ public final class AppraiseServer: Sendable {
         switch result {
         case .success(let answer):
             if audit != nil { resultDigest = sha256Digest(Array(answer.text.utf8)) }
-            response = Response(
-                status: answer.status, headers: [.contentType: answer.contentType],
-                body: .init(byteBuffer: ByteBuffer(string: answer.text)))
+            var headers = answer.headers
+            headers[.contentType] = answer.contentType
+            response = Response(status: answer.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.text)))
+        case .failure(let error) where endpoint.page && error.status == .unauthorized:
+            response = Self.redirectToLogin(request)
         case .failure(let error):
             response = error.response
         }
@@ -250,24 +267,59 @@ public final class AppraiseServer: Sendable {
         return response
     }
 
-    /// The token holder's name; 401 without a valid token, 403 for a role that may not.
-    func authorize(_ request: Request, role: Role) throws(APIError) -> String? {
+    /// Who calls: the holder of the bearer token, else of the session cookie (`SessionStore`),
+    /// nil without `--tokens`. 401 without either, 403 for a role that may not, and 403 for a
+    /// state-changing request by cookie whose `Origin` (or `Referer`) is not this server.
+    func authorize(_ request: Request, role: Role) throws(APIError) -> Caller? {
         guard let tokens = options.tokens else { return nil }
         let challenge: HTTPFields = [.wwwAuthenticate: "Bearer"]
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        let caller: Caller
+        if let header = request.headers[.authorization] {
+            guard header.hasPrefix("Bearer ") else {
+                throw APIError(
+                    .unauthorized, code: "auth.missing-token", message: "send Authorization: Bearer TOKEN",
+                    headers: challenge)
+            }
+            guard let holder = tokens.holder(of: String(header.dropFirst("Bearer ".count))) else {
+                throw APIError(.unauthorized, code: "auth.invalid-token", message: "the token is not valid", headers: challenge)
+            }
+            caller = Caller(name: holder.name, role: holder.role, sessionID: nil)
+        } else if let id = request.cookies[SessionStore.cookieName]?.value {
+            guard let session = sessions.session(id) else {
+                throw APIError(
+                    .unauthorized, code: "auth.invalid-session", message: "the session has ended or is unknown; sign in at /login",
+                    headers: challenge)
+            }
+            caller = Caller(name: session.name, role: session.role, sessionID: id)
+            if request.method != .get, request.method != .head, !Self.isSameOrigin(request) {
+                throw APIError(
+                    .forbidden, code: "auth.cross-origin",
+                    message: "a request signed in by cookie must come from this server's pages (Origin or Referer)")
+            }
+        } else {
             throw APIError(
                 .unauthorized, code: "auth.missing-token", message: "send Authorization: Bearer TOKEN",
                 headers: challenge)
         }
-        guard let holder = tokens.holder(of: String(header.dropFirst("Bearer ".count))) else {
-            throw APIError(.unauthorized, code: "auth.invalid-token", message: "the token is not valid", headers: challenge)
-        }
-        guard holder.role.allows(role) else {
+        guard caller.role.allows(role) else {
             throw APIError(
                 .forbidden, code: "auth.forbidden",
-                message: "token '\(holder.name)' has role \(holder.role.rawValue); this endpoint needs \(role.rawValue)")
+                message: "token '\(caller.name)' has role \(caller.role.rawValue); this endpoint needs \(role.rawValue)")
         }
-        return holder.name
+        return caller
+    }
+
+    /// Whether the request's `Origin`, else its `Referer`, names the host it was sent to (the
+    /// `Host` header): the CSRF defence of cookie sessions, on top of `SameSite=Strict`.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        // HTTP/1's Host header is the request's authority; a raw `Host` field stands in when none.
+        guard let host = request.head.authority ?? request.headers[Self.hostField], !host.isEmpty else { return false }
+        let source = request.headers[.origin] ?? request.headers[.referer]
+        guard let source, let url = URL(string: source), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let sourceHost = url.host, url.user == nil
+        else { return false }
+        let sourceAuthority = url.port.map { "\(sourceHost):\($0)" } ?? sourceHost
+        return sourceAuthority.lowercased() == host.lowercased()
     }
 
     /// The body, of the endpoint's content type and at most `--max-body-bytes` (413 as soon as

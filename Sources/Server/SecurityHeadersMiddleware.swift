@@ -31,7 +31,10 @@ private let securityHeaders: HTTPFields = {
     fields[HTTPField.Name("Content-Security-Policy")!] =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
     fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-    fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+    // same-origin, not no-referrer: other sites still get no referrer, and the web app's own
+    // form posts keep their real `Origin` (under no-referrer a browser sends `Origin: null`),
+    // which the CSRF check of cookie sessions needs.
+    fields[HTTPField.Name("Referrer-Policy")!] = "same-origin"
     fields[HTTPField.Name("X-Frame-Options")!] = "DENY"
     fields[.cacheControl] = "no-store"
     return fields

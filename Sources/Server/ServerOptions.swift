@@ -12,6 +12,15 @@ public struct ServerOptions: Sendable {
     /// Nil: no tokens, every request has every role (allowed on loopback only).
     public var tokens: TokenStore?
     public var auditLogPath: String?
+    /// Seconds a web app session lasts without a request, and at most after sign-in
+    /// (`docs/serve.md`, "Logging in when the server has tokens").
+    public var sessionIdleSeconds = 8 * 3600.0
+    public var sessionAbsoluteSeconds = 12 * 3600.0
+    /// Whether the session cookie carries `Secure` (`--secure-cookie`): for browsers that reach
+    /// the server over HTTPS, through a TLS proxy in front of it.
+    public var secureCookie = false
+    /// Seconds a failed sign-in waits before its answer, to slow down guessing.
+    public var loginFailureDelay = 1.0
     /// Largest request body (`--max-body-bytes`), by default the CLI's file limit.
     public var maxBodyBytes = YAMLLimits.default.maxFileBytes
     /// The YAML limits of the CLI.

@@ -109,7 +109,7 @@ import TestSupport
         for path in ["/healthz", "/no-such-endpoint", "/v1/rules?unknown=1"] {
             let response = try await harness.call(.get, path)
             #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
-            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             #expect(response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("frame-ancestors 'none'") == true)
             #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
         }

@@ -35,9 +35,9 @@ struct ServerHarness {
     /// One request; the answer's status, headers and body text.
     func call(
         _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, contentType: String? = nil,
-        token: String? = nil
+        token: String? = nil, headers extra: HTTPFields = [:]
     ) async throws -> TestResponse {
-        var headers = HTTPFields()
+        var headers = extra
         if let contentType { headers[.contentType] = contentType }
         if let token { headers[.authorization] = "Bearer \(token)" }
         let app = Application(router: server.router())

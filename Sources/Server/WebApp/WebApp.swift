@@ -12,8 +12,8 @@ extension AppraiseServer {
     func addWebRoutes(to router: Router<BasicRequestContext>, workspace: Workspace?) {
         let pageQuery: Set<String> = ["lang"]
         router.get("/") { request, _ in
-            await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/")
+            await self.answerNamingCaller(request, Endpoint(query: pageQuery, evaluates: true, page: true)) { _, query, service, caller throws(APIError) in
+                let page = WebPage(language: try query.pageLanguage(), path: "/", caller: caller)
                 var slates: [(name: String, report: Report)] = []
                 for (name, path) in workspace?.slateFiles() ?? [] {
                     slates.append((name, try WebReports.slate(path, service: service, language: page.language, explain: false)))
@@ -22,14 +22,14 @@ extension AppraiseServer {
             }
         }
         router.get("/rules") { request, _ in
-            await self.answer(request, Endpoint(query: pageQuery)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/rules")
+            await self.answerNamingCaller(request, Endpoint(query: pageQuery, page: true)) { _, query, service, caller throws(APIError) in
+                let page = WebPage(language: try query.pageLanguage(), path: "/rules", caller: caller)
                 return Answer(contentType: Self.htmlType, text: RulesPage(page: page, rules: service.snapshot.rules(page.language)).html)
             }
         }
         router.get("/playground") { request, _ in
-            await self.answer(request, Endpoint(query: ["lang", "rule"])) { _, query, service throws(APIError) in
-                var page = WebPage(language: try query.pageLanguage(), path: "/playground")
+            await self.answerNamingCaller(request, Endpoint(query: ["lang", "rule"], page: true)) { _, query, service, caller throws(APIError) in
+                var page = WebPage(language: try query.pageLanguage(), path: "/playground", caller: caller)
                 let ruleID = query.value("rule")
                 if let ruleID { page.query = [("rule", ruleID)] }
                 let dossiers = workspace.map { WebReports.dossierFiles(in: $0) } ?? []
@@ -40,13 +40,13 @@ extension AppraiseServer {
         }
         router.get("/assets/{name}") { request, context in
             let name = context.parameters.get("name") ?? ""
-            return await self.answer(request, Endpoint()) { _, _, _ throws(APIError) in try WebAssets.answer(name) }
+            return await self.answer(request, Endpoint(open: true)) { _, _, _ throws(APIError) in try WebAssets.answer(name) }
         }
         guard let workspace else { return }
         router.get("/slates/{slate}") { request, context in
             let name = context.parameters.get("slate") ?? ""
-            return await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/slates/" + Escaping.uriPath(name))
+            return await self.answerNamingCaller(request, Endpoint(query: pageQuery, evaluates: true, page: true)) { _, query, service, caller throws(APIError) in
+                let page = WebPage(language: try query.pageLanguage(), path: "/slates/" + Escaping.uriPath(name), caller: caller)
                 let report = try WebReports.slate(
                     try workspace.slate(named: name), service: service, language: page.language, explain: false)
                 return Answer(contentType: Self.htmlType, text: SlatePage(page: page, name: name, report: report).html)
@@ -54,8 +54,8 @@ extension AppraiseServer {
         }
         router.get("/candidates/{id}") { request, context in
             let id = context.parameters.get("id") ?? ""
-            return await self.answer(request, Endpoint(query: pageQuery, evaluates: true)) { _, query, service throws(APIError) in
-                let page = WebPage(language: try query.pageLanguage(), path: "/candidates/" + Escaping.uriPath(id))
+            return await self.answerNamingCaller(request, Endpoint(query: pageQuery, evaluates: true, page: true)) { _, query, service, caller throws(APIError) in
+                let page = WebPage(language: try query.pageLanguage(), path: "/candidates/" + Escaping.uriPath(id), caller: caller)
                 let found = try WebReports.candidate(id: id, workspace: workspace, service: service, language: page.language)
                 let sheet = CandidatePage(
                     page: page, slateName: found.slateName, report: found.report, candidate: found.candidate,

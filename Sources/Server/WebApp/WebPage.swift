@@ -12,6 +12,15 @@ struct WebPage {
     let path: String
     /// The page's other query parameters (not `lang`), kept by the language switch.
     var query: [(String, String)] = []
+    /// Who signed in by the session cookie, shown in the header with a sign-out button; nil
+    /// without `--tokens` or for a bearer caller.
+    var user: String?
+
+    init(language: Language, path: String, caller: Caller? = nil) {
+        self.language = language
+        self.path = path
+        self.user = caller?.sessionID == nil ? nil : caller?.name
+    }
 
     func t(_ text: WebText) -> String { Escaping.html(text.text(language)) }
     func e(_ text: String) -> String { Escaping.html(text) }
@@ -64,7 +73,12 @@ struct WebPage {
         }
         html += "<li><a id=\"lang-switch\" href=\"\(e(switchHref))\" lang=\"\(other.rawValue)\" hreflang=\"\(other.rawValue)\">"
         html += "\(e(WebText.languageSwitch.text(language)))</a></li>\n"
-        html += "</ul>\n</nav>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n<h1>\(e(title))</h1>\n"
+        html += "</ul>\n</nav>\n"
+        if let user {
+            html += "<form class=\"signout\" method=\"post\" action=\"/logout\">"
+            html += "<p>\(t(.signedInAs)) <strong>\(e(user))</strong></p><button type=\"submit\">\(t(.signOut))</button></form>\n"
+        }
+        html += "</header>\n<main id=\"main\" tabindex=\"-1\">\n<h1>\(e(title))</h1>\n"
         html += main
         html += "</main>\n</body>\n</html>\n"
         return html

@@ -18,6 +18,7 @@ enum WebText: CaseIterable {
     case ruleEditor, dossierPicker, pastedDossier, workspaceDossier, pasteHere, diagnostics, examples, noDiagnostics
     case playgroundIntro, running, passed, failed, findingsOnDossier
     case errors, printedOn, sortBy, countOf, since, until
+    case signIn, signInIntro, token, signInFailed, signedInAs, signOut
 
     /// The Vietnamese and English text.
     var texts: (vi: String, en: String) {
@@ -115,6 +116,14 @@ enum WebText: CaseIterable {
         case .countOf: ("Số lượng", "Count")
         case .since: ("Từ ngày", "Since")
         case .until: ("Đến ngày", "Until")
+        case .signIn: ("Đăng nhập", "Sign in")
+        case .signInIntro:
+            ("Máy chủ này yêu cầu mã truy cập. Nhập mã được cấp cho bạn.",
+             "This server needs an access token. Enter the token you were given.")
+        case .token: ("Mã truy cập", "Access token")
+        case .signInFailed: ("Không đăng nhập được: mã không hợp lệ.", "Sign-in failed: the token is not valid.")
+        case .signedInAs: ("Đăng nhập với tên", "Signed in as")
+        case .signOut: ("Đăng xuất", "Sign out")
         }
     }
 

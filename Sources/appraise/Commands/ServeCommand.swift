@@ -26,6 +26,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Tokens file (YAML): tokens: [{name, sha256, role}].", valueName: "FILE"))
     var tokens: String?
 
+    @Flag(help: "Mark the web app's session cookie Secure: pass it when browsers reach the server over HTTPS (a TLS proxy).")
+    var secureCookie = false
+
     @Option(help: ArgumentHelp("Append one JSON line per request to FILE.", valueName: "FILE"))
     var auditLog: String?
 
@@ -82,6 +85,7 @@ struct ServeCommand: ParsableCommand {
         options.rulePaths = rulePaths
         options.workspace = workspace.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         options.auditLogPath = auditLog
+        options.secureCookie = secureCookie
         options.limits = limits.yamlLimits
         options.evaluationLimits = limits.evaluationLimits
         options.maxBodyBytes = maxBodyBytes ?? limits.maxFileBytes
