@@ -315,12 +315,52 @@ struct DocumentValidator<Source: YAMLEventSource> {
 
     /// `parent.key`, or `key` at the root, for schema field names (always identifiers).
     static func join(_ parent: String, _ key: String) -> String {
-        parent.isEmpty ? key : parent + "." + key
+        if parent.isEmpty { return key }
+        var key = key
+        return key.withUTF8 { keyBytes in
+            concatenated(parent, tailCount: 1 + keyBytes.count) { tail in
+                tail[0] = UInt8(ascii: ".")
+                copy(keyBytes, into: tail, at: 1)
+            }
+        }
     }
 
     /// `path[index]`, the path of a list item.
     static func indexed(_ path: String, _ index: Int) -> String {
-        path + "[" + String(index) + "]"
+        guard index >= 0 else { return path + "[" + String(index) + "]" }
+        var digits = 1
+        var rest = index / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return concatenated(path, tailCount: digits + 2) { tail in
+            tail[0] = UInt8(ascii: "[")
+            var value = index
+            for position in stride(from: digits, to: 0, by: -1) {
+                tail[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            tail[digits + 1] = UInt8(ascii: "]")
+        }
+    }
+
+    /// `head` followed by `tailCount` bytes that `writeTail` fills: one string built in one
+    /// step (an object's and a list's path are joined for every one of them; `+` made a string
+    /// per piece).
+    private static func concatenated(
+        _ head: String, tailCount: Int, _ writeTail: (UnsafeMutableBufferPointer<UInt8>) -> Void
+    ) -> String {
+        var head = head
+        return head.withUTF8 { headBytes in
+            String(unsafeUninitializedCapacity: headBytes.count + tailCount) { buffer in
+                copy(headBytes, into: buffer, at: 0)
+                writeTail(UnsafeMutableBufferPointer(rebasing: buffer[headBytes.count...]))
+                return headBytes.count + tailCount
+            }
+        }
+    }
+
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+        (target + offset).initialize(from: source, count: bytes.count)
     }
 
     /// `join` for any key as written: keys that are not identifiers are quoted as in `NodePath`.
