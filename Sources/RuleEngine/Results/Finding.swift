@@ -104,18 +104,12 @@ public struct Finding: Hashable, Sendable {
         location: FindingLocation, evidence: [EvidenceItem] = [], comparisons: [String] = [],
         related: [FindingLocation] = [], ruleOrder: Int = 0, subjects: [String] = []
     ) {
-        self.rule = rule
-        self.severity = severity
-        self.title = title
-        self.message = message
-        self.basis = basis
-        self.location = location
-        self.evidence = evidence
-        self.comparisons = comparisons
-        self.related = related
-        self.ruleOrder = ruleOrder
-        self.subjects = subjects.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        self.fingerprint = FindingFingerprint(subjects: subjects, rule: rule, path: location.path, evidence: evidence)
+        self.init(
+            decoded: rule, severity: severity, title: title, message: message, basis: basis, location: location,
+            evidence: evidence, comparisons: comparisons, related: related, ruleOrder: ruleOrder,
+            subjects: subjects.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
+            fingerprint: FindingFingerprint(subjects: subjects, rule: rule, path: location.path, evidence: evidence),
+            failure: nil)
     }
 
     /// True when a `cleared` decision applies: the finding is reported but counts for nothing.

@@ -183,8 +183,8 @@ enum FindingCodec {
 }
 
 extension Finding {
-    /// A finding read back by `FindingCodec`: every part as it was written, the fingerprint
-    /// included (not computed again).
+    /// A finding with every part given, the fingerprint included (not computed again): read
+    /// back by `FindingCodec`, and the one memberwise initializer the public one calls.
     init(
         decoded rule: String, severity: Severity, title: String, message: String, basis: String,
         location: FindingLocation, evidence: [EvidenceItem], comparisons: [String], related: [FindingLocation],
