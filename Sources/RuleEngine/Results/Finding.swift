@@ -117,7 +117,12 @@ public struct Finding: Hashable, Sendable {
 
     /// Report order (`details.md` §18): severity, then rule load order, then line and column.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.severity.reportRank, lhs.ruleOrder, lhs.location.line, lhs.location.column)
-            < (rhs.severity.reportRank, rhs.ruleOrder, rhs.location.line, rhs.location.column)
+        lhs.reportPosition < rhs.reportPosition
+    }
+
+    /// The finding's place in report order, compared as a tuple: the one definition of that
+    /// order, which `FindingSorter` sorts spilled slate findings by too.
+    var reportPosition: (rank: Int, ruleOrder: Int, line: Int, column: Int) {
+        (severity.reportRank, ruleOrder, location.line, location.column)
     }
 }

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// When no temporary file can be made or written, findings stay in memory: never lost.
 public final class FindingSorter: Sendable {
-    /// Report order, then the order the findings were made in.
+    /// Report order (`Finding.reportPosition`), then the order the findings were made in.
     struct Key: Comparable {
         var rank: Int
         var ruleOrder: Int
@@ -19,16 +19,7 @@ public final class FindingSorter: Sendable {
         var tie: UInt64
 
         init(_ finding: Finding, tie: UInt64) {
-            self.init(
-                rank: finding.severity.reportRank, ruleOrder: finding.ruleOrder, line: finding.location.line,
-                column: finding.location.column, tie: tie)
-        }
-
-        init(rank: Int, ruleOrder: Int, line: Int, column: Int, tie: UInt64) {
-            self.rank = rank
-            self.ruleOrder = ruleOrder
-            self.line = line
-            self.column = column
+            (rank, ruleOrder, line, column) = finding.reportPosition
             self.tie = tie
         }
 
@@ -99,13 +90,10 @@ public final class FindingSorter: Sendable {
         state.run.sort { $0.key < $1.key }
         var writer = RecordWriter(file: "")
         for (key, finding) in state.run {
-            // Each entry: its length (4 bytes, little-endian), its key, the finding.
+            // Each entry: its length (4 bytes, little-endian), its tie, the finding (the rest of
+            // its key is read back from the finding itself).
             let start = writer.bytes.count
             writer.bytes += [0, 0, 0, 0]
-            writer.signed(Int64(key.rank))
-            writer.signed(Int64(key.ruleOrder))
-            writer.signed(Int64(key.line))
-            writer.signed(Int64(key.column))
             writer.fixed(key.tie)
             FindingCodec.encode(finding, into: &writer)
             let length = UInt32(truncatingIfNeeded: writer.bytes.count - start - 4)
@@ -222,13 +210,8 @@ struct FindingRun {
         for (offset, byte) in header.enumerated() { length |= Int(byte) << (8 * offset) }
         guard let bytes = take(length) else { return false }
         var reader = RecordReader(bytes)
-        guard let rank = reader.signed().flatMap({ Int(exactly: $0) }),
-            let ruleOrder = reader.signed().flatMap({ Int(exactly: $0) }),
-            let line = reader.signed().flatMap({ Int(exactly: $0) }),
-            let column = reader.signed().flatMap({ Int(exactly: $0) }), let tie = reader.fixed(),
-            let finding = FindingCodec.decode(&reader), reader.atEnd
-        else { return false }
-        current = (FindingSorter.Key(rank: rank, ruleOrder: ruleOrder, line: line, column: column, tie: tie), finding)
+        guard let tie = reader.fixed(), let finding = FindingCodec.decode(&reader), reader.atEnd else { return false }
+        current = (FindingSorter.Key(finding, tie: tie), finding)
         return true
     }
 
