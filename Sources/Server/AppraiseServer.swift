@@ -273,13 +273,11 @@ public final class AppraiseServer: Sendable {
     func authorize(_ request: Request, role: Role) throws(APIError) -> Caller? {
         guard let tokens = options.tokens else { return nil }
         let challenge: HTTPFields = [.wwwAuthenticate: "Bearer"]
+        let missing = APIError(
+            .unauthorized, code: "auth.missing-token", message: "send Authorization: Bearer TOKEN", headers: challenge)
         let caller: Caller
         if let header = request.headers[.authorization] {
-            guard header.hasPrefix("Bearer ") else {
-                throw APIError(
-                    .unauthorized, code: "auth.missing-token", message: "send Authorization: Bearer TOKEN",
-                    headers: challenge)
-            }
+            guard header.hasPrefix("Bearer ") else { throw missing }
             guard let holder = tokens.holder(of: String(header.dropFirst("Bearer ".count))) else {
                 throw APIError(.unauthorized, code: "auth.invalid-token", message: "the token is not valid", headers: challenge)
             }
@@ -297,9 +295,7 @@ public final class AppraiseServer: Sendable {
                     message: "a request signed in by cookie must come from this server's pages (Origin or Referer)")
             }
         } else {
-            throw APIError(
-                .unauthorized, code: "auth.missing-token", message: "send Authorization: Bearer TOKEN",
-                headers: challenge)
+            throw missing
         }
         guard caller.role.allows(role) else {
             throw APIError(

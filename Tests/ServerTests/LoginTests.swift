@@ -125,7 +125,12 @@ import TestSupport
         #expect(try await harness.call(.get, "/v1/rules", headers: Self.cookieHeaders(session)).status == .ok)
         let logout = try await harness.call(.post, "/logout", headers: Self.cookieHeaders(session))
         #expect(logout.status == .seeOther && logout.headers[.location] == "/login")
-        #expect(logout.headers[.setCookie]?.contains("Max-Age=0") == true)
+        let cleared = logout.headers[.setCookie] ?? ""
+        #expect(cleared.contains("Max-Age=0"))
+        // The same name, path and attributes as at sign-in, or the browser keeps the old cookie.
+        for part in ["appraise_session=", "Path=/", "HttpOnly", "SameSite=Strict"] {
+            #expect(cleared.contains(part), "\(cleared)")
+        }
         let after = try await harness.call(.get, "/v1/rules", headers: Self.cookieHeaders(session))
         #expect(after.status == .unauthorized && after.errorCode == "auth.invalid-session")
         #expect(try await harness.call(.get, "/rules", headers: Self.cookieHeaders(session)).status == .seeOther)

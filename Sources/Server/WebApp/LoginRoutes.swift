@@ -40,12 +40,9 @@ extension AppraiseServer {
         router.post("/logout") { request, _ in
             await self.answerNamingCaller(request, Endpoint(page: true)) { _, _, _, caller throws(APIError) in
                 if let id = caller?.sessionID { self.sessions.remove(id) }
-                let cleared = Cookie(
-                    name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", secure: self.options.secureCookie,
-                    httpOnly: true, sameSite: .strict)
                 return Answer(
                     status: .seeOther, contentType: Self.htmlType, text: "",
-                    headers: [.location: "/login", .setCookie: cleared.description])
+                    headers: [.location: "/login", .setCookie: self.sessionCookie("", maxAge: 0).description])
             }
         }
     }
@@ -65,10 +62,16 @@ extension AppraiseServer {
             let page = LoginPage(page: WebPage(language: language, path: "/login"), next: next, failed: true)
             return Answer(status: .unauthorized, contentType: Self.htmlType, text: page.html)
         }
-        let cookie = Cookie(
-            name: SessionStore.cookieName, value: sessions.create(for: holder), path: "/", secure: options.secureCookie,
-            httpOnly: true, sameSite: .strict)
+        let cookie = sessionCookie(sessions.create(for: holder))
         return Answer(status: .seeOther, contentType: Self.htmlType, text: "", headers: [.location: next, .setCookie: cookie.description])
+    }
+
+    /// The session cookie, set at sign-in and cleared (`maxAge: 0`) at sign-out with the same
+    /// attributes, since a browser only replaces a cookie of the same name, path and domain.
+    func sessionCookie(_ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(
+            name: SessionStore.cookieName, value: value, maxAge: maxAge, path: "/", secure: options.secureCookie,
+            httpOnly: true, sameSite: .strict)
     }
 
     /// The answer to a page request without a valid token or session: 303 to the sign-in page,
