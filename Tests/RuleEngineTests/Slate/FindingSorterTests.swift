@@ -68,6 +68,22 @@ import Testing
         #expect(sorted.next() == nil)
     }
 
+    /// No temporary file can be made (the folder does not exist): the findings stay in memory,
+    /// none lost, in the same order.
+    @Test func withoutATemporaryFileFindingsStayInMemory() throws {
+        let all = Self.findings(count: 100, seed: 3)
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)/runs")
+        let sorter = FindingSorter(runLength: 7, folder: missing.path)
+        sorter.add(Array(all[50...]), tie: 50)
+        sorter.add(Array(all[..<50]), tie: 0)
+        #expect(!sorter.spilled)
+        var sorted = sorter.sorted()
+        var read: [Finding] = []
+        while let finding = sorted.next() { read.append(finding) }
+        #expect(!sorted.failed)
+        #expect(read == all.sorted(by: Finding.reportOrder))
+    }
+
     /// A slate rule whose findings go through a sorter that spills every few findings, its
     /// pairs split over threads, reports what the in-memory evaluation reports, byte for byte.
     @Test func spilledSlateFindingsAreTheInMemoryOnes() throws {
