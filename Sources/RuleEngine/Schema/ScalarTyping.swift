@@ -108,8 +108,7 @@ enum ScalarTyping {
             if isAnyOf(bytes, falseLiterals) { return .value(.bool(false)) }
             return .problem(.type(expected: "true or false"))
         case .date:
-            // Ten bytes make a small string, which costs no allocation.
-            guard bytes.count == 10, let date = CivilDate(iso: text()) else { return .problem(.date) }
+            guard let date = CivilDate(isoUTF8: bytes) else { return .problem(.date) }
             return .value(.date(date))
         case .money(let signed):
             guard let amount = integer(utf8: bytes, underscores: true), signed || amount >= 0 else {

@@ -27,11 +27,18 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// generic byte loop dominated the typing of dossier dates.
     @inlinable
     public init?(iso text: some StringProtocol) {
+        self.init(isoUTF8: text.utf8)
+    }
+
+    /// `init(iso:)` over UTF-8 bytes, such as a scalar in libyaml's buffer: dossier typing
+    /// parses every date without making a `String` of it.
+    @inlinable
+    public init?<Bytes: Collection<UInt8>>(isoUTF8 bytes: Bytes) {
         // Read in one pass over the bytes, without an array: dossier typing parses every date.
-        guard text.utf8.count == 10 else { return nil }
+        guard bytes.count == 10 else { return nil }
         var parts = (0, 0, 0)
         var position = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { position += 1 }
             if position == 4 || position == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
