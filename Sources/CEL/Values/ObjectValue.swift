@@ -2,41 +2,96 @@
 ///
 /// `present[i]` says whether field `i` was written in the document (what `has()` tests);
 /// an absent field reads as `fields[i]`, which holds its schema default or null.
-public final class ObjectValue: Sendable {
-    public let type: ObjectType
-    public let fields: [Value]
-    public let present: [Bool]
-    /// Where the record stands in its document, when it was read from one.
-    public let origin: ValueOrigin?
-    /// Where each present scalar field stands, in slot order (nil when absent or unknown).
-    /// Its `path` may hold only the field's name: use `origin(ofField:)` for the full path.
-    /// Empty when a record kept for later (slate rules) dropped them to save memory.
-    public let fieldOrigins: [ValueOrigin?]
+///
+/// A record is one allocation (`ObjectStorage`): its fields, presence flags and field
+/// positions sit in slots after its header, not in three arrays of their own. A dossier holds
+/// about 60 records, and those arrays were a third of what loading it allocated and freed.
+public struct ObjectValue: @unchecked Sendable {
+    let storage: ObjectStorage
 
+    init(storage: ObjectStorage) {
+        self.storage = storage
+    }
+
+    /// `fieldOrigins`, when given, must name the record's file and each field's name as its
+    /// path to be kept in the compact form readers use; other origins are kept as given.
     public init(
         type: ObjectType, fields: [Value], present: [Bool], origin: ValueOrigin? = nil,
         fieldOrigins: [ValueOrigin?]? = nil
     ) {
         precondition(fields.count == type.fields.count && present.count == type.fields.count)
-        self.type = type
-        self.fields = fields
-        self.present = present
-        self.origin = origin
-        self.fieldOrigins = fieldOrigins ?? Array(repeating: nil, count: type.fields.count)
+        var positions: [ValuePosition?] = []
+        let form: ObjectStorage.FieldOriginForm
+        if let fieldOrigins {
+            if let compact = ObjectStorage.positions(fieldOrigins, type: type, origin: origin) {
+                positions = compact
+                form = .positions(count: fieldOrigins.count)
+            } else {
+                form = .given(fieldOrigins)
+            }
+        } else {
+            form = .positions(count: fields.count)
+        }
+        storage = ObjectStorage.make(type: type, origin: origin, fieldOrigins: form) { slot in
+            ObjectStorage.Slot(
+                value: fields[slot], position: slot < positions.count ? positions[slot] : nil, present: present[slot])
+        }
+    }
+
+    public var type: ObjectType { storage.type }
+    /// Where the record stands in its document, when it was read from one.
+    public var origin: ValueOrigin? { storage.origin }
+    /// The same for two values that are one record (copies of a record share its storage).
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
+    /// The field values, in slot order.
+    public var fields: Fields { Fields(storage: storage) }
+    /// Per slot: whether the field was written.
+    public var present: Presence { Presence(storage: storage) }
+    /// Where each present scalar field stands, in slot order (nil when absent or unknown).
+    /// Its `path` may hold only the field's name: use `origin(ofField:)` for the full path.
+    /// Empty when a record kept for later (slate rules) dropped them to save memory.
+    public var fieldOrigins: FieldOrigins { FieldOrigins(storage: storage) }
+
+    /// The field values of a record, in slot order.
+    public struct Fields: RandomAccessCollection, @unchecked Sendable, CustomStringConvertible {
+        let storage: ObjectStorage
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.count }
+        public subscript(slot: Int) -> Value { storage.slot(slot).value }
+        public var description: String { Array(self).description }
+    }
+
+    /// Whether each field of a record was written, in slot order.
+    public struct Presence: RandomAccessCollection, @unchecked Sendable, CustomStringConvertible {
+        let storage: ObjectStorage
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.count }
+        public subscript(slot: Int) -> Bool { storage.slot(slot).present }
+        public var description: String { Array(self).description }
+    }
+
+    /// Where each field of a record stands, in slot order; empty when the record dropped them.
+    public struct FieldOrigins: RandomAccessCollection, @unchecked Sendable {
+        let storage: ObjectStorage
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { storage.fieldOriginCount }
+        public subscript(slot: Int) -> ValueOrigin? {
+            precondition(slot >= 0 && slot < endIndex, "field origin slot out of range")
+            return storage.fieldOrigin(slot, path: nil)
+        }
     }
 }
 
 extension ObjectValue {
     /// Where a present scalar field stands, with its full path (`discipline[0].date`).
     ///
-    /// Readers store only each scalar's location and name (building a path string for every
-    /// scalar of every dossier would dominate screening time); the full path is joined here,
-    /// when a finding or an evidence item needs it.
+    /// Readers store only each scalar's position (building a path string for every scalar of
+    /// every dossier would dominate screening time); the full path is joined here, when a
+    /// finding or an evidence item needs it.
     public func origin(ofField slot: Int) -> ValueOrigin? {
-        guard slot >= 0, slot < fieldOrigins.count, let stored = fieldOrigins[slot] else { return nil }
-        let name = type.fields[slot].name
-        let parent = origin?.path ?? ""
-        return stored.with(path: parent.isEmpty ? name : parent + "." + name)
+        guard slot >= 0, slot < storage.fieldOriginCount else { return nil }
+        return storage.fieldOrigin(slot, path: { parent, name in parent.isEmpty ? name : parent + "." + name })
     }
 }
 

@@ -29,7 +29,7 @@ extension Value {
             }
             return true
         case (.object(let x), .object(let y)):
-            if x === y { return true }
+            if x.identity == y.identity { return true }
             guard x.type == y.type else { return false }
             return zip(x.fields, y.fields).allSatisfy { equal($0, $1) }
         default: return false

@@ -134,9 +134,10 @@ public struct RecordCodec: Sendable {
         for (field, keep) in zip(object.fields, kept) {
             if keep { encode(field, into: &writer, keeping: fields) } else { writer.tag(Tag.null.rawValue) }
         }
-        let origins = fields == nil ? object.fieldOrigins : []
-        writer.unsigned(UInt64(origins.count))
-        for origin in origins { writer.origin(origin) }
+        let origins = object.fieldOrigins
+        let originCount = fields == nil ? origins.count : 0
+        writer.unsigned(UInt64(originCount))
+        for slot in 0..<originCount { writer.origin(origins[slot]) }
     }
 
     private func decodeValue(_ reader: inout RecordReader, depth: Int) -> Value? {

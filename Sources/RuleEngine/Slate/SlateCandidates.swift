@@ -22,10 +22,10 @@ public struct SlateCandidates: Sendable {
     /// Candidates held in memory (`check`, examples, small slates), their keys computed here.
     public init(dossiers: [ObjectValue], keys: SlatePairKeys) {
         var positions: [ObjectIdentifier: Int] = [:]
-        for (index, dossier) in dossiers.enumerated() { positions[ObjectIdentifier(dossier)] = index }
+        for (index, dossier) in dossiers.enumerated() { positions[dossier.identity] = index }
         let frozen = positions
         self.init(
-            list: ListValue(dossiers.map(Value.object)), position: { frozen[ObjectIdentifier($0)] },
+            list: ListValue(dossiers.map(Value.object)), position: { frozen[$0.identity] },
             pairKeys: keys.tables(for: dossiers))
     }
 }

@@ -1,0 +1,150 @@
+import Diagnostics
+
+/// The one allocation of a record (`ObjectValue`): a header (type, origin, slot count) and,
+/// after it, a slot per field holding its value, whether it was written and where it stands.
+///
+/// Written only while a record is made (`ObjectValue.init`, `ObjectValue.Builder`); shared
+/// read-only once it is a value. `ManagedBuffer` is never `Sendable`: the values that hold
+/// one (`ObjectValue` and its views) are `@unchecked Sendable` for that reason.
+final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slot> {
+    struct Header {
+        let type: ObjectType
+        var origin: ValueOrigin?
+        let count: Int
+        let fieldOrigins: FieldOriginForm
+    }
+
+    /// One field of the record.
+    struct Slot {
+        var value: Value
+        /// Where the written field stands, in the record's file; nil when absent or unknown.
+        var position: ValuePosition?
+        var present: Bool
+    }
+
+    /// How the record keeps the origins of its fields.
+    enum FieldOriginForm {
+        /// In the slots, as positions in the record's file under the field's name; `count` is
+        /// the field count, or 0 for a record kept without them.
+        case positions(count: Int)
+        /// As given, when they do not fit that form (another file, another path).
+        case given([ValueOrigin?])
+    }
+
+    /// A record of `type` whose slot `i` is `slot(i)`.
+    static func make(
+        type: ObjectType, origin: ValueOrigin?, fieldOrigins: FieldOriginForm, slot: (Int) -> Slot
+    ) -> ObjectStorage {
+        let count = type.fields.count
+        let buffer = create(minimumCapacity: count) { _ in
+            Header(type: type, origin: origin, count: count, fieldOrigins: fieldOrigins)
+        }
+        let storage = unsafeDowncast(buffer, to: ObjectStorage.self)
+        storage.withUnsafeMutablePointerToElements { slots in
+            for index in 0..<count { (slots + index).initialize(to: slot(index)) }
+        }
+        return storage
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
+    }
+
+    // The header is read in place, through its pointer: no copy of the whole header.
+    var type: ObjectType { withUnsafeMutablePointerToHeader { $0.pointee.type } }
+    var origin: ValueOrigin? { withUnsafeMutablePointerToHeader { $0.pointee.origin } }
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    func slot(_ index: Int) -> Slot {
+        precondition(index >= 0 && index < count, "field slot out of range")
+        return withUnsafeMutablePointerToElements { $0[index] }
+    }
+
+    /// Writes slot `index` of a record being made.
+    func setSlot(_ index: Int, _ slot: Slot) {
+        precondition(index >= 0 && index < count, "field slot out of range")
+        withUnsafeMutablePointerToElements { $0[index] = slot }
+    }
+
+    var fieldOriginCount: Int {
+        withUnsafeMutablePointerToHeader { header in
+            switch header.pointee.fieldOrigins {
+            case .positions(let count): count
+            case .given(let origins): origins.count
+            }
+        }
+    }
+
+    /// The origin of field `index` (below `fieldOriginCount`); its path is the field's name,
+    /// or `path(record path, field name)` when given.
+    func fieldOrigin(_ index: Int, path: ((String, String) -> String)?) -> ValueOrigin? {
+        withUnsafeMutablePointers { header, slots in
+            let name = header.pointee.type.fields[index].name
+            let stored: ValueOrigin
+            switch header.pointee.fieldOrigins {
+            case .given(let origins):
+                guard let given = origins[index] else { return nil }
+                stored = given
+            case .positions:
+                guard let position = slots[index].position, let origin = header.pointee.origin else { return nil }
+                stored = position.origin(in: origin.location.file, path: name)
+            }
+            guard let path else { return stored }
+            return stored.with(path: path(header.pointee.origin?.path ?? "", name))
+        }
+    }
+
+    /// `origins` as positions, one per field, when each names the record's file and its
+    /// field's name and reads back the same from a position; nil when one does not, or when
+    /// there are none to keep (an empty list).
+    static func positions(_ origins: [ValueOrigin?], type: ObjectType, origin: ValueOrigin?) -> [ValuePosition?]? {
+        guard origins.count == type.fields.count else { return origins.isEmpty ? [] : nil }
+        var positions: [ValuePosition?] = []
+        positions.reserveCapacity(origins.count)
+        for (slot, fieldOrigin) in origins.enumerated() {
+            guard let fieldOrigin else {
+                positions.append(nil)
+                continue
+            }
+            guard let origin, let position = ValuePosition(fieldOrigin),
+                position.origin(in: origin.location.file, path: type.fields[slot].name) == fieldOrigin
+            else { return nil }
+            positions.append(position)
+        }
+        return positions
+    }
+}
+
+extension ObjectValue {
+    /// Makes a record in place as a reader meets its fields, in any order: every slot starts
+    /// null, not written and without a position. No array of values, flags or origins is made
+    /// on the way.
+    public struct Builder: ~Copyable {
+        private let storage: ObjectStorage
+
+        public init(type: ObjectType) {
+            storage = ObjectStorage.make(
+                type: type, origin: nil, fieldOrigins: .positions(count: type.fields.count)
+            ) { _ in ObjectStorage.Slot(value: .null, position: nil, present: false) }
+        }
+
+        /// Whether `slot` was written.
+        public func isPresent(_ slot: Int) -> Bool { storage.slot(slot).present }
+
+        /// The written field in `slot`, and where it stands in the record's file.
+        public func set(_ slot: Int, to value: Value, at position: ValuePosition?) {
+            storage.setSlot(slot, ObjectStorage.Slot(value: value, position: position, present: true))
+        }
+
+        /// What an absent field in `slot` reads as (its schema default).
+        public func setAbsent(_ slot: Int, to value: Value) {
+            storage.setSlot(slot, ObjectStorage.Slot(value: value, position: nil, present: false))
+        }
+
+        /// The record, standing at `origin`; field positions are in its file.
+        public consuming func finish(origin: ValueOrigin) -> ObjectValue {
+            storage.withUnsafeMutablePointerToHeader { $0.pointee.origin = origin }
+            return ObjectValue(storage: storage)
+        }
+    }
+}
