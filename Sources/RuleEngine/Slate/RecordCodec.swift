@@ -47,10 +47,34 @@ public struct RecordCodec: Sendable {
     public func encode(
         _ record: ObjectValue, file: String, keeping fields: SlateFieldUse? = nil, always: Set<String> = []
     ) -> [UInt8] {
+        encode(record, file: file, selection: selection(keeping: fields, always: always))
+    }
+
+    /// `encode(_:file:keeping:always:)` with the fields to keep worked out beforehand
+    /// (`selection(keeping:always:)`): a screening encodes every dossier with the same one.
+    public func encode(_ record: ObjectValue, file: String, selection: Selection) -> [UInt8] {
         var writer = RecordWriter(file: file)
         writer.string(file)
-        encode(record, into: &writer, keeping: fields, always: always)
+        encode(record, into: &writer, selection: selection, isRoot: true)
         return writer.bytes
+    }
+
+    /// Which fields `encode` keeps of each record type, per slot, so that encoding a record
+    /// looks no field name up.
+    public struct Selection: Sendable {
+        /// Per type index and slot; nil when every field is kept, with its origin.
+        let kept: [[Bool]]?
+        /// The same for the record passed to `encode` itself (`always` added).
+        let keptAtRoot: [[Bool]]?
+    }
+
+    /// The fields `encode(_:file:keeping:always:)` keeps, per record type.
+    public func selection(keeping fields: SlateFieldUse?, always: Set<String>) -> Selection {
+        guard let fields else { return Selection(kept: nil, keptAtRoot: nil) }
+        func masks(always: Set<String>) -> [[Bool]] {
+            types.map { type in type.fields.map { fields.reads($0.name, of: type) || always.contains($0.name) } }
+        }
+        return Selection(kept: masks(always: []), keptAtRoot: masks(always: always))
     }
 
     /// The record `encode` wrote, or an error value when the bytes are not such a record.
@@ -74,7 +98,7 @@ public struct RecordCodec: Sendable {
         case null, `false`, `true`, int, double, string, list, map, object, timestamp, duration, date, unsupported
     }
 
-    private func encode(_ value: Value, into writer: inout RecordWriter, keeping fields: SlateFieldUse?) {
+    private func encode(_ value: Value, into writer: inout RecordWriter, selection: Selection) {
         switch value {
         case .null: writer.tag(Tag.null.rawValue)
         case .bool(let flag): writer.tag(flag ? Tag.true.rawValue : Tag.false.rawValue)
@@ -91,16 +115,16 @@ public struct RecordCodec: Sendable {
             writer.tag(Tag.list.rawValue)
             writer.origin(list.origin)
             writer.unsigned(UInt64(list.count))
-            for element in list { encode(element, into: &writer, keeping: fields) }
+            for element in list { encode(element, into: &writer, selection: selection) }
         case .map(let map):
             writer.tag(Tag.map.rawValue)
             writer.unsigned(UInt64(map.keys.count))
             for (key, item) in zip(map.keys, map.values) {
-                encode(key, into: &writer, keeping: fields)
-                encode(item, into: &writer, keeping: fields)
+                encode(key, into: &writer, selection: selection)
+                encode(item, into: &writer, selection: selection)
             }
         case .object(let object):
-            encode(object, into: &writer, keeping: fields, always: [])
+            encode(object, into: &writer, selection: selection, isRoot: false)
         case .timestamp(let time):
             writer.tag(Tag.timestamp.rawValue)
             writer.signed(time.seconds)
@@ -118,24 +142,25 @@ public struct RecordCodec: Sendable {
         }
     }
 
-    private func encode(
-        _ object: ObjectValue, into writer: inout RecordWriter, keeping fields: SlateFieldUse?, always: Set<String>
-    ) {
+    private func encode(_ object: ObjectValue, into writer: inout RecordWriter, selection: Selection, isRoot: Bool) {
         guard let typeIndex = indexOfType[ObjectIdentifier(object.type)] else {
             return writer.tag(Tag.unsupported.rawValue)
         }
         writer.tag(Tag.object.rawValue)
         writer.unsigned(UInt64(typeIndex))
         writer.origin(object.origin)
-        let kept = object.type.fields.map { field in
-            fields.map { $0.reads(field.name, of: object.type) || always.contains(field.name) } ?? true
-        }
-        for (present, keep) in zip(object.present, kept) { writer.tag(present && keep ? 1 : 0) }
-        for (field, keep) in zip(object.fields, kept) {
-            if keep { encode(field, into: &writer, keeping: fields) } else { writer.tag(Tag.null.rawValue) }
+        let kept = (isRoot ? selection.keptAtRoot : selection.kept)?[typeIndex]
+        let present = object.present, values = object.fields
+        for slot in present.indices { writer.tag(present[slot] && kept?[slot] ?? true ? 1 : 0) }
+        for slot in values.indices {
+            if kept?[slot] ?? true {
+                encode(values[slot], into: &writer, selection: selection)
+            } else {
+                writer.tag(Tag.null.rawValue)
+            }
         }
         let origins = object.fieldOrigins
-        let originCount = fields == nil ? origins.count : 0
+        let originCount = selection.kept == nil ? origins.count : 0
         writer.unsigned(UInt64(originCount))
         for slot in 0..<originCount { writer.origin(origins[slot]) }
     }

@@ -8,19 +8,20 @@ public struct SlateKeeper: Sendable {
     public let fields: SlateFieldUse?
     public let codec: RecordCodec
     public let pairKeys: SlatePairKeys
+    /// `fields` per record type and slot, worked out once for every dossier.
+    private let selection: RecordCodec.Selection
 
     public init(evaluator: SlateEvaluator, dossierType: ObjectType, slate: Value, asOf: CivilDate, params: Value) {
         self.fields = SlateFieldUse.of(evaluator.rules)
         self.codec = RecordCodec(root: dossierType)
         self.pairKeys = evaluator.pairKeys(slate: slate, asOf: asOf, params: params)
+        // `candidate` stays whatever the rules read: findings locate a dossier by it.
+        self.selection = codec.selection(keeping: fields, always: ["candidate"])
     }
 
     /// The entry of a valid dossier read from `file`.
     public func keep(_ dossier: ObjectValue, file: String) -> SlateEntry {
-        // `candidate` stays whatever the rules read: findings locate a dossier by it.
-        SlateEntry(
-            record: codec.encode(dossier, file: file, keeping: fields, always: ["candidate"]),
-            keys: pairKeys.keys(of: dossier))
+        SlateEntry(record: codec.encode(dossier, file: file, selection: selection), keys: pairKeys.keys(of: dossier))
     }
 }
 
