@@ -87,10 +87,10 @@ public struct Node: Sendable, Hashable {
     }
 
     /// The 1-based start and end marks of a node, without the file.
-    struct Span: Sendable, Hashable {
-        var startLine: Int32
-        var startColumn: Int32
-        var endLine: Int32
-        var endColumn: Int32
+    public struct Span: Sendable, Hashable {
+        public var startLine: Int32
+        public var startColumn: Int32
+        public var endLine: Int32
+        public var endColumn: Int32
     }
 }

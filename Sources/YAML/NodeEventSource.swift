@@ -74,6 +74,7 @@ public struct NodeEventSource: YAMLEventSource {
 
     public var start: SourceLocation { current.start }
     public var end: SourceLocation { current.end }
+    public var span: Node.Span { current.span }
     public var scalarStyle: Node.Scalar.Style { current.scalar?.style ?? .plain }
     public var scalarTag: String? { current.scalar?.tag }
 

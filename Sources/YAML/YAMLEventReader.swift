@@ -116,6 +116,7 @@ public final class YAMLEventReader: YAMLEventSource {
 
     public var start: SourceLocation { parser.marks.location(parser.current.start_mark) }
     public var end: SourceLocation { parser.marks.location(parser.current.end_mark) }
+    public var span: Node.Span { parser.marks.span(parser.current.start_mark, parser.current.end_mark) }
     public var scalarStyle: Node.Scalar.Style { TreeBuilder.style(parser.current.data.scalar.style) }
     /// Always nil: a tagged scalar sends the file to the tree.
     public var scalarTag: String? { nil }

@@ -43,6 +43,9 @@ public protocol YAMLEventSource {
     var start: SourceLocation { get }
     /// Where the current scalar, or the collection just closed, ends.
     var end: SourceLocation { get }
+    /// `start` and `end` as numbers, without the file: what a reader keeps for each of the
+    /// many scalars of a document (no file name to copy and release per scalar).
+    var span: Node.Span { get }
     /// The current scalar's style.
     var scalarStyle: Node.Scalar.Style { get }
     /// The current scalar's tag in short form, nil when none was written.

@@ -6,20 +6,30 @@ import Diagnostics
 /// Written only while a record is made (`ObjectValue.init`, `ObjectValue.Builder`); shared
 /// read-only once it is a value. `ManagedBuffer` is never `Sendable`: the values that hold
 /// one (`ObjectValue` and its views) are `@unchecked Sendable` for that reason.
+@usableFromInline
 final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slot> {
+    @usableFromInline
     struct Header {
-        let type: ObjectType
-        var origin: ValueOrigin?
-        let count: Int
+        @usableFromInline let type: ObjectType
+        @usableFromInline var origin: ValueOrigin?
+        @usableFromInline let count: Int
         let fieldOrigins: FieldOriginForm
     }
 
     /// One field of the record.
+    @usableFromInline
     struct Slot {
-        var value: Value
+        @usableFromInline var value: Value
         /// Where the written field stands, in the record's file; nil when absent or unknown.
-        var position: ValuePosition?
-        var present: Bool
+        @usableFromInline var position: ValuePosition?
+        @usableFromInline var present: Bool
+
+        @usableFromInline
+        init(value: Value, position: ValuePosition?, present: Bool) {
+            self.value = value
+            self.position = position
+            self.present = present
+        }
     }
 
     /// How the record keeps the origins of its fields.
@@ -51,16 +61,19 @@ final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slo
     }
 
     // The header is read in place, through its pointer: no copy of the whole header.
-    var type: ObjectType { withUnsafeMutablePointerToHeader { $0.pointee.type } }
-    var origin: ValueOrigin? { withUnsafeMutablePointerToHeader { $0.pointee.origin } }
-    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    // Inlinable, with the views of `ObjectValue`: rules read fields from other modules.
+    @inlinable var type: ObjectType { withUnsafeMutablePointerToHeader { $0.pointee.type } }
+    @inlinable var origin: ValueOrigin? { withUnsafeMutablePointerToHeader { $0.pointee.origin } }
+    @inlinable var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
+    @inlinable
     func slot(_ index: Int) -> Slot {
         precondition(index >= 0 && index < count, "field slot out of range")
         return withUnsafeMutablePointerToElements { $0[index] }
     }
 
     /// Writes slot `index` of a record being made.
+    @inlinable
     func setSlot(_ index: Int, _ slot: Slot) {
         precondition(index >= 0 && index < count, "field slot out of range")
         withUnsafeMutablePointerToElements { $0[index] = slot }
@@ -120,7 +133,7 @@ extension ObjectValue {
     /// null, not written and without a position. No array of values, flags or origins is made
     /// on the way.
     public struct Builder: ~Copyable {
-        private let storage: ObjectStorage
+        @usableFromInline let storage: ObjectStorage
 
         public init(type: ObjectType) {
             storage = ObjectStorage.make(
@@ -129,14 +142,17 @@ extension ObjectValue {
         }
 
         /// Whether `slot` was written.
+        @inlinable
         public func isPresent(_ slot: Int) -> Bool { storage.slot(slot).present }
 
         /// The written field in `slot`, and where it stands in the record's file.
+        @inlinable
         public func set(_ slot: Int, to value: Value, at position: ValuePosition?) {
             storage.setSlot(slot, ObjectStorage.Slot(value: value, position: position, present: true))
         }
 
         /// What an absent field in `slot` reads as (its schema default).
+        @inlinable
         public func setAbsent(_ slot: Int, to value: Value) {
             storage.setSlot(slot, ObjectStorage.Slot(value: value, position: nil, present: false))
         }

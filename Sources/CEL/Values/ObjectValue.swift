@@ -7,8 +7,9 @@
 /// positions sit in slots after its header, not in three arrays of their own. A dossier holds
 /// about 60 records, and those arrays were a third of what loading it allocated and freed.
 public struct ObjectValue: @unchecked Sendable {
-    let storage: ObjectStorage
+    @usableFromInline let storage: ObjectStorage
 
+    @usableFromInline
     init(storage: ObjectStorage) {
         self.storage = storage
     }
@@ -38,16 +39,16 @@ public struct ObjectValue: @unchecked Sendable {
         }
     }
 
-    public var type: ObjectType { storage.type }
+    @inlinable public var type: ObjectType { storage.type }
     /// Where the record stands in its document, when it was read from one.
-    public var origin: ValueOrigin? { storage.origin }
+    @inlinable public var origin: ValueOrigin? { storage.origin }
     /// The same for two values that are one record (copies of a record share its storage).
     public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
 
     /// The field values, in slot order.
-    public var fields: Fields { Fields(storage: storage) }
+    @inlinable public var fields: Fields { Fields(storage: storage) }
     /// Per slot: whether the field was written.
-    public var present: Presence { Presence(storage: storage) }
+    @inlinable public var present: Presence { Presence(storage: storage) }
     /// Where each present scalar field stands, in slot order (nil when absent or unknown).
     /// Its `path` may hold only the field's name: use `origin(ofField:)` for the full path.
     /// Empty when a record kept for later (slate rules) dropped them to save memory.
@@ -55,19 +56,21 @@ public struct ObjectValue: @unchecked Sendable {
 
     /// The field values of a record, in slot order.
     public struct Fields: RandomAccessCollection, @unchecked Sendable, CustomStringConvertible {
-        let storage: ObjectStorage
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { storage.count }
-        public subscript(slot: Int) -> Value { storage.slot(slot).value }
+        @usableFromInline let storage: ObjectStorage
+        @usableFromInline init(storage: ObjectStorage) { self.storage = storage }
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { storage.count }
+        @inlinable public subscript(slot: Int) -> Value { storage.slot(slot).value }
         public var description: String { Array(self).description }
     }
 
     /// Whether each field of a record was written, in slot order.
     public struct Presence: RandomAccessCollection, @unchecked Sendable, CustomStringConvertible {
-        let storage: ObjectStorage
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { storage.count }
-        public subscript(slot: Int) -> Bool { storage.slot(slot).present }
+        @usableFromInline let storage: ObjectStorage
+        @usableFromInline init(storage: ObjectStorage) { self.storage = storage }
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { storage.count }
+        @inlinable public subscript(slot: Int) -> Bool { storage.slot(slot).present }
         public var description: String { Array(self).description }
     }
 
@@ -138,8 +141,10 @@ public final class ListValue: Sendable {
         return (0..<source.count).map(source.element(at:))
     }
 
-    /// The elements of a list backed by a source, read one at a time.
-    public protocol ElementSource: Sendable {
+    /// The elements of a list backed by a source, read one at a time. A class, so that the
+    /// optional source every list holds is one reference: a value-type existential made
+    /// each `count` and subscript of every list copy it through the runtime.
+    public protocol ElementSource: AnyObject, Sendable {
         var count: Int { get }
         func element(at index: Int) -> Value
     }

@@ -11,6 +11,14 @@ public struct ValuePosition: Hashable, Sendable {
     public let endLine: Int32
     public let endColumn: Int32
 
+    /// 1-based numbers; `endLine` 0 when the end is not known.
+    public init(line: Int32, column: Int32, endLine: Int32, endColumn: Int32) {
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
     /// `start` and `end` as a reader marks them; numbers past `Int32` are clamped (a file
     /// has no two billion lines).
     public init(start: SourceLocation, end: SourceLocation?) {

@@ -116,11 +116,15 @@ struct DocumentValidator<Source: YAMLEventSource> {
                         path: plan.fieldNames[slot])
                 }
             }
-            let start = source.start
             guard let value = try fieldValue(event, plan: plan, slot: slot, path: path) else { continue }
-            // Only scalars keep a position: objects and lists carry their own origin.
-            record.set(slot, to: value, at: plan.shapes[slot] == .scalar ? ValuePosition(start: start, end: source.end) : nil)
+            // Only scalars keep a position (reading one does not move the source past it):
+            // objects and lists carry their own origin.
+            record.set(slot, to: value, at: plan.shapes[slot] == .scalar ? Self.position(source.span) : nil)
         }
+    }
+
+    private static func position(_ span: Node.Span) -> ValuePosition {
+        ValuePosition(line: span.startLine, column: span.startColumn, endLine: span.endLine, endColumn: span.endColumn)
     }
 
     /// The slot of the key scalar at hand: first the field after the previous one (dossiers
