@@ -32,11 +32,13 @@ enum ScalarTyping {
     /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them.
     static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: Node.Scalar.Style, tag: String?) -> Bool {
         if let tag { return tag == "!!null" }
-        guard style == .plain else { return false }
+        // Every scalar is asked: longer text (most of them) is no null literal.
+        guard style == .plain, bytes.count <= nullLiteralMaxCount else { return false }
         return isAnyOf(bytes, nullLiterals)
     }
 
     static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
+    static let nullLiteralMaxCount = nullLiterals.map(\.utf8CodeUnitCount).max() ?? 0
     static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
     static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
 
