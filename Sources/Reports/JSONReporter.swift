@@ -26,24 +26,58 @@ public struct JSONReporter: Reporter {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
         Self.writeHeader(report, to: &writer)
+        Self.writeMembersAfterHeader(report, to: &writer)
+        writer.endObject()
+        return writer.output + "\n"
+    }
+
+    /// The pretty `json` report's text up to the end of its header (`tool`, `as_of`,
+    /// `as_of_source`, `rules`), without the comma that follows: what every report of one rule
+    /// set, date and language starts with, so a server can write it once (`render(_:after:)`).
+    public static func prettyHeader(_ report: Report) -> String {
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writeHeader(report, to: &writer)
+        return writer.output
+    }
+
+    /// What `render` gives for `report` (pretty), from a `header` that `prettyHeader` made of a
+    /// report with the same header: the members after it are written as the second members
+    /// of an object, whose opening brace is dropped for the header's text.
+    public static func render(_ report: Report, after header: String) -> String {
+        var writer = JSONWriter(pretty: true)
+        writer.beginObject()
+        writeMembersAfterHeader(report, to: &writer)
+        writer.endObject()
+        // The writer's text starts `{` then the line break before `"candidates"`; in the whole
+        // report a comma comes between the header's last member and that line break.
+        let members = writer.output
+        var text = header
+        text.reserveCapacity(header.utf8.count + members.utf8.count + 2)
+        text += ","
+        text.append(contentsOf: members[members.utf8.index(after: members.utf8.startIndex)...])
+        text += "\n"
+        return text
+    }
+
+    /// `candidates`, `slate`, `decisions`, `baseline` and `summary`, the members after the header.
+    private static func writeMembersAfterHeader(_ report: Report, to writer: inout JSONWriter) {
         writer.key("candidates")
         writer.beginArray()
-        for candidate in report.candidates { Self.write(candidate, to: &writer) }
+        for candidate in report.candidates { write(candidate, to: &writer) }
         writer.endArray()
         writer.key("slate")
-        Self.write(report.slate, to: &writer)
+        write(report.slate, to: &writer)
         if let decisions = report.decisions {
             writer.key("decisions")
-            Self.write(decisions, to: &writer)
+            write(decisions, to: &writer)
         }
         if let baseline = report.baseline {
             writer.key("baseline")
-            Self.write(baseline, to: &writer)
+            write(baseline, to: &writer)
         }
         writer.key("summary")
-        Self.write(report.summary, to: &writer)
-        writer.endObject()
-        return writer.output + "\n"
+        write(report.summary, to: &writer)
     }
 
     // MARK: - JSONL lines

@@ -27,7 +27,7 @@ public struct ScreenedDossier: Sendable {
 public struct DossierScreener: Sendable {
     public let schema: Schema
     /// The candidate rules, the date, the language, the slate and the parameters.
-    public let screening: CandidateScreening
+    public internal(set) var screening: CandidateScreening
     let limits: YAMLLimits
     let validation: ValidationOptions
     /// What valid dossiers leave for the slate rules; nil when none will run.

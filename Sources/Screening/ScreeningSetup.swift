@@ -9,12 +9,13 @@ import RuleEngine
 /// screener every worker uses, and the report header.
 public struct ScreeningSetup: Sendable {
     public let session: RuleSetSession
-    public let screener: DossierScreener
+    public private(set) var screener: DossierScreener
     /// The slate rules, for `screen`; nil for `check` or when the rule set has none.
-    let slateEvaluator: SlateEvaluator?
-    let header: Report
+    private(set) var slateEvaluator: SlateEvaluator?
+    /// The report without candidates: what the run's reports start with.
+    public let header: Report
     let reportOptions: ReportOptions
-    let options: ScreeningOptions
+    private(set) var options: ScreeningOptions
     let jobs: Int
     let style: TextStyle
     /// The review decisions to apply, when any were named (`--decisions`, a slate's
@@ -58,6 +59,22 @@ public struct ScreeningSetup: Sendable {
         return ScreeningSetup(
             session: session, screener: screener, slateEvaluator: slateEvaluator, header: header, reportOptions: reportOptions,
             options: options, jobs: options.jobs ?? ProcessInfoCores.count, style: style)
+    }
+
+    /// This setup with other evaluation limits: a server keeps one setup per rule set, date
+    /// and language, and gives each request its own cancellation flag (`--request-timeout`)
+    /// without building the evaluator, the parameters in force and the header again.
+    public func with(evaluationLimits limits: EvaluationLimits) -> ScreeningSetup {
+        var setup = self
+        let screening = screener.screening
+        var evaluator = screening.evaluator
+        evaluator.limits = limits
+        setup.screener.screening = CandidateScreening(
+            evaluator: evaluator, asOf: screening.asOf, language: screening.language, slate: screening.slate,
+            params: screening.params)
+        setup.slateEvaluator?.limits = limits
+        setup.options.evaluationLimits = limits
+        return setup
     }
 
     /// Screens `files` (read from disk, or given as `documents`, one per name), writes every

@@ -158,10 +158,11 @@ public final class AppraiseServer: Sendable {
     /// and answered on one thread, without the wake of a cooperative-pool thread and the hop
     /// back to the event loop that each request cost otherwise. Call it once, from the main
     /// thread, before the first task; false when it could not be installed (the server works
-    /// as before, only slower).
+    /// as before, only slower). The jobs run as the generic executor would (`EventLoopExecutor`),
+    /// so the awaits of a request that do not wait cost no trip through the loop's queue.
     @discardableResult
     public static func runTasksOnEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        EventLoopExecutor.install()
     }
 
     /// Runs the server until SIGTERM or SIGINT, reloading changed rule files every second.

@@ -26,6 +26,8 @@ public struct LoadedRules: Sendable {
 /// the language they are compiled for, as `--lang` does in the CLI.
 public struct RuleSetSnapshot: Sendable {
     let byLanguage: [Language: LoadedRules]
+    /// The setups of `POST /v1/check` made so far with these rules.
+    let checkSetups = CheckSetupCache()
 
     public func rules(_ language: Language) -> LoadedRules { byLanguage[language] ?? byLanguage[.en]! }
 }

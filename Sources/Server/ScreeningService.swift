@@ -25,14 +25,28 @@ public struct ScreeningService: Sendable {
     var rules: LoadedRules { snapshot.rules(.en) }
 
     /// `POST /v1/check`: one dossier's JSON report; 422 when the dossier is invalid.
+    /// The setup and the report header come from the rule set's `CheckSetupCache`; the report
+    /// is kept as a value and written after that header, the same bytes as `check` prints.
     public func check(_ bytes: [UInt8], query: Query) throws(APIError) -> Answer {
         var screening = try query.screeningOptions(options)
         screening.jobs = 1
         let name = query.name ?? "dossier.yaml"
-        let output = MemoryReportOutput(format: .json)
-        let (status, _) = try run(
-            files: [name], documents: [bytes], slate: nil, style: .check, options: screening, output: output)
-        return Answer(status: status == .badInput ? .unprocessableContent : .ok, text: output.text)
+        let capture = ReportCapture()
+        let prepared: CheckSetupCache.Entry
+        let status: ExitStatus
+        do {
+            prepared = try snapshot.checkSetups.entry(options: screening, rules: snapshot.rules(screening.language))
+            let setup = prepared.setup.with(evaluationLimits: screening.evaluationLimits)
+            status = try setup.run(files: PathList([name]), documents: [bytes], outputs: [capture]).status
+        } catch {
+            throw APIError(.badRequest, code: "request.invalid", message: error.description)
+        }
+        guard let report = capture.report else {
+            throw APIError(.internalServerError, code: "server.internal", message: "the check wrote no report")
+        }
+        return Answer(
+            status: status == .badInput ? .unprocessableContent : .ok,
+            text: JSONReporter.render(report, after: prepared.header))
     }
 
     /// `POST /v1/screen`: a slate (or none) and its dossiers by name, in any report format.

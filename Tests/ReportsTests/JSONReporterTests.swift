@@ -86,4 +86,15 @@ import Testing
                 + "\n")
         #expect(JSONReporter.slateLine(Report.SlateInfo()) == #"{"slate":{"file":null,"committee":null,"findings":[]}}"# + "\n")
     }
+
+    /// A report written after its header made once (the server's `/v1/check`) is byte for byte
+    /// the whole report, with and without decisions, and with no candidates.
+    @Test func reportAfterAPrettyHeaderIsTheWholeReport() {
+        var empty = ReportFixture.report
+        empty.candidates = []
+        for report in [ReportFixture.report, ReportFixture.reviewed, empty] {
+            let header = JSONReporter.prettyHeader(report)
+            #expect(JSONReporter.render(report, after: header) == report.rendered(as: .json))
+        }
+    }
 }

@@ -27,6 +27,21 @@ import TestSupport
         #expect(response.status.code == (cli.code == 2 ? 422 : 200))
     }
 
+    /// One server, one dossier, dates and languages taking turns: each answer is the CLI's for
+    /// that date and language, so the setups the server keeps per rule set (`CheckSetupCache`)
+    /// never answer with another request's date or language.
+    @Test func checksWithOtherDatesAndLanguagesAnswerWhatTheCLIPrints() async throws {
+        let file = "candidates/vu-thi-mai.yaml"
+        let harness = try ServerHarness()
+        for (asOf, lang) in [("2025-09-20", "en"), ("2023-01-01", "en"), ("2025-09-20", "vi"), ("2025-09-20", "en")] {
+            let cli = try runAppraise(["check", file, "--as-of", asOf, "--lang", lang, "--format", "json"])
+            let response = try await harness.call(
+                .post, "/v1/check?as_of=\(asOf)&lang=\(lang)&name=\(file)", body: try packageFile(file),
+                contentType: "application/yaml")
+            #expect(response.text == cli.stdout, "as_of \(asOf), lang \(lang)")
+        }
+    }
+
     @Test(arguments: ["json", "sarif", "csv", "html", "markdown", "jsonl"])
     func screenAnswersWhatTheCLIPrints(format: String) async throws {
         let folder = packageRoot().appendingPathComponent("candidates")
