@@ -26,11 +26,13 @@ public struct Evaluator: Sendable {
         dossier: ObjectValue, asOf: CivilDate, language: String = "en", slate: Value = .null, params: Value? = nil
     ) -> [Finding] {
         let params = params ?? context.paramsOn(asOf)
+        // Found once per dossier, not once per rule: each is a lookup by name.
         let fallback = Self.candidateLocation(of: dossier)
+        let candidateID = Self.candidateID(of: dossier)
         var findings: [Finding] = []
         for rule in rules {
             findings += evaluate(rule, dossier: dossier, asOf: asOf, language: language, slate: slate,
-                                 params: params, fallback: fallback)
+                                 params: params, fallback: fallback, candidateID: candidateID, observer: nil)
         }
         return findings.sorted(by: Finding.reportOrder)
     }
@@ -49,14 +51,28 @@ public struct Evaluator: Sendable {
         _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
         fallback: FindingLocation?, observer: (any RuleObserver)?
     ) -> [Finding] {
+        evaluate(
+            rule, dossier: dossier, asOf: asOf, language: language, slate: slate, params: params,
+            fallback: fallback ?? Self.candidateLocation(of: dossier), candidateID: Self.candidateID(of: dossier),
+            observer: observer)
+    }
+
+    private func evaluate(
+        _ rule: CompiledRule, dossier: ObjectValue, asOf: CivilDate, language: String, slate: Value, params: Value,
+        fallback: FindingLocation, candidateID: String?, observer: (any RuleObserver)?
+    ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
         var runner = RuleRunner(
-            compiled: rule, language: language, fallback: fallback ?? Self.candidateLocation(of: dossier),
-            placement: .candidate, basis: rule.rule.basisText(on: asOf),
-            candidateID: dossier.field("candidate")?.objectValue?.field("id")?.stringValue, limits: limits)
+            compiled: rule, language: language, fallback: fallback, placement: .candidate,
+            basis: rule.rule.basisText(on: asOf), candidateID: candidateID, limits: limits)
         runner.observer = observer
         return runner.run(&activation)
+    }
+
+    /// The candidate's id, which every finding's fingerprint names.
+    static func candidateID(of dossier: ObjectValue) -> String? {
+        dossier.field("candidate")?.objectValue?.field("id")?.stringValue
     }
 
     /// Where a finding about the candidate as a whole points: the `candidate` node.
