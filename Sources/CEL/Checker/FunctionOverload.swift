@@ -57,6 +57,23 @@ public struct FunctionOverload: Sendable {
     /// The receiver (if any) followed by the arguments.
     var parameters: [CELType] { (receiver.map { [$0] } ?? []) + arguments }
 
+    /// Whether each value conforms to the parameter in its place (the receiver first), over
+    /// as many as both have: `zip(parameters, values)` without building `parameters`.
+    func accepts(_ values: [Value]) -> Bool {
+        var next = 0
+        if let receiver {
+            guard next < values.count else { return true }
+            guard values[next].conforms(to: receiver) else { return false }
+            next = 1
+        }
+        for argument in arguments {
+            guard next < values.count else { return true }
+            guard values[next].conforms(to: argument) else { return false }
+            next += 1
+        }
+        return true
+    }
+
     /// Calls the implementation with already-evaluated, error-free arguments.
     func call(_ values: [Value]) -> Value {
         switch implementation {

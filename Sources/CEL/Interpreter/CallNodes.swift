@@ -5,16 +5,15 @@ struct Dispatch: Sendable {
     let function: String
     let overloads: [FunctionOverload]
 
-    func select(_ values: [Value]) -> FunctionOverload? {
-        if overloads.count == 1 { return overloads[0] }
-        return overloads.first { overload in
-            zip(overload.parameters, values).allSatisfy { $1.conforms(to: $0) }
-        }
-    }
-
+    /// The first overload whose parameters accept the run-time values, called in place: not
+    /// copied out of the array (a copy retains its type tables, shared by every thread) and
+    /// its parameter list not built (an allocation per overload per call).
     func call(_ values: [Value]) -> Value {
-        guard let overload = select(values) else { return .error(.noOverload(function, values)) }
-        return overload.call(values)
+        if overloads.count == 1 { return overloads[0].call(values) }
+        for index in overloads.indices where overloads[index].accepts(values) {
+            return overloads[index].call(values)
+        }
+        return .error(.noOverload(function, values))
     }
 }
 
