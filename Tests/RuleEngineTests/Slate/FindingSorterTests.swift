@@ -84,6 +84,37 @@ import Testing
         #expect(read == all.sorted(by: Finding.reportOrder))
     }
 
+    /// The spill file shrinks under the sorter (truncated through `/proc/self/fd`, the only way
+    /// to reach a file unlinked when opened): reading back fails, and `failed` says so, so the
+    /// screening run abandons its reports instead of writing an incomplete one (exit 2).
+    @Test func aSpillFileThatCannotBeReadBackIsReportedAsFailed() throws {
+        let all = Self.findings(count: 200, seed: 11)
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sorter = FindingSorter(runLength: 10, folder: folder.path)
+        sorter.add(all, tie: 0)
+        #expect(sorter.spilled)
+        let descriptors = Self.spillDescriptors(in: folder)
+        try #require(descriptors.count == 1)
+        #expect(ftruncate(descriptors[0], 0) == 0)
+        var sorted = sorter.sorted()
+        var read: [Finding] = []
+        while let finding = sorted.next() { read.append(finding) }
+        #expect(sorted.failed)
+        #expect(read.count < all.count)
+    }
+
+    /// This process's open descriptors whose file is an unlinked spill file made in `folder`.
+    static func spillDescriptors(in folder: URL) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return entries.compactMap { entry in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(entry)"),
+                  target.contains(folder.lastPathComponent + "/appraise-spill-"), target.hasSuffix("(deleted)")
+            else { return nil }
+            return Int32(entry)
+        }
+    }
+
     /// A slate rule whose findings go through a sorter that spills every few findings, its
     /// pairs split over threads, reports what the in-memory evaluation reports, byte for byte.
     @Test func spilledSlateFindingsAreTheInMemoryOnes() throws {
