@@ -43,7 +43,7 @@ enum SensitiveValues {
         case (.string(let text), .string) where !kept.contains(field):
             values.append(SensitiveValue(kind, text))
         case (.list(let list), .list(let element)):
-            for item in list.elements {
+            for item in list {
                 collect(item, type: element, kind: kind, field: field, schema: schema, into: &values)
             }
         case (.object(let object), _):

@@ -114,32 +114,33 @@ extension ObjectValue {
 /// Most lists hold their elements. A list may instead read them from an `ElementSource`
 /// one at a time — the slate's candidates, kept on disk by a large screening — so that
 /// loops, `size` and indexing never hold more than the element at hand.
-public final class ListValue: Sendable {
-    private let stored: [Value]
-    private let source: (any ElementSource)?
-    public let origin: ValueOrigin?
+///
+/// A list is one allocation (`ListStorage`): its elements sit after its header, not in an
+/// array of their own. A dossier holds about 20 lists.
+public struct ListValue: @unchecked Sendable {
+    @usableFromInline let storage: ListStorage
 
     public init(_ elements: [Value], origin: ValueOrigin? = nil) {
-        self.stored = elements
-        self.source = nil
-        self.origin = origin
+        storage = elements.withUnsafeBufferPointer { ListStorage.make($0, origin: origin, source: nil) }
+    }
+
+    /// A list of a part of an array (a reader's scratch of items), copied.
+    public init(_ elements: ArraySlice<Value>, origin: ValueOrigin? = nil) {
+        storage = elements.withUnsafeBufferPointer { ListStorage.make($0, origin: origin, source: nil) }
     }
 
     /// A list whose elements `source` gives on demand.
     public init(source: any ElementSource, origin: ValueOrigin? = nil) {
-        self.stored = []
-        self.source = source
-        self.origin = origin
+        storage = ListStorage.make(UnsafeBufferPointer(start: nil, count: 0), origin: origin, source: source)
     }
 
-    public var count: Int { source?.count ?? stored.count }
+    public var origin: ValueOrigin? { storage.origin }
+
+    @inlinable public var count: Int { storage.source?.count ?? storage.count }
 
     /// Every element at once. A list read from a source builds them all: loops over a list
     /// that may be large use `count` and the subscript instead.
-    public var elements: [Value] {
-        guard let source else { return stored }
-        return (0..<source.count).map(source.element(at:))
-    }
+    public var elements: [Value] { Array(self) }
 
     /// The elements of a list backed by a source, read one at a time. A class, so that the
     /// optional source every list holds is one reference: a value-type existential made
@@ -153,7 +154,8 @@ public final class ListValue: Sendable {
 /// Loops over a list (`for x in list`, `contains`, `first`) read a source's elements one at a
 /// time instead of building them all.
 extension ListValue: RandomAccessCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-    public subscript(position: Int) -> Value { source?.element(at: position) ?? stored[position] }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable
+    public subscript(position: Int) -> Value { storage.source?.element(at: position) ?? storage.element(position) }
 }

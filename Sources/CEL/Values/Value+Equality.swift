@@ -20,8 +20,8 @@ extension Value {
         case (.date(let x), .date(let y)): return x == y
         case (.type(let x), .type(let y)): return x.celName == y.celName
         case (.list(let x), .list(let y)):
-            guard x.elements.count == y.elements.count else { return false }
-            return zip(x.elements, y.elements).allSatisfy { equal($0, $1) }
+            guard x.count == y.count else { return false }
+            return zip(x, y).allSatisfy { equal($0, $1) }
         case (.map(let x), .map(let y)):
             guard x.keys.count == y.keys.count else { return false }
             for (key, value) in zip(x.keys, x.values) {

@@ -69,7 +69,7 @@ extension Value {
         case .string(let s): writer.string(s)
         case .list(let list):
             writer.beginArray(oneLine: true)
-            for element in list.elements { element.write(to: &writer) }
+            for element in list { element.write(to: &writer) }
             writer.endArray()
         case .map(let map):
             writer.beginObject(oneLine: true)

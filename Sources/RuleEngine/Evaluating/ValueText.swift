@@ -48,7 +48,7 @@ public enum ValueText {
         case .double(let number): return .double(number)
         case .string(let text): return .string(text)
         case .date(let date): return .string(date.description)
-        case .list(let list): return .list(list.elements.map(evidence))
+        case .list(let list): return .list(list.map(evidence))
         default: return .string(format(value, language: "en"))
         }
     }

@@ -22,6 +22,9 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// The root record's format field (`format: dossier/1`) holding another text: then this
     /// is the only problem reported, since the document's other fields mean nothing here.
     var formatMismatch: Diagnostic?
+    /// The items of the lists being read, innermost last: a list copies its own into its
+    /// storage when it ends, so that the scratch is allocated once a document, not per list.
+    private var listItems: [Value] = []
 
     init(schema: Schema, strict: Bool, source: Source) {
         self.schema = schema
@@ -218,19 +221,19 @@ struct DocumentValidator<Source: YAMLEventSource> {
             return nil
         }
         let start = source.start
-        var values: [Value] = []
+        let base = listItems.count
+        defer { listItems.removeSubrange(base...) }
         var index = 0
         while true {
             let item = try source.next()
             if item == .sequenceEnd { break }
             if let value = try listItem(item, element: element, record: record, path: path, index: index, field: field) {
-                // Most lists of a dossier hold a few items: one allocation, not three or four.
-                if values.isEmpty { values.reserveCapacity(8) }
-                values.append(value)
+                if listItems.capacity == 0 { listItems.reserveCapacity(64) }
+                listItems.append(value)
             }
             index += 1
         }
-        return ListValue(values, origin: ValueOrigin(location: start, path: path, end: source.end))
+        return ListValue(listItems[base...], origin: ValueOrigin(location: start, path: path, end: source.end))
     }
 
     private mutating func listItem(
