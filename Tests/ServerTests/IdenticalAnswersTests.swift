@@ -42,6 +42,25 @@ import TestSupport
         }
     }
 
+    /// More dates than the server keeps setups for (32, `CheckSetupCache.capacity`): the cache
+    /// starts again, and the answers after it — a new date, and the first date again — are
+    /// still the CLI's for their date.
+    @Test func checksPastTheSetupCacheCapacityAnswerWhatTheCLIPrints() async throws {
+        let file = "candidates/vu-thi-mai.yaml"
+        let harness = try ServerHarness()
+        let dates = (1...28).map { "2024-01-\($0 < 10 ? "0" : "")\($0)" } + (1...6).map { "2024-02-0\($0)" }
+        var answers: [String: String] = [:]
+        for asOf in dates + [dates[0]] {
+            let response = try await harness.call(
+                .post, "/v1/check?as_of=\(asOf)&name=\(file)", body: try packageFile(file), contentType: "application/yaml")
+            answers[asOf] = response.text
+        }
+        for asOf in [dates[0], dates[dates.count - 1]] {
+            let cli = try runAppraise(["check", file, "--as-of", asOf, "--format", "json"])
+            #expect(answers[asOf] == cli.stdout, "as_of \(asOf)")
+        }
+    }
+
     @Test(arguments: ["json", "sarif", "csv", "html", "markdown", "jsonl"])
     func screenAnswersWhatTheCLIPrints(format: String) async throws {
         let folder = packageRoot().appendingPathComponent("candidates")
