@@ -13,6 +13,8 @@ public struct JSONWriter: Sendable {
     /// The UTF-8 of `output`, without making a `String` (its UTF-8 check and copy): for a
     /// caller that sends the bytes on, as a server's answer body.
     public var utf8: [UInt8] { bytes }
+    /// How many bytes are written: a streaming caller hands them on past a threshold.
+    public var byteCount: Int { bytes.count }
     /// The UTF-8 of `output`: only whole strings and ASCII are appended, so it stays valid.
     private var bytes: [UInt8] = []
     /// Two-space indentation with one member a line; compact when false.
@@ -79,13 +81,24 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func int(_ value: Int) {
-        separate()
-        append(String(value))
+        int(Int64(value))
     }
 
+    /// Written digit by digit into the bytes (no `String` made): `String(value)`'s text.
     public mutating func int(_ value: Int64) {
         separate()
-        append(String(value))
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for UInt64's 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
     }
 
     /// A number; NaN and the infinities, which JSON cannot hold, as the strings
@@ -113,6 +126,18 @@ public struct JSONWriter: Sendable {
     public mutating func raw(_ json: String) {
         separate()
         append(json)
+    }
+
+    /// Ends a line after a whole value (JSON Lines), so one writer can hold several lines.
+    public mutating func lineBreak() {
+        bytes.append(0x0A)
+    }
+
+    /// Forgets what was written, keeping the buffer's capacity, once the bytes are handed on.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        levels.removeAll(keepingCapacity: true)
+        afterKey = false
     }
 
     // MARK: - Layout

@@ -73,4 +73,44 @@ import Testing
         #expect(JSONWriter.quoted(text) == compact(text))
         #expect(JSONWriter.quoted(text) == #""a\"b\\c\nd\b\u0007\#u{7F}é""#)
     }
+
+    /// Integers are written digit by digit: the same text as `String(value)`, both ends included.
+    @Test func integersAreTheirDescription() {
+        var values: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            #expect(writer.output == String(value))
+            var small = JSONWriter()
+            if let int = Int(exactly: value) { small.int(int) } else { continue }
+            #expect(small.output == String(value))
+        }
+    }
+
+    /// One writer holds several JSON Lines and starts again empty after `removeAll`.
+    @Test func linesAndRemoveAll() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("a", 1)
+        writer.endObject()
+        writer.lineBreak()
+        writer.beginArray()
+        writer.int(2)
+        writer.endArray()
+        writer.lineBreak()
+        #expect(writer.output == "{\"a\":1}\n[2]\n")
+        #expect(writer.byteCount == 12)
+        writer.removeAll()
+        #expect(writer.byteCount == 0)
+        writer.beginObject()
+        writer.key("b")
+        writer.removeAll()  // mid-value: the open object is forgotten too
+        writer.int(3)
+        #expect(writer.output == "3")
+    }
 }
