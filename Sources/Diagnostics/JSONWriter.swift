@@ -192,22 +192,48 @@ public struct JSONWriter: Sendable {
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
     /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on ASCII
     /// bytes only, so every run is whole UTF-8 and a combining mark after a quote stays intact.
+    /// Eight bytes are tested at a time (`mayNeedEscape`); only a word that holds a byte to
+    /// escape is looked at byte by byte.
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var value = value
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
+            var index = 0
+            func look(at index: Int) {
+                let byte = base[index]
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     bytes.append(contentsOf: JSONWriter.escape(byte).utf8)
                     runStart = index + 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if mayNeedEscape(word) {
+                    for byteIndex in index..<(index + 8) { look(at: byteIndex) }
+                }
+                index += 8
+            }
+            while index < count {
+                look(at: index)
+                index += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         }
         bytes.append(0x22)
+    }
+
+    /// Whether one of the eight bytes of `word` is a control character, a quote or a
+    /// backslash (exact, by the bit tricks for "has a byte less than n" and "has a zero byte").
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) != 0
     }
 
     private static func escape(_ byte: UInt8) -> String {

@@ -113,4 +113,48 @@ import Testing
         writer.int(3)
         #expect(writer.output == "3")
     }
+
+    /// Escaping tests eight bytes at a time: every byte value, at every position of strings of
+    /// every length up to 24 (between plain ASCII and between non-ASCII), escapes as a
+    /// byte-by-byte escaper does.
+    @Test func wordAtATimeEscapingIsByteByByte() {
+        func expected(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                guard scalar.isASCII else {
+                    out.unicodeScalars.append(scalar)
+                    continue
+                }
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x08: out += "\\b"
+                case 0x0C: out += "\\f"
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.append(Character(Unicode.Scalar(byte)))  // ASCII here; non-ASCII below
+                }
+            }
+            return out + "\""
+        }
+        for filler in ["a", "é", "~"] {
+            for length in 0...24 {
+                let plain = String(repeating: filler, count: length)
+                #expect(JSONWriter.quoted(plain) == expected(plain))
+                for position in 0...length {
+                    let inserts = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) } + ["\u{80}", "\u{FF}", "ễ", "🇻🇳"]
+                    for insert in inserts {
+                        let text = String(repeating: filler, count: position) + insert
+                            + String(repeating: filler, count: length - position)
+                        #expect(JSONWriter.quoted(text) == expected(text))
+                    }
+                }
+            }
+        }
+    }
 }
