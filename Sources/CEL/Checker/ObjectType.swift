@@ -40,7 +40,8 @@ public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
     /// in place, which for a record's few fields costs less than hashing it. (Only a string of
     /// the same ASCII bytes is canonically equal to an ASCII name, so the answer is the same.)
     public func slot(ofASCII name: String) -> Int? {
-        for index in fields.indices where Value.sameUTF8(fields[index].name, name) {
+        let length = name.utf8.count
+        for index in fields.indices where fields[index].name.utf8.count == length && Value.sameUTF8(fields[index].name, name) {
             return index
         }
         return nil
