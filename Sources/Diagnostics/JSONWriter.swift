@@ -10,6 +10,9 @@
 public struct JSONWriter: Sendable {
     /// The text written so far.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
+    /// The UTF-8 of `output`, without making a `String` (its UTF-8 check and copy): for a
+    /// caller that sends the bytes on, as a server's answer body.
+    public var utf8: [UInt8] { bytes }
     /// The UTF-8 of `output`: only whole strings and ASCII are appended, so it stays valid.
     private var bytes: [UInt8] = []
     /// Two-space indentation with one member a line; compact when false.

@@ -45,19 +45,26 @@ public struct JSONReporter: Reporter {
     /// report with the same header: the members after it are written as the second members
     /// of an object, whose opening brace is dropped for the header's text.
     public static func render(_ report: Report, after header: String) -> String {
+        String(decoding: renderUTF8(report, after: Array(header.utf8)), as: UTF8.self)
+    }
+
+    /// `render(_:after:)` as UTF-8 bytes, from the header's UTF-8: what a server sends, without
+    /// the `String` (its UTF-8 check and copies) in between.
+    public static func renderUTF8(_ report: Report, after header: [UInt8]) -> [UInt8] {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
         writeMembersAfterHeader(report, to: &writer)
         writer.endObject()
-        // The writer's text starts `{` then the line break before `"candidates"`; in the whole
+        // The writer's bytes start `{` then the line break before `"candidates"`; in the whole
         // report a comma comes between the header's last member and that line break.
-        let members = writer.output
-        var text = header
-        text.reserveCapacity(header.utf8.count + members.utf8.count + 2)
-        text += ","
-        text.append(contentsOf: members[members.utf8.index(after: members.utf8.startIndex)...])
-        text += "\n"
-        return text
+        let members = writer.utf8
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(header.count + members.count + 1)
+        bytes.append(contentsOf: header)
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(contentsOf: members[1...])
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// `candidates`, `slate`, `decisions`, `baseline` and `summary`, the members after the header.

@@ -19,8 +19,8 @@ final class CheckSetupCache: Sendable {
     struct Entry: Sendable {
         /// Made with no cancellation flag: each request sets its own.
         let setup: ScreeningSetup
-        /// `JSONReporter.prettyHeader` of the setup's header.
-        let header: String
+        /// The UTF-8 of `JSONReporter.prettyHeader` of the setup's header.
+        let header: [UInt8]
     }
 
     /// At most this many entries: past it the cache starts again, so clients sending many
@@ -38,7 +38,7 @@ final class CheckSetupCache: Sendable {
         shared.evaluationLimits.cancellation = nil
         let setup = try ScreeningSetup.make(
             options: shared, slate: nil, style: .check, session: rules.session, schema: rules.schema, context: rules.context)
-        let entry = Entry(setup: setup, header: JSONReporter.prettyHeader(setup.header))
+        let entry = Entry(setup: setup, header: Array(JSONReporter.prettyHeader(setup.header).utf8))
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll() }
             entries[key] = entry

@@ -46,7 +46,7 @@ public struct ScreeningService: Sendable {
         }
         return Answer(
             status: status == .badInput ? .unprocessableContent : .ok,
-            text: JSONReporter.render(report, after: prepared.header))
+            body: ByteBuffer(bytes: JSONReporter.renderUTF8(report, after: prepared.header)))
     }
 
     /// `POST /v1/screen`: a slate (or none) and its dossiers by name, in any report format.

@@ -20,7 +20,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = APIError(.internalServerError, code: "server.internal", message: "internal error").response
         }
-        for field in Self.headers { response.headers[field.name] = field.value }
+        // The fields as built, appended unless the answer has one of that name already (then
+        // replaced, as setting it by name would): setting a value by name checks its bytes again.
+        for field in Self.headers {
+            if response.headers.contains(field.name) {
+                response.headers[fields: field.name] = [field]
+            } else {
+                response.headers.append(field)
+            }
+        }
         return response
     }
 }

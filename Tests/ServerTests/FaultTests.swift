@@ -113,6 +113,42 @@ import TestSupport
         }
     }
 
+    /// The header clock starts again at every answer (one timer a connection, moved on, not a
+    /// timer a request): a keep-alive client whose requests come quicker than the timeout keeps
+    /// its connection for longer than the timeout in all, and a slow head after its last answer
+    /// is still cut off about a timeout after that answer.
+    @Test func headerClockStartsAgainAtEveryAnswer() async throws {
+        let harness = try ServerHarness {
+            $0.port = 0
+            $0.headerTimeout = 1
+        }
+        try await harness.server.application().test(.live) { client in
+            let port = try #require(client.port)
+            let (statuses, closedAfter) = try await Self.offPool { () throws -> ([String], Double?) in
+                let connection = try RawConnection(port: port)
+                var statuses: [String] = []
+                // Four requests 0.6 s apart: 2.4 s on one connection with a 1 s header timeout.
+                for _ in 0..<4 {
+                    usleep(600_000)
+                    guard connection.send(Array("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n".utf8)) else { break }
+                    let answer = connection.receive()
+                    statuses.append(String(decoding: answer.prefix(12), as: UTF8.self))
+                }
+                // Then half a head and nothing more: closed about 1 s after the last answer.
+                let lastAnswer = Date()
+                connection.send(Array("GET /healthz HTTP/1.1\r\n".utf8))
+                while Date().timeIntervalSince(lastAnswer) < 5 {
+                    if connection.isClosedByPeer { return (statuses, Date().timeIntervalSince(lastAnswer)) }
+                    usleep(50_000)
+                }
+                return (statuses, nil)
+            }
+            #expect(statuses == Array(repeating: "HTTP/1.1 200", count: 4))
+            let closed = try #require(closedAfter, "the connection with a half head stayed open")
+            #expect(closed > 0.8 && closed < 2.5)
+        }
+    }
+
     @Test func clientsThatGoAwayLeaveTheServerHealthy() async throws {
         let harness = try ServerHarness { $0.port = 0 }
         try await harness.server.application().test(.live) { client in

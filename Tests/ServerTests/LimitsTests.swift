@@ -37,6 +37,18 @@ import TestSupport
         #expect(response.errorCode == "http.unsupported-media-type")
     }
 
+    /// The media type is what comes before the first `;`, without the spaces and tabs around
+    /// it, in any case; anything else in it is refused.
+    @Test(arguments: [
+        ("application/yaml", true), ("  Application/YAML ; charset=utf-8", true), ("\ttext/yaml\t", true),
+        (";application/x-yaml", true), ("application/ yaml", false), ("application/yaml-x", false), (" ; ", false),
+    ])
+    func contentTypeIsReadAsAMediaType(contentType: String, accepted: Bool) async throws {
+        let response = try await ServerHarness().call(
+            .post, "/v1/check?as_of=2025-09-20", body: try packageFile("candidates/vu-thi-mai.yaml"), contentType: contentType)
+        #expect(response.status == (accepted ? .ok : .unsupportedMediaType))
+    }
+
     @Test(arguments: ["billion-laughs.yaml", "nul-byte.yaml", "invalid-utf8.yaml", "duplicate-key-depth4.yaml"])
     func hostileYAMLIs422WithALocatedError(file: String) async throws {
         let bytes = try Data(contentsOf: packageRoot().appendingPathComponent("Tests/CLITests/Hostile/\(file)"))
