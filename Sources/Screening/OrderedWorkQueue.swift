@@ -3,21 +3,35 @@ import Foundation
 /// Runs `work(i)` for i in 0..<count on `jobs` threads and hands the results to the caller in
 /// index order, so reports come out in input order whatever `--jobs` is. Workers never run
 /// more than `window` items ahead of delivery, which keeps memory flat for any input count.
+///
+/// The delivering thread sleeps until `batch` results are ready in order (or the last one
+/// is), then delivers all that are ready: one wake-up per several items, not one per item —
+/// with two workers and a deliverer on two cores, each wake-up is a task switch.
 public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private let count: Int
     private let jobs: Int
     private let window: Int
+    /// How many results in order wake the deliverer (at most half the window, so that the
+    /// workers keep going while it delivers).
+    private let batch: Int
     private let work: @Sendable (Int) -> Output
     private let condition = NSCondition()
     private var nextToClaim = 0
     private var nextToDeliver = 0
-    private var finished: [Int: Output] = [:]
+    /// The first index from `nextToDeliver` on whose result is not in yet: the results of
+    /// `nextToDeliver..<ready` can be delivered.
+    private var ready = 0
+    /// Finished results by `index % window`; an item's slot is free again once it is delivered.
+    private var finished: [Output?]
+    private var delivererWaits = false
 
-    public init(count: Int, jobs: Int, window: Int? = nil, work: @escaping @Sendable (Int) -> Output) {
+    public init(count: Int, jobs: Int, window: Int? = nil, batch: Int = 8, work: @escaping @Sendable (Int) -> Output) {
         self.count = count
         self.jobs = max(1, min(jobs, max(count, 1)))
         self.window = max(window ?? self.jobs * 16, self.jobs)
+        self.batch = max(1, min(batch, self.window / 2))
         self.work = work
+        finished = []
     }
 
     /// Blocks until every item is delivered; `deliver` runs on the calling thread, in order.
@@ -29,6 +43,7 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
             for index in 0..<count { deliver(index, work(index)) }
             return
         }
+        finished = Array(repeating: nil, count: window)
         var threads: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { [self] in workerLoop() }
@@ -38,11 +53,16 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         }
         condition.lock()
         while nextToDeliver < count {
-            guard let output = finished.removeValue(forKey: nextToDeliver) else {
-                condition.wait()
-                continue
+            if ready == nextToDeliver {
+                // Nothing to deliver: sleep until a batch is ready in order, or the rest is.
+                while ready - nextToDeliver < batch && ready < count {
+                    delivererWaits = true
+                    condition.wait()
+                }
+                delivererWaits = false
             }
             let index = nextToDeliver
+            let output = finished[index % window].take()!
             condition.unlock()
             deliver(index, output)
             condition.lock()
@@ -54,8 +74,8 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     }
 
     private func workerLoop() {
+        condition.lock()
         while true {
-            condition.lock()
             while nextToClaim < count && nextToClaim - nextToDeliver >= window { condition.wait() }
             guard nextToClaim < count else {
                 condition.unlock()
@@ -66,10 +86,15 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
             condition.unlock()
             let output = work(index)
             condition.lock()
-            finished[index] = output
-            // The caller waits only for the next item in order.
-            if index == nextToDeliver { condition.broadcast() }
-            condition.unlock()
+            finished[index % window] = output
+            if index == ready {
+                while ready < nextToClaim, finished[ready % window] != nil { ready += 1 }
+                // The deliverer waits only for a batch in order, or for the last item.
+                if delivererWaits, ready - nextToDeliver >= batch || ready == count {
+                    delivererWaits = false
+                    condition.broadcast()
+                }
+            }
         }
     }
 }

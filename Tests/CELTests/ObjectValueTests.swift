@@ -80,3 +80,23 @@ struct ObjectValueTests {
         #expect(Value.equal(.object(record), .object(Self.make(nil))))
     }
 }
+
+/// A field found by its ASCII bytes (a select the checker could not resolve) is the one the
+/// name table gives, for every field, a missing name, a prefix and a longer name.
+struct ObjectTypeSlotTests {
+    static let type = ObjectType(name: "declaration", fields: [
+        .init(name: "year", type: .int), .init(name: "kind", type: .string), .init(name: "submitted", type: .string),
+        .init(name: "total_income", type: .int), .init(name: "assets", type: .string), .init(name: "", type: .int),
+    ])
+
+    @Test(arguments: ["year", "kind", "submitted", "total_income", "assets", "", "yea", "years", "total", "Year", "x"])
+    func byBytesIsByName(name: String) {
+        #expect(Self.type.slot(ofASCII: name) == Self.type.slot(of: name))
+    }
+
+    @Test func theFirstOfTwoFieldsOfOneNameAsTheTableDoes() {
+        let twice = ObjectType(name: "r", fields: [.init(name: "a", type: .int), .init(name: "a", type: .string)])
+        #expect(twice.slot(ofASCII: "a") == 0)
+        #expect(twice.slot(of: "a") == 0)
+    }
+}

@@ -61,6 +61,12 @@ import TestSupport
 
         /// One whole request with `Connection: close`: the answer's status code.
         static func status(port: Int, _ request: String) throws -> Int? {
+            try exchange(port: port, request).status
+        }
+
+        /// One whole request with `Connection: close`: the answer's status code and its bytes
+        /// (head and body).
+        static func exchange(port: Int, _ request: String) throws -> (status: Int?, answer: String) {
             let connection = try RawConnection(port: port)
             connection.send(Array(request.utf8))
             var answer: [UInt8] = []
@@ -70,7 +76,7 @@ import TestSupport
                 answer += part
             }
             let line = String(decoding: answer.prefix(while: { $0 != 13 }), as: UTF8.self)
-            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+            return (line.split(separator: " ").dropFirst().first.flatMap { Int($0) }, String(decoding: answer, as: UTF8.self))
         }
     }
 
@@ -177,41 +183,31 @@ import TestSupport
     }
 
     /// The built binary, with a rule that makes one request take a while: SIGTERM while it is
-    /// in flight lets it finish (200), then the process exits 0, within 10 s.
+    /// in flight lets it finish (200), then the process exits 0, within 10 s. The request, the
+    /// signal and the exit are timed on a thread of their own (see `SlowServerProcess`).
     @Test func sigtermDrainsInFlightRequestsAndExitsZero() async throws {
-        let binary = try #require(appraiseExecutable())
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-drain-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: packageRoot().appendingPathComponent("rules"), to: folder)
-        try FileManager.default.copyItem(
-            at: packageRoot().appendingPathComponent("Tests/ServerTests/SlowRules/slow.yaml"),
-            to: folder.appendingPathComponent("slow.yaml"))
-        let port = 18_700 + Int(getpid() % 200)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", String(port), "--rules", folder.path]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var up = false
-        for _ in 0..<300 where !up {
-            up = (try? await Self.healthz(port)) == 200
-            if !up { try await Task.sleep(nanoseconds: 200_000_000) }
-        }
-        try #require(up, "the server started")
+        let server = try await SlowServerProcess(port: 18_700 + Int(getpid() % 200))
         let dossier = try packageFile("candidates/vu-thi-mai.yaml")
         let request = "POST /v1/check HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: application/yaml\r\n"
             + "Content-Length: \(dossier.utf8.count)\r\n\r\n" + dossier
-        let inFlight = Task { try await Self.offPool { try RawConnection.status(port: port, request) } }
-        try await Task.sleep(nanoseconds: 300_000_000)
-        let signalled = Date()
-        kill(process.processIdentifier, SIGTERM)
-        #expect(try await inFlight.value == 200, "the request in flight was answered")
-        while process.isRunning && Date().timeIntervalSince(signalled) < 15 {
-            try await Task.sleep(nanoseconds: 100_000_000)
+        let (status, exited, seconds) = try await Self.offPool { () -> (Int?, Bool, Double) in
+            final class Answer: @unchecked Sendable { var status: Int? }
+            let answer = Answer()
+            let answered = DispatchSemaphore(value: 0)
+            Thread {
+                answer.status = try? RawConnection.status(port: server.port, request)
+                answered.signal()
+            }.start()
+            usleep(300_000)
+            let signalled = Date()
+            kill(server.process.processIdentifier, SIGTERM)
+            answered.wait()
+            let exited = server.waitForExit(seconds: 15)
+            return (answer.status, exited, Date().timeIntervalSince(signalled))
         }
-        #expect(!process.isRunning)
-        #expect(Date().timeIntervalSince(signalled) < 11)
-        #expect(process.terminationStatus == 0)
+        #expect(status == 200, "the request in flight was answered")
+        #expect(exited)
+        #expect(seconds < 11)
+        #expect(server.process.terminationStatus == 0)
     }
 }

@@ -35,6 +35,18 @@ public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
     /// The slot of a field, or nil when the record has no such field.
     public func slot(of fieldName: String) -> Int? { slots[fieldName] }
 
+    /// `slot(of:)` for an ASCII name, such as an identifier an expression selects from a value
+    /// whose type was not known when it was checked: the name's bytes compared with each field's
+    /// in place, which for a record's few fields costs less than hashing it. (Only a string of
+    /// the same ASCII bytes is canonically equal to an ASCII name, so the answer is the same.)
+    public func slot(ofASCII name: String) -> Int? {
+        let length = name.utf8.count
+        for index in fields.indices where fields[index].name.utf8.count == length && Value.sameUTF8(fields[index].name, name) {
+            return index
+        }
+        return nil
+    }
+
     public var description: String { name }
 
     public static func == (lhs: ObjectType, rhs: ObjectType) -> Bool { lhs === rhs }

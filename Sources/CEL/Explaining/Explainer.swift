@@ -113,7 +113,8 @@ struct Explainer {
 
     /// `text`, cut to `maxValueText` characters with `…`.
     static func shortened(_ text: String) -> String {
-        text.count <= maxValueText ? text : String(text.prefix(maxValueText)) + "…"
+        // No text has more characters than UTF-8 bytes: most are short enough without counting.
+        text.utf8.count <= maxValueText || text.count <= maxValueText ? text : String(text.prefix(maxValueText)) + "…"
     }
 
     mutating func visitLogic(_ logic: LogicNode, _ value: Value, decisive: Bool) {

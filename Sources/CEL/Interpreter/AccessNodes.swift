@@ -28,22 +28,25 @@ final class FieldNode: Node, @unchecked Sendable {
 final class SelectNode: Node, @unchecked Sendable {
     let operand: Node
     let name: String
+    /// Whether `name` is ASCII, so a record's field can be found by its bytes (`slot(ofASCII:)`).
+    let asciiName: Bool
     init(id: Int, _ operand: Node, name: String) {
         self.operand = operand
         self.name = name
+        asciiName = name.utf8.allSatisfy { $0 < 0x80 }
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
     override func eval(_ frame: inout Frame) -> Value {
-        Self.select(operand.eval(&frame), name, self)
+        Self.select(operand.eval(&frame), name, self, asciiName: asciiName)
     }
-    override func combine(_ values: [Value]) -> Value? { Self.select(values[0], name, self) }
+    override func combine(_ values: [Value]) -> Value? { Self.select(values[0], name, self, asciiName: asciiName) }
 
-    static func select(_ value: Value, _ name: String, _ node: Node) -> Value {
+    static func select(_ value: Value, _ name: String, _ node: Node, asciiName: Bool = false) -> Value {
         switch value {
         case .map(let map): return map.lookup(string: name) ?? node.fail(.evalMissing, "no such key: '\(name)'")
         case .object(let object):
-            guard let slot = object.type.slot(of: name) else { return node.fail(.evalMissing, "no such field '\(name)'") }
+            guard let slot = asciiName ? object.type.slot(ofASCII: name) : object.type.slot(of: name) else { return node.fail(.evalMissing, "no such field '\(name)'") }
             return object.fields[slot]
         case .error(let e): return .error(e)
         case let other: return node.fail(.evalType, "type '\(other.runtimeType.celName)' has no field '\(name)'")
@@ -56,10 +59,13 @@ final class HasNode: Node, @unchecked Sendable {
     let operand: Node
     let name: String
     let slot: Int?
+    /// Whether `name` is ASCII (see `SelectNode.asciiName`).
+    let asciiName: Bool
     init(id: Int, _ operand: Node, name: String, slot: Int?) {
         self.operand = operand
         self.name = name
         self.slot = slot
+        asciiName = name.utf8.allSatisfy { $0 < 0x80 }
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
@@ -70,7 +76,9 @@ final class HasNode: Node, @unchecked Sendable {
         switch operand {
         case .map(let map): return .bool(map.lookup(string: name) != nil)
         case .object(let object):
-            guard let slot = slot ?? object.type.slot(of: name), slot < object.present.count else {
+            guard let slot = slot ?? (asciiName ? object.type.slot(ofASCII: name) : object.type.slot(of: name)),
+                slot < object.present.count
+            else {
                 return fail(.evalMissing, "no such field '\(name)'")
             }
             return .bool(object.present[slot] && !object.fields[slot].isNull)

@@ -30,8 +30,11 @@ public struct SourceInfo: Sendable, Hashable {
     /// The source text of the sub-expression with this id.
     public func text(of id: Int) -> String {
         guard let range = range(of: id) else { return "" }
-        let utf8 = Array(text.utf8)
-        let clamped = min(range.lowerBound, utf8.count)..<min(range.upperBound, utf8.count)
-        return String(decoding: utf8[clamped], as: UTF8.self)
+        // Read in place: a finding's comparisons ask for a dozen parts of one text.
+        var text = text
+        return text.withUTF8 { utf8 in
+            let clamped = min(range.lowerBound, utf8.count)..<min(range.upperBound, utf8.count)
+            return String(decoding: UnsafeBufferPointer(rebasing: utf8[clamped]), as: UTF8.self)
+        }
     }
 }

@@ -94,7 +94,18 @@ extension ObjectValue {
     /// finding or an evidence item needs it.
     public func origin(ofField slot: Int) -> ValueOrigin? {
         guard slot >= 0, slot < storage.fieldOriginCount else { return nil }
-        return storage.fieldOrigin(slot, path: { parent, name in parent.isEmpty ? name : parent + "." + name })
+        return storage.fieldOrigin(slot, path: Self.fieldPath)
+    }
+
+    /// `parent.name`, or `name` at the root: one string of the final size (`+` made two).
+    static func fieldPath(_ parent: String, _ name: String) -> String {
+        if parent.isEmpty { return name }
+        var path = ""
+        path.reserveCapacity(parent.utf8.count + 1 + name.utf8.count)
+        path += parent
+        path += "."
+        path += name
+        return path
     }
 }
 
@@ -105,7 +116,7 @@ extension ObjectValue {
         if let written = origin(ofField: slot) { return written }
         guard let origin, slot >= 0, slot < type.fields.count else { return nil }
         let name = type.fields[slot].name
-        return origin.with(path: origin.path.isEmpty ? name : origin.path + "." + name)
+        return origin.with(path: Self.fieldPath(origin.path, name))
     }
 }
 

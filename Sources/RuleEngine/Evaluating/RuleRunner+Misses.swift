@@ -26,7 +26,7 @@ extension RuleRunner {
             guard case .bool(false) = compiled.when.evaluate(activation, budget: &budget) else { return nil }
             let explained = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
             misses.append(RuleMiss(
-                location: innermost ?? fallback, evidence: explained.items, comparisons: explained.comparisons))
+                location: innermost.map(Self.location) ?? fallback, evidence: explained.items, comparisons: explained.comparisons))
             return nil
         }
         return misses

@@ -41,10 +41,11 @@ struct RuleRunner {
     }
 
     /// Walks every `for_each` combination, calling `leaf` on each with the innermost element's
-    /// location; `leaf` gives the finding of that combination, if any.
+    /// origin; `leaf` gives the finding of that combination, if any. The origin becomes a
+    /// `FindingLocation` only when a finding or a failure is made (most combinations give none).
     func iterate(
-        depth: Int, innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget,
-        into findings: inout [Finding], leaf: (FindingLocation?, inout Activation, inout EvaluationBudget) -> Finding?
+        depth: Int, innermost: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget,
+        into findings: inout [Finding], leaf: (ValueOrigin?, inout Activation, inout EvaluationBudget) -> Finding?
     ) {
         guard depth < compiled.loops.count else {
             if let finding = leaf(innermost, &activation, &budget) {
@@ -65,10 +66,10 @@ struct RuleRunner {
             for element in list {
                 // Each combination is a step, so a product of long lists ends at the budget.
                 guard budget.spend(steps: 1, at: nil) else {
-                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost))
+                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost.map(Self.location)))
                 }
                 activation[compiled.loops[depth].slot] = element
-                iterate(depth: depth + 1, innermost: Self.origin(of: element).map(Self.location),
+                iterate(depth: depth + 1, innermost: Self.origin(of: element),
                         activation: &activation, budget: &budget, into: &findings, leaf: leaf)
                 // Past the budget every later combination fails at once: one finding says so.
                 if budget.exceeded != nil { return }
@@ -76,14 +77,15 @@ struct RuleRunner {
         case .error(let error):
             findings.append(failure(
                 error, in: compiled.loops[depth].iterable, source: compiled.rule.forEach[depth].iterable.source,
-                at: innermost, activation: activation))
+                at: innermost.map(Self.location), activation: activation))
         case let other:
-            findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost))
+            findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost.map(Self.location)))
         }
     }
 
     /// The `let`s and `when` for one combination.
-    func body(innermost: FindingLocation?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
+    func body(innermost origin: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
+        var innermost: FindingLocation? { origin.map(Self.location) }
         for (index, binding) in compiled.bindings.enumerated() {
             let value = binding.program.evaluate(activation, budget: &budget)
             if case .error(let error) = value {

@@ -27,18 +27,20 @@ public struct FindingFingerprint: Hashable, Sendable {
     /// the ids of the candidates involved, in any order), by `rule`, located at `path`.
     public init(subjects: [String], rule: String, path: String, evidence: [EvidenceItem]) {
         var identityBytes: [UInt8] = []
+        identityBytes.reserveCapacity(128)
         Self.netstring("appraise/identity/v1", into: &identityBytes)
-        let ids = subjects.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        Self.netstring(String(ids.count), into: &identityBytes)
+        let ids = subjects.count < 2 ? subjects : subjects.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        Self.netstring(decimal: ids.count, into: &identityBytes)
         for id in ids { Self.netstring(id, into: &identityBytes) }
         Self.netstring(rule, into: &identityBytes)
         Self.netstring(path, into: &identityBytes)
         let identity = sha256Digest(identityBytes)
         var contentBytes: [UInt8] = []
+        contentBytes.reserveCapacity(128 + 64 * evidence.count)
         Self.netstring("appraise/content/v1", into: &contentBytes)
         Self.netstring(identity, into: &contentBytes)
         let items = Self.canonicalItems(evidence)
-        Self.netstring(String(items.count), into: &contentBytes)
+        Self.netstring(decimal: items.count, into: &contentBytes)
         for item in items {
             Self.netstring(item.path, into: &contentBytes)
             contentBytes += item.value
@@ -53,8 +55,7 @@ public struct FindingFingerprint: Hashable, Sendable {
             encode(item.value, into: &bytes)
             return (item.location.path, bytes)
         }.sorted { lhs, rhs in
-            let left = Array(lhs.path.utf8), right = Array(rhs.path.utf8)
-            if left != right { return left.lexicographicallyPrecedes(right) }
+            if !lhs.path.utf8.elementsEqual(rhs.path.utf8) { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
             return lhs.value.lexicographicallyPrecedes(rhs.value)
         }
     }
@@ -76,13 +77,45 @@ public struct FindingFingerprint: Hashable, Sendable {
     }
 
     static func netstring(_ text: String, into bytes: inout [UInt8]) {
-        netstring(Array(text.utf8), into: &bytes)
+        netstring(text.utf8, into: &bytes)
     }
 
     static func netstring(_ part: [UInt8], into bytes: inout [UInt8]) {
-        bytes += Array(String(part.count).utf8)
+        netstring(part[...], into: &bytes)
+    }
+
+    /// `<byte count>:<bytes>,`, appended in place (no array per part: a finding encodes a dozen).
+    static func netstring<Part: Collection<UInt8>>(_ part: Part, into bytes: inout [UInt8]) {
+        appendDecimal(part.count, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        bytes += part
+        bytes.append(contentsOf: part)
         bytes.append(UInt8(ascii: ","))
+    }
+
+    /// The netstring of a count's decimal text, as `netstring(String(count))` writes it.
+    static func netstring(decimal count: Int, into bytes: inout [UInt8]) {
+        var digits = 1
+        var rest = count
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
+        }
+        appendDecimal(digits, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDecimal(count, into: &bytes)
+        bytes.append(UInt8(ascii: ","))
+    }
+
+    /// The decimal digits of a count (never negative), as `String(count)` writes them.
+    static func appendDecimal(_ count: Int, into bytes: inout [UInt8]) {
+        precondition(count >= 0)
+        var divisor = 1
+        while divisor <= count / 10 { divisor *= 10 }
+        var rest = count
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

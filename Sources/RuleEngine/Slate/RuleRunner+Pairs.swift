@@ -64,9 +64,9 @@ extension RuleRunner {
             }
             let other = list[b]
             activation[second.slot] = other
-            let innermost = Self.origin(of: other).map(Self.location)
+            let innermost = Self.origin(of: other)
             guard budget.spend(steps: 1, at: nil) else {
-                return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost))
+                return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost.map(Self.location)))
             }
             if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
                 findings.append(finding)

@@ -46,3 +46,22 @@ import Testing
         #expect(finding.evidenceTexts == [EvidenceText(path: "declarations[1].increase", value: "1650000000")])
     }
 }
+
+/// The netstrings are written in place, digits included: the same bytes as `<count>:<text>,`
+/// glued from `String`s, which the documented hashes above were computed from.
+@Suite struct FingerprintNetstringTests {
+    @Test(arguments: [0, 1, 9, 10, 11, 99, 100, 101, 12_345, 1_000_000, Int.max])
+    func countsAreWrittenAsTheirDecimalText(count: Int) {
+        var bytes: [UInt8] = []
+        FindingFingerprint.netstring(decimal: count, into: &bytes)
+        let text = String(count)
+        #expect(bytes == Array("\(text.utf8.count):\(text),".utf8))
+    }
+
+    @Test(arguments: ["", "a", "Hà Nội", String(repeating: "x", count: 1_234)])
+    func textsAreTheirUTF8(text: String) {
+        var bytes: [UInt8] = [7]
+        FindingFingerprint.netstring(text, into: &bytes)
+        #expect(bytes == [7] + Array("\(text.utf8.count):\(text),".utf8))
+    }
+}
