@@ -4,7 +4,14 @@ import Reports
 /// is written. The CLI writes files and standard output; the server keeps the text in memory.
 public protocol ReportOutput {
     var format: ReportFormat { get }
+    /// Whether someone may read the report while it is written (standard output): streamed
+    /// lines then go out one candidate at a time, "as each is finished" (`cli.md`), not in chunks.
+    var isReadWhileWritten: Bool { get }
     func open() throws(CLIError) -> any ReportWriter
+}
+
+extension ReportOutput {
+    public var isReadWhileWritten: Bool { false }
 }
 
 /// Receives a report's text in pieces, then keeps it (`commit`) or drops it (`discard`), so that

@@ -9,11 +9,14 @@ import RuleEngine
 /// the whole report, so streamed and rendered reports hide the same values the same way.
 /// Slate findings come after the last candidate, a part at a time (`addSlateFindings`), and
 /// are streamed one by one too: the slate line of JSON Lines is never whole in memory.
-/// Streamed lines are gathered as UTF-8 in one buffer and handed on about
-/// `streamChunkBytes` at a time: no `String` per line, one write per chunk, not per line.
+/// Streamed lines are gathered as UTF-8 in one buffer, no `String` per line, and handed on
+/// about `streamChunkBytes` at a time when only files receive them (a file appears whole, at
+/// its commit); a candidate at a time when standard output does, where someone may be reading.
 public final class ReportSink {
-    /// How many bytes of streamed JSON Lines are gathered before they are written.
+    /// How many bytes of streamed JSON Lines are gathered before they are written to files.
     public static let streamChunkBytes = 64 * 1024
+    /// `streamChunkBytes`, or 1 (every line) when a destination is read while written.
+    private let chunkBytes: Int
     private let destinations: [any ReportOutput]
     private let options: ReportOptions
     private var writers: [any ReportWriter] = []
@@ -39,10 +42,12 @@ public final class ReportSink {
         self.options = options
         self.redactor = redaction.map { Redactor(idKey: $0) }
         self.streams = destinations.allSatisfy { $0.format == .jsonl }
+        self.chunkBytes = destinations.contains { $0.isReadWhileWritten } ? 1 : Self.streamChunkBytes
         self.slate = Report.SlateInfo(file: header.slate.file, committee: header.slate.committee)
         if streams {
             for destination in destinations { writers.append(try destination.open()) }
             pending.raw(JSONReporter.runLine(header))
+            if pending.byteCount >= chunkBytes { try flush() }
         }
     }
 
@@ -54,7 +59,7 @@ public final class ReportSink {
         summary.cleared += result.findings.count { $0.isCleared }
         if streams {
             JSONReporter.writeCandidateLine(result, to: &pending)
-            if pending.byteCount >= Self.streamChunkBytes { try flush() }
+            if pending.byteCount >= chunkBytes { try flush() }
         } else {
             collected.append(result)
         }
@@ -77,7 +82,7 @@ public final class ReportSink {
         }
         slateStarted = true
         pending.raw(text)
-        if pending.byteCount >= Self.streamChunkBytes { try flush() }
+        if pending.byteCount >= chunkBytes { try flush() }
     }
 
     /// Hands the gathered lines to every writer.

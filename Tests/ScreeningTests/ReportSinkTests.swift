@@ -89,4 +89,37 @@ import Testing
         #expect(output.text.utf8.count > 3 * ReportSink.streamChunkBytes)
         #expect(output.text == report.rendered(as: .jsonl))
     }
+
+    /// A report kept in memory that counts its writes and may be read while written (as
+    /// standard output is).
+    final class WatchedOutput: ReportOutput, ReportWriter {
+        let format = ReportFormat.jsonl
+        let isReadWhileWritten: Bool
+        var lines: [String] = []
+        init(readWhileWritten: Bool) { isReadWhileWritten = readWhileWritten }
+        func open() throws(CLIError) -> any ReportWriter { self }
+        func write(_ text: String) throws(CLIError) { lines.append(text) }
+        func write(utf8: [UInt8]) throws(CLIError) { lines.append(String(decoding: utf8, as: UTF8.self)) }
+        func commit() throws(CLIError) {}
+        func discard() {}
+    }
+
+    /// Read while written (standard output), JSON Lines go out as each candidate is finished
+    /// (`cli.md`): the run line at once, then one write a candidate. A file gets them in chunks.
+    @Test func standardOutputGetsEachCandidateAsItIsFinished() throws {
+        let live = WatchedOutput(readWhileWritten: true)
+        let sink = try ReportSink(destinations: [live], header: Self.header, options: ReportOptions())
+        #expect(live.lines.count == 1 && live.lines[0].hasPrefix("{\"run\""))
+        for index in 1...3 {
+            try sink.add(Self.candidate)
+            #expect(live.lines.count == 1 + index)
+            #expect(live.lines.last?.hasPrefix("{\"file\":\"a.yaml\"") == true)
+        }
+        let file = WatchedOutput(readWhileWritten: false)
+        let chunked = try ReportSink(destinations: [file], header: Self.header, options: ReportOptions())
+        for _ in 1...3 { try chunked.add(Self.candidate) }
+        #expect(file.lines.isEmpty)
+        try chunked.finish(Self.header)
+        #expect(file.lines.count == 1)
+    }
 }

@@ -43,6 +43,9 @@ struct ReportDestination: ReportOutput {
         }
     }
 
+    /// Standard output is read as it comes (a file appears whole, at its commit).
+    var isReadWhileWritten: Bool { path == nil }
+
     func open() throws(CLIError) -> any ReportWriter { try DestinationWriter(self) }
 }
 
