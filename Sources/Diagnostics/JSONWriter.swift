@@ -13,6 +13,8 @@ public struct JSONWriter: Sendable {
     /// The UTF-8 of `output`, without making a `String` (its UTF-8 check and copy): for a
     /// caller that sends the bytes on, as a server's answer body.
     public var utf8: [UInt8] { bytes }
+    /// How many bytes are written: a streaming caller hands them on past a threshold.
+    public var byteCount: Int { bytes.count }
     /// The UTF-8 of `output`: only whole strings and ASCII are appended, so it stays valid.
     private var bytes: [UInt8] = []
     /// Two-space indentation with one member a line; compact when false.
@@ -79,13 +81,24 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func int(_ value: Int) {
-        separate()
-        append(String(value))
+        int(Int64(value))
     }
 
+    /// Written digit by digit into the bytes (no `String` made): `String(value)`'s text.
     public mutating func int(_ value: Int64) {
         separate()
-        append(String(value))
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for UInt64's 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
     }
 
     /// A number; NaN and the infinities, which JSON cannot hold, as the strings
@@ -113,6 +126,18 @@ public struct JSONWriter: Sendable {
     public mutating func raw(_ json: String) {
         separate()
         append(json)
+    }
+
+    /// Ends a line after a whole value (JSON Lines), so one writer can hold several lines.
+    public mutating func lineBreak() {
+        bytes.append(0x0A)
+    }
+
+    /// Forgets what was written, keeping the buffer's capacity, once the bytes are handed on.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        levels.removeAll(keepingCapacity: true)
+        afterKey = false
     }
 
     // MARK: - Layout
@@ -167,22 +192,48 @@ public struct JSONWriter: Sendable {
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;
     /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on ASCII
     /// bytes only, so every run is whole UTF-8 and a combining mark after a quote stays intact.
+    /// Eight bytes are tested at a time (`mayNeedEscape`); only a word that holds a byte to
+    /// escape is looked at byte by byte.
     private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var value = value
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var runStart = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
+            var index = 0
+            func look(at index: Int) {
+                let byte = base[index]
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     bytes.append(contentsOf: JSONWriter.escape(byte).utf8)
                     runStart = index + 1
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if mayNeedEscape(word) {
+                    for byteIndex in index..<(index + 8) { look(at: byteIndex) }
+                }
+                index += 8
+            }
+            while index < count {
+                look(at: index)
+                index += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         }
         bytes.append(0x22)
+    }
+
+    /// Whether one of the eight bytes of `word` is a control character, a quote or a
+    /// backslash (exact, by the bit tricks for "has a byte less than n" and "has a zero byte").
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) != 0
     }
 
     private static func escape(_ byte: UInt8) -> String {

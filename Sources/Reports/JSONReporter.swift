@@ -102,8 +102,15 @@ public struct JSONReporter: Reporter {
     /// One candidate as a compact JSON object, ending in a line break.
     public static func candidateLine(_ candidate: CandidateResult) -> String {
         var writer = JSONWriter()
+        writeCandidateLine(candidate, to: &writer)
+        return writer.output
+    }
+
+    /// One candidate's line appended to `writer` (which may hold lines before it): how a
+    /// screening streams JSON Lines into one buffer, with no `String` per line.
+    public static func writeCandidateLine(_ candidate: CandidateResult, to writer: inout JSONWriter) {
         write(candidate, to: &writer)
-        return writer.output + "\n"
+        writer.lineBreak()
     }
 
     /// `{"slate": {...}}`, ending in a line break.
@@ -207,27 +214,24 @@ public struct JSONReporter: Reporter {
 
     static func write(_ summary: Report.Summary, to writer: inout JSONWriter) {
         writer.beginObject()
-        for (name, value) in [
-            ("candidates", summary.candidates), ("eligible", summary.eligible), ("review", summary.review),
-            ("ineligible", summary.ineligible), ("invalid", summary.invalid),
-            ("slate_findings", summary.slateFindings), ("cleared", summary.cleared),
-        ] {
-            writer.key(name)
-            writer.int(value)
-        }
+        writer.field("candidates", summary.candidates)
+        writer.field("eligible", summary.eligible)
+        writer.field("review", summary.review)
+        writer.field("ineligible", summary.ineligible)
+        writer.field("invalid", summary.invalid)
+        writer.field("slate_findings", summary.slateFindings)
+        writer.field("cleared", summary.cleared)
         writer.endObject()
     }
 
     /// A finding; a slate finding also names the ids of the candidates `involved`.
     static func write(_ finding: Finding, to writer: inout JSONWriter, slate: Bool = false) {
         writer.beginObject()
-        for (name, value) in [
-            ("rule", finding.rule), ("severity", finding.severity.rawValue), ("title", finding.title),
-            ("message", finding.message), ("basis", finding.basis),
-        ] {
-            writer.key(name)
-            writer.string(value)
-        }
+        writer.field("rule", finding.rule)
+        writer.field("severity", finding.severity.rawValue)
+        writer.field("title", finding.title)
+        writer.field("message", finding.message)
+        writer.field("basis", finding.basis)
         writer.key("location")
         write(finding.location, to: &writer)
         writer.key("evidence")
@@ -256,13 +260,10 @@ public struct JSONReporter: Reporter {
         writer.field("code", failure.code.rawValue)
         writer.field("expression", failure.expression)
         writer.field("file", failure.ruleLocation?.file)
-        for (name, number) in [
-            ("line", failure.ruleLocation?.line), ("column", failure.ruleLocation?.column),
-            ("end_line", failure.ruleEnd?.line), ("end_column", failure.ruleEnd?.column),
-        ] {
-            writer.key(name)
-            if let number { writer.int(number) } else { writer.null() }
-        }
+        writeNumber("line", failure.ruleLocation?.line, to: &writer)
+        writeNumber("column", failure.ruleLocation?.column, to: &writer)
+        writeNumber("end_line", failure.ruleEnd?.line, to: &writer)
+        writeNumber("end_column", failure.ruleEnd?.column, to: &writer)
         writer.endObject()
     }
 
@@ -273,12 +274,16 @@ public struct JSONReporter: Reporter {
         writer.field("file", location.file)
         writer.field("line", location.line)
         writer.field("column", location.column)
-        writer.key("end_line")
-        if let line = location.endLine { writer.int(line) } else { writer.null() }
-        writer.key("end_column")
-        if let column = location.endColumn { writer.int(column) } else { writer.null() }
+        writeNumber("end_line", location.endLine, to: &writer)
+        writeNumber("end_column", location.endColumn, to: &writer)
         writer.field("path", location.path)
         writer.endObject()
+    }
+
+    /// `"name": number`, or `null` when it is not known.
+    private static func writeNumber(_ name: String, _ number: Int?, to writer: inout JSONWriter) {
+        writer.key(name)
+        if let number { writer.int(number) } else { writer.null() }
     }
 
     /// `{path, file, line, column, value}` (`details.md` §17).

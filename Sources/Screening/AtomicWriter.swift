@@ -28,26 +28,36 @@ public struct AtomicWriter {
         self.temporaryPath = file.path
     }
 
-    /// Appends bytes to the temporary file.
+    /// Appends text to the temporary file.
     public func write(_ text: String) throws(CLIError) {
         var text = text
-        let ok = text.withUTF8 { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        if !text.withUTF8({ buffer in writeAll(UnsafeRawBufferPointer(buffer)) }) { try fail() }
+    }
+
+    /// Appends UTF-8 bytes to the temporary file.
+    public func write(utf8: [UInt8]) throws(CLIError) {
+        if !utf8.withUnsafeBytes({ buffer in writeAll(buffer) }) { try fail() }
+    }
+
+    /// Writes all of `buffer`; false on an error (in `errno`).
+    private func writeAll(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
-        if !ok {
-            let reason = errnoText()
-            discard()
-            throw CLIError.io(path: path, reason: reason)
-        }
+        return true
+    }
+
+    /// Drops the temporary file after a failed write and throws its reason.
+    private func fail() throws(CLIError) {
+        let reason = errnoText()
+        discard()
+        throw CLIError.io(path: path, reason: reason)
     }
 
     /// Flushes and renames the temporary file over the target.

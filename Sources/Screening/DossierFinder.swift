@@ -39,9 +39,15 @@ public enum DossierFinder {
                 continue
             }
             // One name at a time: a folder of a million dossiers is never listed as strings.
-            let opened = forEachName(in: current) { name in
+            let opened = forEachName(in: current) { name, type in
                 guard name != "." && name != ".." else { return }
                 let path = current == "." ? name : "\(current)/\(name)"
+                // A regular file is known from its directory entry: no `stat` a dossier. Links
+                // (followed) and entries of unknown type are looked at as before.
+                if type == UInt8(DT_REG) {
+                    if name.hasSuffix(".yaml") { files.append(path) }
+                    return
+                }
                 var info = stat()
                 guard stat(path, &info) == 0 else {
                     if name.hasSuffix(".yaml") {
@@ -110,11 +116,12 @@ public enum DossierFinder {
 
     private static func listFolder(_ path: String) -> [String]? {
         var names: [String] = []
-        return forEachName(in: path) { names.append($0) } ? names : nil
+        return forEachName(in: path) { name, _ in names.append(name) } ? names : nil
     }
 
-    /// Calls `body` with each name in a folder (`.` and `..` included); false when it cannot be opened.
-    private static func forEachName(in path: String, _ body: (String) -> Void) -> Bool {
+    /// Calls `body` with each name in a folder (`.` and `..` included) and its `d_type`
+    /// (`DT_UNKNOWN` where the file system does not say); false when it cannot be opened.
+    private static func forEachName(in path: String, _ body: (String, UInt8) -> Void) -> Bool {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         // `d_name` is read in place: a directory record is only as long as its name, so
@@ -122,7 +129,7 @@ public enum DossierFinder {
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(directory) {
             let name = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-            body(String(cString: name))
+            body(String(cString: name), entry.pointee.d_type)
         }
         return true
     }

@@ -12,6 +12,7 @@ public final class ReportCapture: ReportOutput, ReportWriter {
 
     public func open() throws(CLIError) -> any ReportWriter { self }
     public func write(_ text: String) throws(CLIError) {}
+    public func write(utf8: [UInt8]) throws(CLIError) {}
     public func commit() throws(CLIError) {}
     public func discard() { report = nil }
 

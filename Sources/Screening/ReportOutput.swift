@@ -11,6 +11,9 @@ public protocol ReportOutput {
 /// a failed screening leaves nothing half-written.
 public protocol ReportWriter {
     func write(_ text: String) throws(CLIError)
+    /// The same as `write(_:)` for text already in UTF-8 (streamed JSON Lines), with no
+    /// `String` made of it.
+    func write(utf8: [UInt8]) throws(CLIError)
     func commit() throws(CLIError)
     func discard()
 }
@@ -29,6 +32,7 @@ public final class MemoryReportOutput: ReportOutput, ReportWriter {
     }
 
     public func write(_ text: String) throws(CLIError) { self.text += text }
+    public func write(utf8: [UInt8]) throws(CLIError) { text += String(decoding: utf8, as: UTF8.self) }
     public func commit() throws(CLIError) {}
     public func discard() { text = "" }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Reports
 import RuleEngine
 
@@ -8,7 +9,11 @@ import RuleEngine
 /// the whole report, so streamed and rendered reports hide the same values the same way.
 /// Slate findings come after the last candidate, a part at a time (`addSlateFindings`), and
 /// are streamed one by one too: the slate line of JSON Lines is never whole in memory.
+/// Streamed lines are gathered as UTF-8 in one buffer and handed on about
+/// `streamChunkBytes` at a time: no `String` per line, one write per chunk, not per line.
 public final class ReportSink {
+    /// How many bytes of streamed JSON Lines are gathered before they are written.
+    public static let streamChunkBytes = 64 * 1024
     private let destinations: [any ReportOutput]
     private let options: ReportOptions
     private var writers: [any ReportWriter] = []
@@ -22,6 +27,8 @@ public final class ReportSink {
     public private(set) var summary = Report.Summary()
     private var redactor: Redactor?
     public let streams: Bool
+    /// Streamed lines not yet handed to the writers.
+    private var pending = JSONWriter()
 
     /// `header` is the report without candidates; a streamed report starts with its run line.
     /// `redaction` is nil without `--redact`, else the id key (nil without `--redact-key`).
@@ -35,8 +42,7 @@ public final class ReportSink {
         self.slate = Report.SlateInfo(file: header.slate.file, committee: header.slate.committee)
         if streams {
             for destination in destinations { writers.append(try destination.open()) }
-            let line = JSONReporter.runLine(header)
-            for writer in writers { try writer.write(line) }
+            pending.raw(JSONReporter.runLine(header))
         }
     }
 
@@ -47,8 +53,8 @@ public final class ReportSink {
         summary.add(result.verdict)
         summary.cleared += result.findings.count { $0.isCleared }
         if streams {
-            let line = JSONReporter.candidateLine(result)
-            for writer in writers { try writer.write(line) }
+            JSONReporter.writeCandidateLine(result, to: &pending)
+            if pending.byteCount >= Self.streamChunkBytes { try flush() }
         } else {
             collected.append(result)
         }
@@ -70,7 +76,16 @@ public final class ReportSink {
             text += JSONReporter.slateLineFinding(finding, first: !slateStarted && index == 0)
         }
         slateStarted = true
-        for writer in writers { try writer.write(text) }
+        pending.raw(text)
+        if pending.byteCount >= Self.streamChunkBytes { try flush() }
+    }
+
+    /// Hands the gathered lines to every writer.
+    private func flush() throws(CLIError) {
+        guard pending.byteCount > 0 else { return }
+        let bytes = pending.utf8
+        for writer in writers { try writer.write(utf8: bytes) }
+        pending.removeAll()
     }
 
     /// Writes the end of the reports (or the whole reports) and commits every file. Slate
@@ -81,12 +96,11 @@ public final class ReportSink {
         report.slate.findings = slateFindings
         if let decisions = report.decisions, let redacted = redactor?.redact(decisions) { report.decisions = redacted }
         if streams {
-            for writer in writers {
-                try writer.write(slateStarted ? JSONReporter.slateLineEnd : JSONReporter.slateLine(report.slate))
-                if let decisions = report.decisions { try writer.write(JSONReporter.decisionsLine(decisions)) }
-                if let baseline = report.baseline { try writer.write(JSONReporter.baselineLine(baseline)) }
-                try writer.write(JSONReporter.summaryLine(summary))
-            }
+            pending.raw(slateStarted ? JSONReporter.slateLineEnd : JSONReporter.slateLine(report.slate))
+            if let decisions = report.decisions { pending.raw(JSONReporter.decisionsLine(decisions)) }
+            if let baseline = report.baseline { pending.raw(JSONReporter.baselineLine(baseline)) }
+            pending.raw(JSONReporter.summaryLine(summary))
+            try flush()
         } else {
             report.candidates = collected
             report.summary = summary
@@ -104,8 +118,10 @@ public final class ReportSink {
         for writer in writers { try writer.commit() }
     }
 
-    /// Leaves every target file as it was.
+    /// Leaves every target file as it was; standard output gets the lines gathered so far,
+    /// as it would have line by line.
     public func abandon() {
+        try? flush()
         for writer in writers { writer.discard() }
     }
 }

@@ -73,4 +73,88 @@ import Testing
         #expect(JSONWriter.quoted(text) == compact(text))
         #expect(JSONWriter.quoted(text) == #""a\"b\\c\nd\b\u0007\#u{7F}é""#)
     }
+
+    /// Integers are written digit by digit: the same text as `String(value)`, both ends included.
+    @Test func integersAreTheirDescription() {
+        var values: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, Int64.max, Int64.min, Int64.max - 1, Int64.min + 1]
+        var power: Int64 = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            #expect(writer.output == String(value))
+            var small = JSONWriter()
+            if let int = Int(exactly: value) { small.int(int) } else { continue }
+            #expect(small.output == String(value))
+        }
+    }
+
+    /// One writer holds several JSON Lines and starts again empty after `removeAll`.
+    @Test func linesAndRemoveAll() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("a", 1)
+        writer.endObject()
+        writer.lineBreak()
+        writer.beginArray()
+        writer.int(2)
+        writer.endArray()
+        writer.lineBreak()
+        #expect(writer.output == "{\"a\":1}\n[2]\n")
+        #expect(writer.byteCount == 12)
+        writer.removeAll()
+        #expect(writer.byteCount == 0)
+        writer.beginObject()
+        writer.key("b")
+        writer.removeAll()  // mid-value: the open object is forgotten too
+        writer.int(3)
+        #expect(writer.output == "3")
+    }
+
+    /// Escaping tests eight bytes at a time: every byte value, at every position of strings of
+    /// every length up to 24 (between plain ASCII and between non-ASCII), escapes as a
+    /// byte-by-byte escaper does.
+    @Test func wordAtATimeEscapingIsByteByByte() {
+        func expected(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                guard scalar.isASCII else {
+                    out.unicodeScalars.append(scalar)
+                    continue
+                }
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x08: out += "\\b"
+                case 0x0C: out += "\\f"
+                case ..<0x20:
+                    let hex = String(byte, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.append(Character(Unicode.Scalar(byte)))  // ASCII here; non-ASCII below
+                }
+            }
+            return out + "\""
+        }
+        for filler in ["a", "é", "~"] {
+            for length in 0...24 {
+                let plain = String(repeating: filler, count: length)
+                #expect(JSONWriter.quoted(plain) == expected(plain))
+                for position in 0...length {
+                    let inserts = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) } + ["\u{80}", "\u{FF}", "ễ", "🇻🇳"]
+                    for insert in inserts {
+                        let text = String(repeating: filler, count: position) + insert
+                            + String(repeating: filler, count: length - position)
+                        #expect(JSONWriter.quoted(text) == expected(text))
+                    }
+                }
+            }
+        }
+    }
 }

@@ -65,4 +65,28 @@ import Testing
         try sink.finish(report)
         #expect(output.text == Self.whole(.jsonl, findings: findings))
     }
+
+    /// Streamed lines are handed on in chunks: a report several chunks long is the whole
+    /// report, byte for byte, with every line whole.
+    @Test func streamedChunksMakeTheWholeReport() throws {
+        let findings = Self.findings(3)
+        var candidates: [CandidateResult] = []
+        for index in 0..<400 {
+            var candidate = Self.candidate
+            candidate.id = "A-\(index)"
+            candidate.findings = findings
+            candidates.append(candidate)
+        }
+        let output = MemoryReportOutput(format: .jsonl)
+        let sink = try ReportSink(destinations: [output], header: Self.header, options: ReportOptions())
+        for candidate in candidates { try sink.add(candidate) }
+        try sink.addSlateFindings(findings)
+        try sink.finish(Self.header)
+        var report = Self.header
+        report.candidates = candidates
+        report.slate.findings = findings
+        report.summary = Report.Summary(candidates: candidates, slateFindings: findings)
+        #expect(output.text.utf8.count > 3 * ReportSink.streamChunkBytes)
+        #expect(output.text == report.rendered(as: .jsonl))
+    }
 }

@@ -59,6 +59,10 @@ struct DestinationWriter: ReportWriter {
         if let atomic { try atomic.write(text) } else { Terminal.printOutput(text) }
     }
 
+    func write(utf8: [UInt8]) throws(CLIError) {
+        if let atomic { try atomic.write(utf8: utf8) } else { Terminal.printOutput(utf8: utf8) }
+    }
+
     func commit() throws(CLIError) { try atomic?.commit() }
     func discard() { atomic?.discard() }
 }

@@ -34,13 +34,20 @@ enum Terminal {
     /// Writes to standard output.
     static func printOutput(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { if errno == EINTR { continue } else { return } }
-                offset += written
-            }
+        text.withUTF8 { buffer in printOutput(UnsafeRawBufferPointer(buffer)) }
+    }
+
+    /// Writes UTF-8 bytes to standard output.
+    static func printOutput(utf8: [UInt8]) {
+        utf8.withUnsafeBytes { buffer in printOutput(buffer) }
+    }
+
+    private static func printOutput(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { if errno == EINTR { continue } else { return } }
+            offset += written
         }
     }
 }
