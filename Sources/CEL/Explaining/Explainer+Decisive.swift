@@ -24,22 +24,39 @@ extension Explainer {
             let value = field.read(operand)
             record(field, operand, value)
             return value
+        case let pair as StrictPairNode:
+            return decisivePair(pair)
+        // The nodes of one operand walked without `children`, an array per visit.
+        case let select as SelectNode:
+            return SelectNode.select(visitDecisive(select.operand, decisive: true), select.name, select, asciiName: select.asciiName)
+        case let has as HasNode:
+            return has.test(visitDecisive(has.operand, decisive: true))
+        case let call as UnaryCallNode:
+            return call.call(visitDecisive(call.argument, decisive: true))
         default:
             let children = node.children
             if children.isEmpty { return node.eval(&frame) }
             var values: [Value] = []
             values.reserveCapacity(children.count)
             for child in children { values.append(visitDecisive(child, decisive: true)) }
-            let value = node.combine(values) ?? node.eval(&frame)
-            if recordsComparisons, values.count == 2, let symbol = comparisonSymbol(node) {
-                if comparisons.count < Self.maxComparisons {
-                    comparisons.append(comparison(children, values, symbol, value))
-                } else {
-                    omittedComparisons += 1
-                }
-            }
-            return value
+            return node.combine(values) ?? node.eval(&frame)
         }
+    }
+
+    /// Both operands, then the comparison (`==`, `!=`, `in`, `<`, …) they make, if any: the
+    /// only nodes that record one.
+    private mutating func decisivePair(_ pair: StrictPairNode) -> Value {
+        let left = visitDecisive(pair.lhs, decisive: true)
+        let right = visitDecisive(pair.rhs, decisive: true)
+        let value = pair.combine(left, right)
+        if recordsComparisons, let symbol = comparisonSymbol(pair) {
+            if comparisons.count < Self.maxComparisons {
+                comparisons.append(comparison(pair.lhs, left, pair.rhs, right, symbol, value))
+            } else {
+                omittedComparisons += 1
+            }
+        }
+        return value
     }
 
     /// The side holding the deciding value (false for &&, true for ||) is the decisive one,

@@ -63,10 +63,11 @@ struct Explainer {
             let operand = visit(field.operand, decisive: decisive)
             if decisive { record(field, operand, value) }
         default:
-            let children = node.children.map { visit($0, decisive: decisive) }
+            let nodes = node.children
+            let children = nodes.map { visit($0, decisive: decisive) }
             if decisive, recordsComparisons, children.count == 2, let symbol = comparisonSymbol(node) {
                 if comparisons.count < Self.maxComparisons {
-                    comparisons.append(comparison(node.children, children, symbol, value))
+                    comparisons.append(comparison(nodes[0], children[0], nodes[1], children[1], symbol, value))
                 } else {
                     omittedComparisons += 1
                 }
@@ -100,9 +101,9 @@ struct Explainer {
 
     /// `left = 8 < right = 12 → true`: a comparison and what it gave, since a false one can
     /// be as decisive as a true one (under `!`, or as the side of `||` that did not hold).
-    func comparison(_ nodes: [Node], _ values: [Value], _ symbol: String, _ result: Value) -> String {
+    func comparison(_ lhs: Node, _ left: Value, _ rhs: Node, _ right: Value, _ symbol: String, _ result: Value) -> String {
         let outcome = if case .bool(let flag) = result { flag ? "true" : "false" } else { result.displayText }
-        return operand(nodes[0], values[0]) + " \(symbol) " + operand(nodes[1], values[1]) + " → " + outcome
+        return operand(lhs, left) + " \(symbol) " + operand(rhs, right) + " → " + outcome
     }
 
     /// `text = value`, or just the text for a literal.

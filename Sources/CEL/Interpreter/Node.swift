@@ -137,10 +137,13 @@ class StrictPairNode: Node, @unchecked Sendable {
         if b.isError { return b }
         return paid(apply(a, b), arguments: a.costWeight &+ b.costWeight, &frame)
     }
-    final override func combine(_ values: [Value]) -> Value? {
-        if values[0].isError { return values[0] }
-        if values[1].isError { return values[1] }
-        return apply(values[0], values[1])
+    final override func combine(_ values: [Value]) -> Value? { combine(values[0], values[1]) }
+
+    /// `combine` of the two operands' values, without an array of them.
+    final func combine(_ a: Value, _ b: Value) -> Value {
+        if a.isError { return a }
+        if b.isError { return b }
+        return apply(a, b)
     }
 
     /// The value once neither operand is an error.
