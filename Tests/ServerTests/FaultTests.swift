@@ -92,13 +92,17 @@ import TestSupport
         try await offPool { try RawConnection.status(port: port, "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n") }
     }
 
-    @Test func slowHeadersAreCutOff() async throws {
+    /// A live server on loopback with a header timeout of one second; `body` gets its port.
+    static func withOneSecondHeaderTimeout(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let harness = try ServerHarness {
             $0.port = 0
             $0.headerTimeout = 1
         }
-        try await harness.server.application().test(.live) { client in
-            let port = try #require(client.port)
+        try await harness.server.application().test(.live) { client in try await body(try #require(client.port)) }
+    }
+
+    @Test func slowHeadersAreCutOff() async throws {
+        try await Self.withOneSecondHeaderTimeout { port in
             let head = Array("GET /healthz HTTP/1.1\r\nHost: t\r\nX-Slow: a-header-sent-one-byte-at-a-time\r\n\r\n".utf8)
             let (sent, elapsed) = try await Self.offPool { () throws -> (Int, Double) in
                 let connection = try RawConnection(port: port)
@@ -124,12 +128,7 @@ import TestSupport
     /// its connection for longer than the timeout in all, and a slow head after its last answer
     /// is still cut off about a timeout after that answer.
     @Test func headerClockStartsAgainAtEveryAnswer() async throws {
-        let harness = try ServerHarness {
-            $0.port = 0
-            $0.headerTimeout = 1
-        }
-        try await harness.server.application().test(.live) { client in
-            let port = try #require(client.port)
+        try await Self.withOneSecondHeaderTimeout { port in
             let (statuses, closedAfter) = try await Self.offPool { () throws -> ([String], Double?) in
                 let connection = try RawConnection(port: port)
                 var statuses: [String] = []
