@@ -6,7 +6,9 @@ import Foundation
 ///
 /// The delivering thread sleeps until `batch` results are ready in order (or the last one
 /// is), then delivers all that are ready: one wake-up per several items, not one per item —
-/// with two workers and a deliverer on two cores, each wake-up is a task switch.
+/// with two workers and a deliverer on two cores, each wake-up is a task switch. It also
+/// looks every `maxDelay` seconds, so a result ready in order never waits long for a batch
+/// that is slow to fill (large dossiers): someone may be reading the report as it comes.
 public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private let count: Int
     private let jobs: Int
@@ -14,6 +16,8 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     /// How many results in order wake the deliverer (at most half the window, so that the
     /// workers keep going while it delivers).
     private let batch: Int
+    /// How long the deliverer sleeps at most before it delivers what is ready, batch or not.
+    private let maxDelay: Double
     private let work: @Sendable (Int) -> Output
     private let condition = NSCondition()
     private var nextToClaim = 0
@@ -25,11 +29,15 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private var finished: [Output?]
     private var delivererWaits = false
 
-    public init(count: Int, jobs: Int, window: Int? = nil, batch: Int = 8, work: @escaping @Sendable (Int) -> Output) {
+    public init(
+        count: Int, jobs: Int, window: Int? = nil, batch: Int = 8, maxDelay: Double = 0.05,
+        work: @escaping @Sendable (Int) -> Output
+    ) {
         self.count = count
         self.jobs = max(1, min(jobs, max(count, 1)))
         self.window = max(window ?? self.jobs * 16, self.jobs)
         self.batch = max(1, min(batch, self.window / 2))
+        self.maxDelay = maxDelay
         self.work = work
         finished = []
     }
@@ -54,10 +62,15 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         condition.lock()
         while nextToDeliver < count {
             if ready == nextToDeliver {
-                // Nothing to deliver: sleep until a batch is ready in order, or the rest is.
+                // Nothing to deliver: sleep until a batch is ready in order, or the rest is, or
+                // `maxDelay` has passed with something ready.
+                var deadline = Date(timeIntervalSinceNow: maxDelay)
                 while ready - nextToDeliver < batch && ready < count {
                     delivererWaits = true
-                    condition.wait()
+                    if !condition.wait(until: deadline) {
+                        if ready > nextToDeliver { break }
+                        deadline = Date(timeIntervalSinceNow: maxDelay)
+                    }
                 }
                 delivererWaits = false
             }

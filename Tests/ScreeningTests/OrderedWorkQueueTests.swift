@@ -46,4 +46,19 @@ import Foundation
         queue.run { index, output in delivered.append(output) }
         #expect(delivered == Array(0..<300))
     }
+
+    /// A result ready in order is delivered within moments even when no batch fills behind it
+    /// (a reader of standard output sees each candidate as it is finished): the second item
+    /// waits for the first to be delivered, 10 s at most, and it comes long before.
+    @Test func aReadyResultDoesNotWaitForABatch() {
+        final class Seen: @unchecked Sendable { var firstDelivered = false }
+        let seen = Seen()
+        let delivered = DispatchSemaphore(value: 0)
+        let queue = OrderedWorkQueue(count: 2, jobs: 2, batch: 8) { index in
+            if index == 1 { seen.firstDelivered = delivered.wait(timeout: .now() + 10) == .success }
+            return index
+        }
+        queue.run { index, _ in if index == 0 { delivered.signal() } }
+        #expect(seen.firstDelivered)
+    }
 }
