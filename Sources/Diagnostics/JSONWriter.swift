@@ -87,18 +87,7 @@ public struct JSONWriter: Sendable {
     /// Written digit by digit into the bytes (no `String` made): `String(value)`'s text.
     public mutating func int(_ value: Int64) {
         separate()
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for UInt64's 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var end = buffer.count
-            repeat {
-                end -= 1
-                buffer[end] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude != 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
-        }
+        DecimalDigits.append(value, to: &bytes)
     }
 
     /// A number; NaN and the infinities, which JSON cannot hold, as the strings

@@ -31,26 +31,12 @@ public struct AtomicWriter {
     /// Appends text to the temporary file.
     public func write(_ text: String) throws(CLIError) {
         var text = text
-        if !text.withUTF8({ buffer in writeAll(UnsafeRawBufferPointer(buffer)) }) { try fail() }
+        if !text.withUTF8({ buffer in writeAll(descriptor, UnsafeRawBufferPointer(buffer)) }) { try fail() }
     }
 
     /// Appends UTF-8 bytes to the temporary file.
     public func write(utf8: [UInt8]) throws(CLIError) {
-        if !utf8.withUnsafeBytes({ buffer in writeAll(buffer) }) { try fail() }
-    }
-
-    /// Writes all of `buffer`; false on an error (in `errno`).
-    private func writeAll(_ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
+        if !utf8.withUnsafeBytes({ buffer in writeAll(descriptor, buffer) }) { try fail() }
     }
 
     /// Drops the temporary file after a failed write and throws its reason.

@@ -51,15 +51,7 @@ public final class AuditLog: Sendable {
     public func append(_ entry: AuditEntry) {
         var line = entry.jsonLine
         descriptor.withLock { fd in
-            line.withUTF8 { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else { return }
-                    offset += written
-                }
-            }
+            _ = line.withUTF8 { buffer in writeAll(fd, UnsafeRawBufferPointer(buffer)) }
             _ = fsync(fd)
         }
     }

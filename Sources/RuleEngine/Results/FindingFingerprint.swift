@@ -1,4 +1,5 @@
 import Crypto
+import Diagnostics
 
 /// The two fingerprints of a finding (`decisions.md`, Finding fingerprints): `identity` names
 /// "this rule about this item of this candidate", `content` adds what the rule read. Review
@@ -86,7 +87,7 @@ public struct FindingFingerprint: Hashable, Sendable {
 
     /// `<byte count>:<bytes>,`, appended in place (no array per part: a finding encodes a dozen).
     static func netstring<Part: Collection<UInt8>>(_ part: Part, into bytes: inout [UInt8]) {
-        appendDecimal(part.count, into: &bytes)
+        DecimalDigits.append(Int64(part.count), to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(contentsOf: part)
         bytes.append(UInt8(ascii: ","))
@@ -94,28 +95,10 @@ public struct FindingFingerprint: Hashable, Sendable {
 
     /// The netstring of a count's decimal text, as `netstring(String(count))` writes it.
     static func netstring(decimal count: Int, into bytes: inout [UInt8]) {
-        var digits = 1
-        var rest = count
-        while rest >= 10 {
-            digits += 1
-            rest /= 10
-        }
-        appendDecimal(digits, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDecimal(count, into: &bytes)
-        bytes.append(UInt8(ascii: ","))
-    }
-
-    /// The decimal digits of a count (never negative), as `String(count)` writes them.
-    static func appendDecimal(_ count: Int, into bytes: inout [UInt8]) {
         precondition(count >= 0)
-        var divisor = 1
-        while divisor <= count / 10 { divisor *= 10 }
-        var rest = count
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        DecimalDigits.append(Int64(DecimalDigits.count(of: count)), to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        DecimalDigits.append(Int64(count), to: &bytes)
+        bytes.append(UInt8(ascii: ","))
     }
 }

@@ -2,8 +2,8 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import Screening
 #endif
+import Screening
 
 /// What the process is attached to: decides colors and progress output. The library never
 /// asks; only the executable does.
@@ -34,20 +34,11 @@ enum Terminal {
     /// Writes to standard output.
     static func printOutput(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in printOutput(UnsafeRawBufferPointer(buffer)) }
+        _ = text.withUTF8 { buffer in writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(buffer)) }
     }
 
     /// Writes UTF-8 bytes to standard output.
     static func printOutput(utf8: [UInt8]) {
-        utf8.withUnsafeBytes { buffer in printOutput(buffer) }
-    }
-
-    private static func printOutput(_ buffer: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if written <= 0 { if errno == EINTR { continue } else { return } }
-            offset += written
-        }
+        _ = utf8.withUnsafeBytes { buffer in writeAll(STDOUT_FILENO, buffer) }
     }
 }

@@ -1,0 +1,30 @@
+/// An integer's decimal text written straight into UTF-8 bytes, as `String(value)` writes it,
+/// with no `String` made: JSON numbers and fingerprint netstrings write many of them.
+public enum DecimalDigits {
+    /// Appends `value`'s digits, with a `-` first when it is negative.
+    public static func append(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for UInt64's 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+
+    /// How many digits `append` writes for a value that is not negative.
+    public static func count(of value: Int) -> Int {
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
+        }
+        return digits
+    }
+}
