@@ -33,7 +33,7 @@ public struct JSONReporter: Reporter {
 
     /// The pretty `json` report's text up to the end of its header (`tool`, `as_of`,
     /// `as_of_source`, `rules`), without the comma that follows: what every report of one rule
-    /// set, date and language starts with, so a server can write it once (`render(_:after:)`).
+    /// set, date and language starts with, so a server can write it once (`renderUTF8(_:after:)`).
     public static func prettyHeader(_ report: Report) -> String {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()
@@ -41,15 +41,10 @@ public struct JSONReporter: Reporter {
         return writer.output
     }
 
-    /// What `render` gives for `report` (pretty), from a `header` that `prettyHeader` made of a
-    /// report with the same header: the members after it are written as the second members
-    /// of an object, whose opening brace is dropped for the header's text.
-    public static func render(_ report: Report, after header: String) -> String {
-        String(decoding: renderUTF8(report, after: Array(header.utf8)), as: UTF8.self)
-    }
-
-    /// `render(_:after:)` as UTF-8 bytes, from the header's UTF-8: what a server sends, without
-    /// the `String` (its UTF-8 check and copies) in between.
+    /// The UTF-8 of what `render` gives for `report` (pretty), from the UTF-8 of a `header`
+    /// that `prettyHeader` made of a report with the same header: the members after it are
+    /// written as the second members of an object, whose opening brace is dropped for the
+    /// header's text. Bytes, as a server sends them, with no `String` in between.
     public static func renderUTF8(_ report: Report, after header: [UInt8]) -> [UInt8] {
         var writer = JSONWriter(pretty: true)
         writer.beginObject()

@@ -93,8 +93,8 @@ import Testing
         var empty = ReportFixture.report
         empty.candidates = []
         for report in [ReportFixture.report, ReportFixture.reviewed, empty] {
-            let header = JSONReporter.prettyHeader(report)
-            #expect(JSONReporter.render(report, after: header) == report.rendered(as: .json))
+            let header = Array(JSONReporter.prettyHeader(report).utf8)
+            #expect(JSONReporter.renderUTF8(report, after: header) == Array(report.rendered(as: .json).utf8))
         }
     }
 }

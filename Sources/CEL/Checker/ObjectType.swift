@@ -47,6 +47,14 @@ public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// `slot(ofASCII:)` when `isASCII` (see `isASCII(_:)`, worked out once per name), else `slot(of:)`.
+    public func slot(of name: String, isASCII: Bool) -> Int? {
+        isASCII ? slot(ofASCII: name) : slot(of: name)
+    }
+
+    /// Whether a field name is ASCII, so `slot(of:isASCII:)` may compare its bytes.
+    public static func isASCII(_ name: String) -> Bool { name.utf8.allSatisfy { $0 < 0x80 } }
+
     public var description: String { name }
 
     public static func == (lhs: ObjectType, rhs: ObjectType) -> Bool { lhs === rhs }

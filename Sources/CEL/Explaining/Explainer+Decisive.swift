@@ -49,13 +49,7 @@ extension Explainer {
         let left = visitDecisive(pair.lhs, decisive: true)
         let right = visitDecisive(pair.rhs, decisive: true)
         let value = pair.combine(left, right)
-        if recordsComparisons, let symbol = comparisonSymbol(pair) {
-            if comparisons.count < Self.maxComparisons {
-                comparisons.append(comparison(pair.lhs, left, pair.rhs, right, symbol, value))
-            } else {
-                omittedComparisons += 1
-            }
-        }
+        recordComparison(pair, pair.lhs, left, pair.rhs, right, value)
         return value
     }
 

@@ -65,12 +65,8 @@ struct Explainer {
         default:
             let nodes = node.children
             let children = nodes.map { visit($0, decisive: decisive) }
-            if decisive, recordsComparisons, children.count == 2, let symbol = comparisonSymbol(node) {
-                if comparisons.count < Self.maxComparisons {
-                    comparisons.append(comparison(nodes[0], children[0], nodes[1], children[1], symbol, value))
-                } else {
-                    omittedComparisons += 1
-                }
+            if decisive, children.count == 2 {
+                recordComparison(node, nodes[0], children[0], nodes[1], children[1], value)
             }
         }
         return value
@@ -96,6 +92,17 @@ struct Explainer {
         case is InNode: "in"
         case let call as BinaryCallNode: Self.comparisonSymbols[call.dispatch.function]
         default: nil
+        }
+    }
+
+    /// Notes `node`'s comparison of its two operands, when it is one and comparisons are kept
+    /// (up to `maxComparisons`, then only counted).
+    mutating func recordComparison(_ node: Node, _ lhs: Node, _ left: Value, _ rhs: Node, _ right: Value, _ value: Value) {
+        guard recordsComparisons, let symbol = comparisonSymbol(node) else { return }
+        if comparisons.count < Self.maxComparisons {
+            comparisons.append(comparison(lhs, left, rhs, right, symbol, value))
+        } else {
+            omittedComparisons += 1
         }
     }
 

@@ -33,7 +33,7 @@ final class SelectNode: Node, @unchecked Sendable {
     init(id: Int, _ operand: Node, name: String) {
         self.operand = operand
         self.name = name
-        asciiName = name.utf8.allSatisfy { $0 < 0x80 }
+        asciiName = ObjectType.isASCII(name)
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
@@ -46,7 +46,7 @@ final class SelectNode: Node, @unchecked Sendable {
         switch value {
         case .map(let map): return map.lookup(string: name) ?? node.fail(.evalMissing, "no such key: '\(name)'")
         case .object(let object):
-            guard let slot = asciiName ? object.type.slot(ofASCII: name) : object.type.slot(of: name) else { return node.fail(.evalMissing, "no such field '\(name)'") }
+            guard let slot = object.type.slot(of: name, isASCII: asciiName) else { return node.fail(.evalMissing, "no such field '\(name)'") }
             return object.fields[slot]
         case .error(let e): return .error(e)
         case let other: return node.fail(.evalType, "type '\(other.runtimeType.celName)' has no field '\(name)'")
@@ -65,7 +65,7 @@ final class HasNode: Node, @unchecked Sendable {
         self.operand = operand
         self.name = name
         self.slot = slot
-        asciiName = name.utf8.allSatisfy { $0 < 0x80 }
+        asciiName = ObjectType.isASCII(name)
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
@@ -76,7 +76,7 @@ final class HasNode: Node, @unchecked Sendable {
         switch operand {
         case .map(let map): return .bool(map.lookup(string: name) != nil)
         case .object(let object):
-            guard let slot = slot ?? (asciiName ? object.type.slot(ofASCII: name) : object.type.slot(of: name)),
+            guard let slot = slot ?? object.type.slot(of: name, isASCII: asciiName),
                 slot < object.present.count
             else {
                 return fail(.evalMissing, "no such field '\(name)'")
