@@ -92,9 +92,8 @@ public struct Program: Sendable {
     /// dossier. Once the budget is exceeded the value is the cost error, even where `||` or
     /// `exists` absorbed it: the evaluation did not finish.
     public func evaluate(_ activation: Activation, budget: inout EvaluationBudget) -> Value {
-        var frame = Frame(activation, localCount: localCount, budget: budget)
-        let value = root.eval(&frame)
-        budget = frame.budget
+        let root = storage.root
+        let value = Frame.with(activation, localCount: localCount, budget: &budget) { root.eval(&$0) }
         if let exceeded = budget.exceeded {
             // The loop that gave up names itself; an absorbed cost error is still the result.
             if case .error(let error) = value, error.message == exceeded.message { return value }

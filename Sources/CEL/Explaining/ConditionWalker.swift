@@ -67,9 +67,12 @@ extension Program {
     /// Evaluates on `activation` and calls `record(id, value)` for each boolean value a
     /// node takes, in evaluation order, as often as it is evaluated.
     public func recordConditions(_ activation: Activation, _ record: (Int, Bool) -> Void) {
+        var budget = EvaluationBudget()
         withoutActuallyEscaping(record) { record in
-            var walker = ConditionWalker(frame: Frame(activation, localCount: localCount), record: record)
-            walker.visit(root)
+            Frame.with(activation, localCount: localCount, budget: &budget) { frame in
+                var walker = ConditionWalker(frame: frame, record: record)
+                walker.visit(root)
+            }
         }
     }
 }

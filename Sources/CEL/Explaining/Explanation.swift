@@ -38,9 +38,16 @@ extension Program {
     /// without `comparisons` (the evidence of a `let`, which needs only its reads),
     /// `Explanation.comparisons` is.
     public func explain(_ activation: Activation, subexpressions: Bool = true, comparisons: Bool = true) -> Explanation {
+        var budget = EvaluationBudget()
+        return Frame.with(activation, localCount: localCount, budget: &budget) { frame in
+            explain(frame, subexpressions: subexpressions, comparisons: comparisons)
+        }
+    }
+
+    private func explain(_ frame: Frame, subexpressions: Bool, comparisons: Bool) -> Explanation {
         var explainer = Explainer(
-            info: parsed.sourceInfo, frame: Frame(activation, localCount: localCount),
-            recordsSubexpressions: subexpressions, recordsComparisons: comparisons)
+            info: parsed.sourceInfo, frame: frame, recordsSubexpressions: subexpressions,
+            recordsComparisons: comparisons)
         let value = explainer.visit(root, decisive: true)
         let subexpressions = explainer.subexpressions.sorted {
             ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)

@@ -16,15 +16,50 @@ public struct Activation: Sendable {
 
 /// The state of one evaluation: the activation's values, the comprehension variables and
 /// the cost spent so far.
+///
+/// Nothing of it is copied or allocated: the values are the activation's own, borrowed for
+/// the evaluation; the comprehension variables sit in a temporary allocation (on the stack
+/// for any expression a rule writes); the budget is the caller's, written in place. A rule
+/// evaluates about 150 programs a dossier, and copying the activation's array, allocating
+/// the locals and copying the budget in and out were a fifth of what evaluating them cost.
+/// A frame lives only inside `Frame.with`, which keeps all three alive and unchanged by
+/// anything else until it returns.
 struct Frame {
-    let variables: [Value]
-    var locals: [Value]
-    var budget: EvaluationBudget
+    let variables: UnsafeBufferPointer<Value>
+    let locals: UnsafeMutableBufferPointer<Value>
+    private let budgetPointer: UnsafeMutablePointer<EvaluationBudget>
 
-    init(_ activation: Activation, localCount: Int, budget: EvaluationBudget = EvaluationBudget()) {
-        variables = activation.values
-        locals = localCount == 0 ? [] : .nulls(localCount)
-        self.budget = budget
+    /// The budget of the evaluation, read and spent in place.
+    var budget: EvaluationBudget {
+        unsafeAddress { UnsafePointer(budgetPointer) }
+        nonmutating unsafeMutableAddress { budgetPointer }
+    }
+
+    private init(
+        variables: UnsafeBufferPointer<Value>, locals: UnsafeMutableBufferPointer<Value>,
+        budget: UnsafeMutablePointer<EvaluationBudget>
+    ) {
+        self.variables = variables
+        self.locals = locals
+        budgetPointer = budget
+    }
+
+    /// Runs `body` on a frame over `activation`'s values with `localCount` null locals,
+    /// spending from `budget`.
+    @inline(__always)
+    static func with<R>(
+        _ activation: Activation, localCount: Int, budget: inout EvaluationBudget, _ body: (inout Frame) -> R
+    ) -> R {
+        activation.values.withUnsafeBufferPointer { variables in
+            withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
+                locals.initialize(repeating: .null)
+                defer { _ = locals.deinitialize() }
+                return withUnsafeMutablePointer(to: &budget) { budget in
+                    var frame = Frame(variables: variables, locals: locals, budget: budget)
+                    return body(&frame)
+                }
+            }
+        }
     }
 }
 
