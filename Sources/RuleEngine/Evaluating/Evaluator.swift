@@ -17,6 +17,29 @@ public struct Evaluator: Sendable {
     public init(rules: [CompiledRule], context: RuleContext) {
         self.rules = rules.filter { $0.rule.scope == .candidate }
         self.context = context
+        sharedSlotCount = Self.sharedSlotCount(of: self.rules)
+    }
+
+    /// The slots of one activation that serves every rule on a dossier; nil when the rules do
+    /// not all put their inputs in the same slots (each then gets an activation of its own).
+    ///
+    /// Every candidate rule declares the inputs first, in the same order (`declareInputs`), so
+    /// the dossier's fields, `as_of`, `params` and `slate` are bound once per dossier instead of
+    /// once per rule. A rule's own names (`for_each`, `let`) take the slots after the inputs;
+    /// another rule may have left a value there, but a rule writes each of its names before any
+    /// of its programs reads it.
+    private let sharedSlotCount: Int?
+
+    private static func sharedSlotCount(of rules: [CompiledRule]) -> Int? {
+        guard let first = rules.first?.inputs else { return nil }
+        for rule in rules {
+            let inputs = rule.inputs
+            guard inputs.asOf == first.asOf, inputs.params == first.params, inputs.slate == first.slate,
+                inputs.candidates == first.candidates, inputs.dossierFields.count == first.dossierFields.count,
+                zip(inputs.dossierFields, first.dossierFields).allSatisfy({ $0.slot == $1.slot && $0.field == $1.field })
+            else { return nil }
+        }
+        return rules.map(\.slotCount).max()
     }
 
     /// The findings for a validated dossier on `asOf`, messages in `language`; `slate` is the
@@ -30,9 +53,18 @@ public struct Evaluator: Sendable {
         let fallback = Self.candidateLocation(of: dossier)
         let candidateID = Self.candidateID(of: dossier)
         var findings: [Finding] = []
-        for rule in rules {
-            findings += evaluate(rule, dossier: dossier, asOf: asOf, language: language, slate: slate,
-                                 params: params, fallback: fallback, candidateID: candidateID, observer: nil)
+        if let sharedSlotCount, let inputs = rules.first?.inputs {
+            var activation = Activation(slotCount: sharedSlotCount)
+            inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
+            for rule in rules {
+                findings += run(rule, on: &activation, asOf: asOf, language: language, fallback: fallback,
+                                candidateID: candidateID, observer: nil)
+            }
+        } else {
+            for rule in rules {
+                findings += evaluate(rule, dossier: dossier, asOf: asOf, language: language, slate: slate,
+                                     params: params, fallback: fallback, candidateID: candidateID, observer: nil)
+            }
         }
         return findings.sorted(by: Finding.reportOrder)
     }
@@ -63,6 +95,15 @@ public struct Evaluator: Sendable {
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
+        return run(rule, on: &activation, asOf: asOf, language: language, fallback: fallback, candidateID: candidateID,
+                   observer: observer)
+    }
+
+    /// One rule's findings on an activation with its inputs bound.
+    private func run(
+        _ rule: CompiledRule, on activation: inout Activation, asOf: CivilDate, language: String,
+        fallback: FindingLocation, candidateID: String?, observer: (any RuleObserver)?
+    ) -> [Finding] {
         var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback, placement: .candidate,
             basis: rule.rule.basisText(on: asOf), candidateID: candidateID, limits: limits)
