@@ -21,6 +21,8 @@ public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     public let fields: [Field]
     private let slots: [String: Int]
+    /// Whether no two fields share a name, so a field's slot is the one holding its name.
+    let hasDistinctFieldNames: Bool
 
     public init(name: String, fields: [Field]) {
         self.name = name
@@ -30,6 +32,7 @@ public final class ObjectType: Hashable, Sendable, CustomStringConvertible {
             slots[field.name] = index
         }
         self.slots = slots
+        hasDistinctFieldNames = slots.count == fields.count
     }
 
     /// The slot of a field, or nil when the record has no such field.

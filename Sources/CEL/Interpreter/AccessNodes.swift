@@ -4,14 +4,25 @@ final class FieldNode: Node, @unchecked Sendable {
     let operand: Node
     let slot: Int
     let name: String
+    /// The operand's slot when it is a variable (`v.date`), else -1: the record is then read
+    /// where the activation holds it, not copied out and released (most reads are of this kind).
+    private let variableSlot: Int
     init(id: Int, _ operand: Node, slot: Int, name: String) {
         self.operand = operand
         self.slot = slot
         self.name = name
+        variableSlot = (operand as? GlobalNode)?.slot ?? -1
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
-    override func eval(_ frame: inout Frame) -> Value { read(operand.eval(&frame)) }
+    override func eval(_ frame: inout Frame) -> Value {
+        if variableSlot >= 0, variableSlot < frame.variables.count,
+            case .object(let object) = frame.variables[variableSlot], slot < object.fields.count
+        {
+            return object.fields[slot]
+        }
+        return read(operand.eval(&frame))
+    }
 
     /// The field of an evaluated operand.
     func read(_ operand: Value) -> Value {
@@ -30,6 +41,8 @@ final class SelectNode: Node, @unchecked Sendable {
     let name: String
     /// Whether `name` is ASCII, so a record's field can be found by its bytes (`slot(ofASCII:)`).
     let asciiName: Bool
+    /// The slot this select found last, and in which record type.
+    let cache = SlotCache()
     init(id: Int, _ operand: Node, name: String) {
         self.operand = operand
         self.name = name
@@ -38,15 +51,18 @@ final class SelectNode: Node, @unchecked Sendable {
     }
     override var children: [Node] { [operand] }
     override func eval(_ frame: inout Frame) -> Value {
-        Self.select(operand.eval(&frame), name, self, asciiName: asciiName)
+        Self.select(operand.eval(&frame), name, self, asciiName: asciiName, cache: cache)
     }
-    override func combine(_ values: [Value]) -> Value? { Self.select(values[0], name, self, asciiName: asciiName) }
+    override func combine(_ values: [Value]) -> Value? {
+        Self.select(values[0], name, self, asciiName: asciiName, cache: cache)
+    }
 
-    static func select(_ value: Value, _ name: String, _ node: Node, asciiName: Bool = false) -> Value {
+    static func select(_ value: Value, _ name: String, _ node: Node, asciiName: Bool = false, cache: SlotCache? = nil) -> Value {
         switch value {
         case .map(let map): return map.lookup(string: name) ?? node.fail(.evalMissing, "no such key: '\(name)'")
         case .object(let object):
-            guard let slot = object.type.slot(of: name, isASCII: asciiName) else { return node.fail(.evalMissing, "no such field '\(name)'") }
+            let found = cache.map { $0.slot(of: name, in: object.type, isASCII: asciiName) } ?? object.type.slot(of: name, isASCII: asciiName)
+            guard let slot = found else { return node.fail(.evalMissing, "no such field '\(name)'") }
             return object.fields[slot]
         case .error(let e): return .error(e)
         case let other: return node.fail(.evalType, "type '\(other.runtimeType.celName)' has no field '\(name)'")
@@ -61,6 +77,8 @@ final class HasNode: Node, @unchecked Sendable {
     let slot: Int?
     /// Whether `name` is ASCII (see `SelectNode.asciiName`).
     let asciiName: Bool
+    /// The slot found last when the checker gave none (see `SelectNode.cache`).
+    let cache = SlotCache()
     init(id: Int, _ operand: Node, name: String, slot: Int?) {
         self.operand = operand
         self.name = name
@@ -76,7 +94,7 @@ final class HasNode: Node, @unchecked Sendable {
         switch operand {
         case .map(let map): return .bool(map.lookup(string: name) != nil)
         case .object(let object):
-            guard let slot = slot ?? object.type.slot(of: name, isASCII: asciiName),
+            guard let slot = slot ?? cache.slot(of: name, in: object.type, isASCII: asciiName),
                 slot < object.present.count
             else {
                 return fail(.evalMissing, "no such field '\(name)'")

@@ -192,9 +192,28 @@ final class EqualityNode: StrictPairNode, @unchecked Sendable {
 
 /// `x in list` and `key in map`.
 final class InNode: StrictPairNode, @unchecked Sendable {
+    /// The elements of a constant list of strings (`d.form in ['reprimand', 'warning']`), so a
+    /// string is compared with each directly, not through a copy of each element and `equal`.
+    private let constantStrings: [String]?
+
+    override init(id: Int, _ lhs: Node, _ rhs: Node) {
+        if case .list(let list)? = (rhs as? ConstNode)?.value {
+            let strings = list.compactMap(\.stringValue)
+            constantStrings = strings.count == list.count ? strings : nil
+        } else {
+            constantStrings = nil
+        }
+        super.init(id: id, lhs, rhs)
+    }
+
     override func apply(_ x: Value, _ container: Value) -> Value {
         switch container {
-        case .list(let list): return .bool(list.contains { Value.equal($0, x) })
+        case .list(let list):
+            // Only a string equals a string (`equal`): the same answer, element by element.
+            if let constantStrings, case .string(let text) = x {
+                return .bool(constantStrings.contains { Value.sameUTF8($0, text) })
+            }
+            return .bool(list.contains { Value.equal($0, x) })
         case .map(let map): return .bool(map.lookup(x) != nil)
         case let other: return fail(.evalType, "no such overload: @in(\(x.runtimeType.celName), \(other.runtimeType.celName))")
         }

@@ -36,6 +36,7 @@ public func nameKey(_ s: String) -> String {
 /// a time, and spaces are folded on the way. Nil for other text, which takes the full path.
 /// Rules call `name_key` for every name of every dossier, so this is a hot path.
 private func composedNameKey(_ s: String) -> String? {
+    if isASCIIKey(s) { return s }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(s.utf8.count)
     var pendingSpace = false
@@ -60,6 +61,25 @@ private func composedNameKey(_ s: String) -> String? {
         }
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Whether `s` is ASCII and already its own key: no capital letter, and no white space but
+/// single spaces between words. Such text (sectors, codes) is returned as it is, with no copy.
+private func isASCIIKey(_ s: String) -> Bool {
+    let answer = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        var afterSpace = true  // a leading space is trimmed, so text starting with one is no key
+        for byte in bytes {
+            if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x09 && byte <= 0x0D) { return false }
+            if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace || bytes.isEmpty
+    }
+    return answer ?? false
 }
 
 /// True when every scalar is below U+0300 (Latin, no combining marks) or a precomposed letter
