@@ -92,8 +92,7 @@ public struct Program: Sendable {
     /// dossier. Once the budget is exceeded the value is the cost error, even where `||` or
     /// `exists` absorbed it: the evaluation did not finish.
     public func evaluate(_ activation: Activation, budget: inout EvaluationBudget) -> Value {
-        let root = storage.root
-        let value = Frame.with(activation, localCount: localCount, budget: &budget) { root.eval(&$0) }
+        let value = Frame.evaluate(storage.root, on: activation, localCount: localCount, budget: &budget)
         if let exceeded = budget.exceeded {
             // The loop that gave up names itself; an absorbed cost error is still the result.
             if case .error(let error) = value, error.message == exceeded.message { return value }

@@ -100,3 +100,36 @@ struct ObjectTypeSlotTests {
         #expect(twice.slot(of: "a") == 0)
     }
 }
+
+/// A select the checker could not resolve remembers the slot it found last (`SlotCache`); over
+/// records of types that hold the name at different slots, read in turn, each read still gives
+/// its own record's field, and a type that names two fields alike gives the first, as before.
+struct SlotCacheTests {
+    static let first = ObjectType(name: "a", fields: [.init(name: "year", type: .int), .init(name: "kind", type: .string)])
+    static let second = ObjectType(name: "b", fields: [
+        .init(name: "kind", type: .string), .init(name: "note", type: .string), .init(name: "year", type: .int),
+    ])
+    static let twice = ObjectType(name: "c", fields: [.init(name: "year", type: .int), .init(name: "year", type: .int)])
+
+    static func record(_ type: ObjectType, _ fields: [Value]) -> Value {
+        .object(ObjectValue(type: type, fields: fields, present: fields.map { _ in true }))
+    }
+
+    @Test func eachRecordGivesItsOwnField() throws {
+        let environment = Environment()
+        let slot = environment.declare(variable: "l", type: .list(.dyn))
+        let program = try Program.compile("l.map(d, d.year)", in: environment)
+        let presence = try Program.compile("l.map(d, has(d.year))", in: environment)
+        var activation = Activation(slotCount: environment.variableCount)
+        activation[slot] = .list(ListValue([
+            Self.record(Self.first, [.int(1), .string("x")]), Self.record(Self.second, [.string("y"), .null, .int(2)]),
+            Self.record(Self.first, [.int(3), .string("z")]), Self.record(Self.twice, [.int(4), .int(5)]),
+            Self.record(Self.twice, [.int(6), .int(7)]), Self.record(Self.second, [.string("w"), .null, .int(8)]),
+            .map(MapValue(keys: [.string("year")], values: [.int(9)])),
+        ]))
+        for _ in 0..<2 {
+            #expect(program.evaluate(activation).displayText == "[1, 2, 3, 4, 6, 8, 9]")
+            #expect(presence.evaluate(activation).displayText == "[true, true, true, true, true, true, true]")
+        }
+    }
+}

@@ -86,14 +86,16 @@ struct RuleRunner {
     /// The `let`s and `when` for one combination.
     func body(innermost origin: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
         var innermost: FindingLocation? { origin.map(Self.location) }
-        for (index, binding) in compiled.bindings.enumerated() {
-            let value = binding.program.evaluate(activation, budget: &budget)
+        // By index: the bindings are read in place, not copied out one by one.
+        let bindings = compiled.bindings
+        for index in bindings.indices {
+            let value = bindings[index].program.evaluate(activation, budget: &budget)
             if case .error(let error) = value {
                 observer?.evaluated(compiled, activation, boundLets: index)
                 let source = compiled.rule.lets.indices.contains(index) ? compiled.rule.lets[index].expression.source : nil
-                return failure(error, in: binding.program, source: source, at: innermost, activation: activation)
+                return failure(error, in: bindings[index].program, source: source, at: innermost, activation: activation)
             }
-            activation[binding.slot] = value
+            activation[bindings[index].slot] = value
         }
         observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
         switch compiled.when.evaluate(activation, budget: &budget) {
