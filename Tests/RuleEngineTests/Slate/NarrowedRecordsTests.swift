@@ -37,6 +37,26 @@ import Testing
         }
     }
 
+    /// What `observed(by:isRecord:)` gives for a slate rule with this `when` and message.
+    static func probe(when: String = "size(candidates) > 0", message: String = "probe") throws -> SlateFieldUse? {
+        let prepared = RuleHarness.prepare("""
+            format: rules/1
+            rules:
+              - id: SLATE-PROBE
+                title: Probe
+                severity: note
+                basis: B
+                scope: slate
+                when: "\(when)"
+                message: "\(message)"
+
+            """)
+        #expect(prepared.diagnostics.filter { $0.code.hasPrefix("cel.") }.map(\.description) == [])
+        let schema = try #require(prepared.schema)
+        let rule = try #require(prepared.compiled.rules.first { $0.rule.id == "SLATE-PROBE" })
+        return SlateFieldUse.observed(by: rule, isRecord: RecordCodec(root: schema.dossierType).isRecordType)
+    }
+
     /// Every place where a record may count as a whole keeps it whole.
     @Test(arguments: [
         "size(candidates.filter(c, c == candidates[0])) > 0",
@@ -48,47 +68,13 @@ import Testing
         "candidates.exists(c, c.family == [])",
     ])
     func aRecordUsedWholeKeepsEveryField(when: String) throws {
-        let rules = """
-            format: rules/1
-            rules:
-              - id: SLATE-PROBE
-                title: Probe
-                severity: note
-                basis: B
-                scope: slate
-                when: "\(when)"
-                message: probe
-
-            """
-        let prepared = RuleHarness.prepare(rules)
-        #expect(prepared.diagnostics.filter { $0.code.hasPrefix("cel.") }.map(\.description) == [])
-        let schema = try #require(prepared.schema)
-        let rule = try #require(prepared.compiled.rules.first { $0.rule.id == "SLATE-PROBE" })
-        let codec = RecordCodec(root: schema.dossierType)
-        #expect(SlateFieldUse.observed(by: rule, isRecord: codec.isRecordType) == nil)
+        #expect(try Self.probe(when: when) == nil)
     }
 
     /// A message that formats a record's field is fine; one that formats a record is not.
     @Test func messagesMayNotFormatRecords() throws {
-        func observed(_ message: String) throws -> SlateFieldUse? {
-            let prepared = RuleHarness.prepare("""
-                format: rules/1
-                rules:
-                  - id: SLATE-PROBE
-                    title: Probe
-                    severity: note
-                    basis: B
-                    scope: slate
-                    when: "size(candidates) > 0"
-                    message: "\(message)"
-
-                """)
-            let schema = try #require(prepared.schema)
-            let rule = try #require(prepared.compiled.rules.first { $0.rule.id == "SLATE-PROBE" })
-            return SlateFieldUse.observed(by: rule, isRecord: RecordCodec(root: schema.dossierType).isRecordType)
-        }
-        #expect(try observed("{{ candidates[0].candidate.id }}")?.fields["candidate"] == ["id"])
-        #expect(try observed("{{ candidates[0].candidate }}") == nil)
+        #expect(try Self.probe(message: "{{ candidates[0].candidate.id }}")?.fields["candidate"] == ["id"])
+        #expect(try Self.probe(message: "{{ candidates[0].candidate }}") == nil)
     }
 
     /// Decoded with a rule's selection, a record has that rule's fields as the whole record
