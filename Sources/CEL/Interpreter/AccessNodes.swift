@@ -4,21 +4,19 @@ final class FieldNode: Node, @unchecked Sendable {
     let operand: Node
     let slot: Int
     let name: String
-    /// The operand's slot when it is a variable (`v.date`), else -1: the record is then read
-    /// where the activation holds it, not copied out and released (most reads are of this kind).
-    private let variableSlot: Int
+    /// Where the operand is held when it is a variable (`v.date`, `x.year`): the record is then
+    /// read in place, not copied out and released (most reads are of this kind).
+    private let place: VariablePlace?
     init(id: Int, _ operand: Node, slot: Int, name: String) {
         self.operand = operand
         self.slot = slot
         self.name = name
-        variableSlot = (operand as? GlobalNode)?.slot ?? -1
+        place = VariablePlace(operand)
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
     override func eval(_ frame: inout Frame) -> Value {
-        if variableSlot >= 0, variableSlot < frame.variables.count,
-            case .object(let object) = frame.variables[variableSlot], slot < object.fields.count
-        {
+        if let held = place?.value(in: frame), case .object(let object) = held.pointee, slot < object.fields.count {
             return object.fields[slot]
         }
         return read(operand.eval(&frame))
@@ -79,15 +77,31 @@ final class HasNode: Node, @unchecked Sendable {
     let asciiName: Bool
     /// The slot found last when the checker gave none (see `SelectNode.cache`).
     let cache = SlotCache()
+    /// Where the operand is held when it is a variable (see `FieldNode.place`).
+    private let place: VariablePlace?
     init(id: Int, _ operand: Node, name: String, slot: Int?) {
         self.operand = operand
         self.name = name
         self.slot = slot
         asciiName = ObjectType.isASCII(name)
+        place = VariablePlace(operand)
         super.init(id: id)
     }
     override var children: [Node] { [operand] }
-    override func eval(_ frame: inout Frame) -> Value { test(operand.eval(&frame)) }
+    override func eval(_ frame: inout Frame) -> Value {
+        if let slot, let held = place?.value(in: frame), case .object(let object) = held.pointee,
+            slot < object.present.count
+        {
+            return .bool(Self.written(object, slot))
+        }
+        return test(operand.eval(&frame))
+    }
+
+    /// Whether field `slot` (in range) was written with a value.
+    @inline(__always)
+    static func written(_ object: ObjectValue, _ slot: Int) -> Bool {
+        object.present[slot] && !object.fields[slot].isNull
+    }
     override func combine(_ values: [Value]) -> Value? { test(values[0]) }
 
     func test(_ operand: Value) -> Value {
@@ -99,7 +113,7 @@ final class HasNode: Node, @unchecked Sendable {
             else {
                 return fail(.evalMissing, "no such field '\(name)'")
             }
-            return .bool(object.present[slot] && !object.fields[slot].isNull)
+            return .bool(Self.written(object, slot))
         case .error(let e): return .error(e)
         case let other: return fail(.evalType, "has() cannot test a field of type '\(other.runtimeType.celName)'")
         }
@@ -165,5 +179,34 @@ extension Value {
     var isNull: Bool {
         if case .null = self { return true }
         return false
+    }
+}
+
+/// Where a variable node's value is held in a frame: an activation slot (`GlobalNode`) or a
+/// comprehension variable (`LocalNode`). Nodes that read a field of a variable look at the
+/// record there instead of evaluating the variable, which copies it out (a retain) and then
+/// drops it (a release).
+struct VariablePlace {
+    let isLocal: Bool
+    let index: Int
+
+    /// Nil for a node that is not a variable.
+    init?(_ node: Node) {
+        if let global = node as? GlobalNode {
+            (isLocal, index) = (false, global.slot)
+        } else if let local = node as? LocalNode {
+            (isLocal, index) = (true, local.index)
+        } else {
+            return nil
+        }
+    }
+
+    /// The value in `frame`, in place; nil where the variable node would give null (a slot past
+    /// the activation's end).
+    @inline(__always)
+    func value(in frame: Frame) -> UnsafePointer<Value>? {
+        let values = isLocal ? UnsafeBufferPointer(frame.locals) : frame.variables
+        guard index < values.count, let base = values.baseAddress else { return nil }
+        return base + index
     }
 }
