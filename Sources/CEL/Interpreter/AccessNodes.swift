@@ -55,11 +55,14 @@ final class SelectNode: Node, @unchecked Sendable {
         Self.select(values[0], name, self, asciiName: asciiName, cache: cache)
     }
 
-    static func select(_ value: Value, _ name: String, _ node: Node, asciiName: Bool = false, cache: SlotCache? = nil) -> Value {
+    static func select(
+        _ value: Value, _ name: String, _ node: Node, asciiName: Bool = false, cache: SlotCache? = nil
+    ) -> Value {
         switch value {
         case .map(let map): return map.lookup(string: name) ?? node.fail(.evalMissing, "no such key: '\(name)'")
         case .object(let object):
-            let found = cache.map { $0.slot(of: name, in: object.type, isASCII: asciiName) } ?? object.type.slot(of: name, isASCII: asciiName)
+            let found = cache.map { $0.slot(of: name, in: object.type, isASCII: asciiName) }
+                ?? object.type.slot(of: name, isASCII: asciiName)
             guard let slot = found else { return node.fail(.evalMissing, "no such field '\(name)'") }
             return object.fields[slot]
         case .error(let e): return .error(e)

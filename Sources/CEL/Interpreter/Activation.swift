@@ -22,8 +22,8 @@ public struct Activation: Sendable {
 /// for any expression a rule writes); the budget is the caller's, written in place. A rule
 /// evaluates about 150 programs a dossier, and copying the activation's array, allocating
 /// the locals and copying the budget in and out were a fifth of what evaluating them cost.
-/// A frame lives only inside `Frame.with`, which keeps all three alive and unchanged by
-/// anything else until it returns.
+/// A frame lives only inside `Frame.with` (or `Frame.evaluate`), which keeps all three alive
+/// and unchanged by anything else until it returns.
 struct Frame {
     let variables: UnsafeBufferPointer<Value>
     let locals: UnsafeMutableBufferPointer<Value>
@@ -47,7 +47,9 @@ struct Frame {
     /// `root`'s value on a frame over `activation`'s values: `with` and `root.eval`, written out.
     /// Through `with`'s closure, `root` was retained and released on every evaluation (about
     /// 5,000 instructions a dossier, measured); here it stays a borrowed parameter.
-    static func evaluate(_ root: Node, on activation: Activation, localCount: Int, budget: inout EvaluationBudget) -> Value {
+    static func evaluate(
+        _ root: Node, on activation: Activation, localCount: Int, budget: inout EvaluationBudget
+    ) -> Value {
         activation.values.withUnsafeBufferPointer { variables in
             withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
                 locals.initialize(repeating: .null)
@@ -81,8 +83,8 @@ struct Frame {
 
 extension Array where Element == Value {
     /// `count` nulls. `Array(repeating:count:)` allocates through a generic entry point that looks
-    /// the array's type up at run time (about 370 instructions a call); every rule on every
-    /// dossier makes an activation, and every evaluation with comprehensions a frame.
+    /// the array's type up at run time (about 370 instructions a call); every activation (one a
+    /// dossier when screening) starts with one.
     static func nulls(_ count: Int) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(count)

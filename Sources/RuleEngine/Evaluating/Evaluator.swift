@@ -36,7 +36,7 @@ public struct Evaluator: Sendable {
             let inputs = rule.inputs
             guard inputs.asOf == first.asOf, inputs.params == first.params, inputs.slate == first.slate,
                 inputs.candidates == first.candidates, inputs.dossierFields.count == first.dossierFields.count,
-                zip(inputs.dossierFields, first.dossierFields).allSatisfy({ $0.slot == $1.slot && $0.field == $1.field })
+                zip(inputs.dossierFields, first.dossierFields).allSatisfy({ $0 == $1 })
             else { return nil }
         }
         return rules.map(\.slotCount).max()

@@ -93,7 +93,8 @@ struct RuleRunner {
             if case .error(let error) = value {
                 observer?.evaluated(compiled, activation, boundLets: index)
                 let source = compiled.rule.lets.indices.contains(index) ? compiled.rule.lets[index].expression.source : nil
-                return failure(error, in: bindings[index].program, source: source, at: innermost, activation: activation)
+                let program = bindings[index].program
+                return failure(error, in: program, source: source, at: innermost, activation: activation)
             }
             activation[bindings[index].slot] = value
         }

@@ -21,6 +21,9 @@ import Testing
         ("A\u{301}nh", "\u{E1}nh"),  // a combining accent after a letter is composed
         ("", ""),
         (" \t ", ""),
+        // ASCII text that is already a key comes back as it is; one space, case or tab away, not.
+        ("construction", "construction"), ("real estate", "real estate"), (" land", "land"), ("land ", "land"),
+        ("real  estate", "real estate"), ("real\testate", "real estate"), ("Land", "land"), ("a", "a"), (" ", ""),
     ] as [(String, String)])
     func keys(input: String, expected: String) {
         let key = nameKey(input)
