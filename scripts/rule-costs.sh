@@ -10,13 +10,8 @@ cd "$(dirname "$0")/.."
 dir="${1:-/tmp/appraise-profile-1000}"
 count="${2:-100}"
 rules="${RULES:-rules}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 [ -n "${BENCH:-}" ] || swift build -c release --product appraise-bench >/dev/null
-# valgrind gives up on the DWARF of Swift release builds; the symbol table is enough.
-bench="$work/appraise-bench"
-objcopy --strip-debug "${BENCH:-.build/release/appraise-bench}" "$bench"
-if [ ! -d "$dir" ]; then "$bench" generate --count "$count" --seed 1 --out "$dir" >/dev/null; fi
+. scripts/stripped-bench.sh
 run() { # stage [rule]: prints "instructions checksum"
     SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bench" profile "$1" "$dir" \
         --count "$count" --rules "$rules" ${2:+--rule "$2"} >"$work/out" 2>"$work/log"
