@@ -25,6 +25,8 @@ public final class YAMLEventReader: YAMLEventSource {
     /// The deepest nesting `children` has room for: `limits.maxDepth`, or less when that is
     /// huge (a deeper file goes to the tree, which checks the real limit).
     private let capacity: Int
+    /// The document's long scalar texts, each made once.
+    private let strings = ScalarStringTable()
 
     private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
         parser = EventParser(bytes: bytes, marks: MarkConverter(file: file))
@@ -127,6 +129,7 @@ public final class YAMLEventReader: YAMLEventSource {
     }
 
     public func scalarText() -> String {
-        withScalarBytes { String(decoding: $0, as: UTF8.self) }
+        let data = parser.current.data.scalar
+        return strings.string(UnsafeBufferPointer(start: data.value, count: data.length))
     }
 }
