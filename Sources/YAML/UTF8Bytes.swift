@@ -3,7 +3,7 @@
 public enum UTF8Bytes {
     /// Whether two buffers hold the same bytes: the lengths, then eight bytes at a time (the
     /// generic `elementsEqual` steps two iterators a byte at a time).
-    @inlinable
+    @inlinable @inline(__always)
     public static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = a.count
         guard count == b.count else { return false }
