@@ -27,6 +27,9 @@ final class SlateCollector: @unchecked Sendable {
             list: ListValue(source: store), position: { store.position(of: $0) },
             pairKeys: keeper.pairKeys.tablesByRule(tables))
         candidates.parallel = .threads(jobs)
+        for (rule, selection) in keeper.narrowed {
+            candidates.narrowed[rule] = ListValue(source: SlateRecordStore.Narrowed(store, selection: selection))
+        }
         return candidates
     }
 }

@@ -60,9 +60,27 @@ final class SlateRecordStore: ListValue.ElementSource {
 
     var count: Int { state.withLock { $0.offsets.count - 1 } }
 
-    func element(at index: Int) -> Value {
+    func element(at index: Int) -> Value { element(at: index, keeping: nil) }
+
+    /// Record `index` with only the fields `selection` keeps built (`RecordCodec.decode(_:keeping:)`).
+    func element(at index: Int, keeping selection: RecordCodec.Selection?) -> Value {
         let bytes = state.withLock { state in Self.read(index, blockSize: blockSize, &state) }
-        return bytes.map(codec.decode) ?? RecordCodec.damagedRecord
+        return bytes.map { codec.decode($0, keeping: selection) } ?? RecordCodec.damagedRecord
+    }
+
+    /// The records as one slate rule reads them: with only the fields it can observe
+    /// (`SlateFieldUse.observed(by:isRecord:)`), so counting women does not decode families.
+    final class Narrowed: ListValue.ElementSource {
+        let store: SlateRecordStore
+        let selection: RecordCodec.Selection
+
+        init(_ store: SlateRecordStore, selection: RecordCodec.Selection) {
+            self.store = store
+            self.selection = selection
+        }
+
+        var count: Int { store.count }
+        func element(at index: Int) -> Value { store.element(at: index, keeping: selection) }
     }
 
     /// Where a candidate read from this store stands in the slate: the record whose file has

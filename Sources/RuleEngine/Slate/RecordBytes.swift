@@ -33,6 +33,16 @@ struct RecordWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    /// What `body` writes, after its byte length (4 bytes, little-endian): a reader that does
+    /// not need it skips it in one step (`RecordReader.measured()`).
+    mutating func measured(_ body: (inout RecordWriter) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        body(&self)
+        let length = UInt32(clamping: bytes.count - start - 4)
+        for index in 0..<4 { bytes[start + index] = UInt8(truncatingIfNeeded: length >> UInt32(8 * index)) }
+    }
+
     mutating func string(_ text: String) {
         let utf8 = text.utf8
         unsigned(UInt64(utf8.count))
@@ -97,6 +107,22 @@ struct RecordReader {
         return Int(value)
     }
 
+    /// Where the next read starts, to check a measured piece's length.
+    var offset: Int { position }
+
+    /// The byte length written before a measured piece (`RecordWriter.measured`), when the
+    /// piece fits what is left to read.
+    mutating func measured() -> Int? {
+        guard position + 4 <= bytes.endIndex else { return nil }
+        var length = 0
+        for index in 0..<4 { length |= Int(bytes[position + index]) << (8 * index) }
+        position += 4
+        return length <= bytes.endIndex - position ? length : nil
+    }
+
+    /// Moves past `count` bytes known to be there (`measured()`).
+    mutating func skip(_ count: Int) { position += count }
+
     mutating func fixed() -> UInt64? {
         guard position + 8 <= bytes.endIndex else { return nil }
         var value: UInt64 = 0
@@ -105,28 +131,35 @@ struct RecordReader {
         return value
     }
 
-    mutating func string() -> String? {
+    mutating func string() -> String? { text(building: true) }
+
+    /// A string; without `building` it is skipped and reads as "" (no `String` is made).
+    mutating func text(building: Bool) -> String? {
         guard let length = count() else { return nil }
         defer { position += length }
-        return String(decoding: bytes[position..<position + length], as: UTF8.self)
+        return building ? String(decoding: bytes[position..<position + length], as: UTF8.self) : ""
     }
 
     /// nil when malformed; `.some(nil)` when the writer had no origin.
-    mutating func origin() -> ValueOrigin?? {
+    mutating func origin() -> ValueOrigin?? { origin(building: true) }
+
+    /// The same; without `building` the origin is checked and skipped, and reads as none.
+    mutating func origin(building: Bool) -> ValueOrigin?? {
         guard let kind = byte() else { return nil }
         let file: String
         switch kind {
         case 0: return .some(nil)
         case 1: file = self.file
         case 2:
-            guard let named = string() else { return nil }
+            guard let named = text(building: building) else { return nil }
             file = named
         default: return nil
         }
         guard let line = unsigned(), let column = unsigned(), let endLine = unsigned(), let endColumn = unsigned(),
-            let path = string(), let lineNumber = Int(exactly: line), let columnNumber = Int(exactly: column),
+            let path = text(building: building), let lineNumber = Int(exactly: line), let columnNumber = Int(exactly: column),
             let endLineNumber = Int(exactly: endLine), let endColumnNumber = Int(exactly: endColumn)
         else { return nil }
+        guard building else { return .some(nil) }
         let end = endLineNumber > 0 ? SourceLocation(file: file, line: endLineNumber, column: endColumnNumber) : nil
         return .some(ValueOrigin(
             location: SourceLocation(file: file, line: lineNumber, column: columnNumber), path: path, end: end))

@@ -31,6 +31,9 @@ public struct RecordCodec: Sendable {
         self.indexOfType = index
     }
 
+    /// Whether records of `type` occur in what this codec writes (a slate's own object does not).
+    public func isRecordType(_ type: ObjectType) -> Bool { indexOfType[ObjectIdentifier(type)] != nil }
+
     private static func objectTypes(in type: CELType) -> [ObjectType] {
         switch type {
         case .object(let object): [object]
@@ -78,11 +81,16 @@ public struct RecordCodec: Sendable {
     }
 
     /// The record `encode` wrote, or an error value when the bytes are not such a record.
-    public func decode(_ bytes: ArraySlice<UInt8>) -> Value {
+    public func decode(_ bytes: ArraySlice<UInt8>) -> Value { decode(bytes, keeping: nil) }
+
+    /// The same with only the fields `selection` keeps: the others read as absent and are
+    /// skipped, never built. A rule that reads no other field (`SlateFieldUse.observed(by:isRecord:)`)
+    /// evaluates the same on it as on the whole record.
+    public func decode(_ bytes: ArraySlice<UInt8>, keeping selection: Selection?) -> Value {
         var reader = RecordReader(bytes)
         guard let file = reader.string() else { return Self.damagedRecord }
         reader.file = file
-        let value = decodeValue(&reader, depth: 0) ?? Self.damagedRecord
+        let value = decodeValue(&reader, depth: 0, keeping: selection, building: true) ?? Self.damagedRecord
         return reader.atEnd ? value : Self.damagedRecord
     }
 
@@ -113,9 +121,13 @@ public struct RecordCodec: Sendable {
             writer.string(text)
         case .list(let list):
             writer.tag(Tag.list.rawValue)
-            writer.origin(list.origin)
-            writer.unsigned(UInt64(list.count))
-            for element in list { encode(element, into: &writer, selection: selection) }
+            // Measured, so that a rule that reads none of a list (a family, the declarations)
+            // skips it in one step.
+            writer.measured { writer in
+                writer.origin(list.origin)
+                writer.unsigned(UInt64(list.count))
+                for element in list { encode(element, into: &writer, selection: selection) }
+            }
         case .map(let map):
             writer.tag(Tag.map.rawValue)
             writer.unsigned(UInt64(map.keys.count))
@@ -165,7 +177,9 @@ public struct RecordCodec: Sendable {
         for slot in 0..<originCount { writer.origin(origins[slot]) }
     }
 
-    private func decodeValue(_ reader: inout RecordReader, depth: Int) -> Value? {
+    /// The next value, or nil when the bytes are malformed. Without `building` the value is
+    /// only checked and skipped (`.null` stands for it): a field the selection leaves out.
+    private func decodeValue(_ reader: inout RecordReader, depth: Int, keeping selection: Selection?, building: Bool) -> Value? {
         guard depth < 256, let raw = reader.byte(), let tag = Tag(rawValue: raw) else { return nil }
         switch tag {
         case .null: return .null
@@ -173,27 +187,37 @@ public struct RecordCodec: Sendable {
         case .true: return .bool(true)
         case .int: return reader.signed().map(Value.int)
         case .double: return reader.fixed().map { .double(Double(bitPattern: $0)) }
-        case .string: return reader.string().map(Value.string)
+        case .string: return reader.text(building: building).map(Value.string)
         case .list:
+            guard let length = reader.measured() else { return nil }
+            guard building else {
+                reader.skip(length)
+                return .null
+            }
+            let end = reader.offset + length
             guard let origin = reader.origin(), let count = reader.count() else { return nil }
             var elements: [Value] = []
             elements.reserveCapacity(count)
             for _ in 0..<count {
-                guard let element = decodeValue(&reader, depth: depth + 1) else { return nil }
+                guard let element = decodeValue(&reader, depth: depth + 1, keeping: selection, building: true)
+                else { return nil }
                 elements.append(element)
             }
-            return .list(ListValue(elements, origin: origin))
+            return reader.offset == end ? .list(ListValue(elements, origin: origin)) : nil
         case .map:
             guard let count = reader.count() else { return nil }
             var keys: [Value] = [], values: [Value] = []
             for _ in 0..<count {
-                guard let key = decodeValue(&reader, depth: depth + 1), let value = decodeValue(&reader, depth: depth + 1)
+                guard let key = decodeValue(&reader, depth: depth + 1, keeping: selection, building: building),
+                    let value = decodeValue(&reader, depth: depth + 1, keeping: selection, building: building)
                 else { return nil }
-                keys.append(key)
-                values.append(value)
+                if building {
+                    keys.append(key)
+                    values.append(value)
+                }
             }
-            return .map(MapValue(keys: keys, values: values))
-        case .object: return decodeObject(&reader, depth: depth).map(Value.object)
+            return building ? .map(MapValue(keys: keys, values: values)) : .null
+        case .object: return decodeObject(&reader, depth: depth, keeping: selection, building: building)
         case .timestamp:
             guard let seconds = reader.signed(), let nanos = reader.signed(), let small = Int32(exactly: nanos) else { return nil }
             return .timestamp(Timestamp(seconds: seconds, nanos: small))
@@ -209,28 +233,32 @@ public struct RecordCodec: Sendable {
         }
     }
 
-    private func decodeObject(_ reader: inout RecordReader, depth: Int) -> ObjectValue? {
-        guard let index = reader.count(), index < types.count, let origin = reader.origin() else { return nil }
+    /// An object (the record itself at depth 0) with the fields `selection` keeps built.
+    private func decodeObject(_ reader: inout RecordReader, depth: Int, keeping selection: Selection?, building: Bool) -> Value? {
+        guard let index = reader.count(), index < types.count, let origin = reader.origin(building: building) else { return nil }
         let type = types[index]
+        let kept = building ? (depth == 0 ? selection?.keptAtRoot : selection?.kept)?[index] : nil
         var present: [Bool] = []
-        present.reserveCapacity(type.fields.count)
-        for _ in type.fields {
+        if building { present.reserveCapacity(type.fields.count) }
+        for slot in type.fields.indices {
             guard let flag = reader.byte(), flag <= 1 else { return nil }
-            present.append(flag == 1)
+            if building { present.append(flag == 1 && (kept?[slot] ?? true)) }
         }
         var fields: [Value] = []
-        fields.reserveCapacity(type.fields.count)
-        for _ in type.fields {
-            guard let field = decodeValue(&reader, depth: depth + 1) else { return nil }
-            fields.append(field)
+        if building { fields.reserveCapacity(type.fields.count) }
+        for slot in type.fields.indices {
+            let builds = building && (kept?[slot] ?? true)
+            guard let field = decodeValue(&reader, depth: depth + 1, keeping: selection, building: builds) else { return nil }
+            if building { fields.append(builds ? field : .null) }
         }
         guard let originCount = reader.count(), originCount == 0 || originCount == type.fields.count else { return nil }
         var fieldOrigins: [ValueOrigin?] = []
-        fieldOrigins.reserveCapacity(originCount)
+        if building { fieldOrigins.reserveCapacity(originCount) }
         for _ in 0..<originCount {
-            guard let fieldOrigin = reader.origin() else { return nil }
-            fieldOrigins.append(fieldOrigin)
+            guard let fieldOrigin = reader.origin(building: building) else { return nil }
+            if building { fieldOrigins.append(fieldOrigin) }
         }
-        return ObjectValue(type: type, fields: fields, present: present, origin: origin, fieldOrigins: fieldOrigins)
+        guard building else { return .null }
+        return .object(ObjectValue(type: type, fields: fields, present: present, origin: origin, fieldOrigins: fieldOrigins))
     }
 }

@@ -12,6 +12,12 @@ public struct SlateCandidates: Sendable {
     /// How slate rules, and the parts of a pair rule's pairs, are run: in turn unless the
     /// caller passes threads (`ParallelWork.threads(_:)` in Screening, for `--jobs`).
     public var parallel: ParallelWork = .serial
+    /// Per slate rule id, the same candidates read with only the fields that rule can observe
+    /// (`SlateFieldUse.observed(by:isRecord:)`); a rule not named here reads `list`.
+    public var narrowed: [String: ListValue] = [:]
+
+    /// The candidates as the rule `id` reads them.
+    public func list(for id: String) -> ListValue { narrowed[id] ?? list }
 
     public init(list: ListValue, position: @escaping @Sendable (ObjectValue) -> Int?, pairKeys: [String: PairKeyTable]) {
         self.list = list

@@ -102,7 +102,7 @@ public struct SlateEvaluator: Sendable {
         _ outlet: FindingOutlet
     ) -> [Finding] {
         var activation = Activation(slotCount: rule.slotCount)
-        if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list) }
+        if let slot = rule.inputs.candidates { activation[slot] = .list(candidates.list(for: rule.rule.id)) }
         activation[rule.inputs.slate] = slate
         activation[rule.inputs.asOf] = .date(asOf)
         activation[rule.inputs.params] = params

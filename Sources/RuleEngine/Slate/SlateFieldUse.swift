@@ -14,7 +14,7 @@ public struct SlateFieldUse: Sendable {
     public static func of(_ rules: [CompiledRule]) -> SlateFieldUse? {
         var fields: [String: Set<String>] = [:]
         for rule in rules {
-            for program in programs(of: rule) {
+            for (program, _) in parts(of: rule) {
                 guard collect(program.parsed.expr, program: program, into: &fields) else { return nil }
             }
         }
@@ -28,15 +28,19 @@ public struct SlateFieldUse: Sendable {
         fields[type.name]?.contains(field) ?? false
     }
 
-    private static func programs(of rule: CompiledRule) -> [Program] {
-        var programs = rule.loops.map(\.iterable) + rule.bindings.map(\.program) + [rule.when]
-        programs += [rule.at, rule.involved, rule.pairKeys, rule.pairLinks].compactMap { $0 }
+    /// Every program of `rule`, each with whether its value may hold records where only their
+    /// named fields count (`observed(by:isRecord:)`): a `for_each` range, a `let`, `when`, `at`
+    /// and `involved` (placed by origin and candidate id) may; keys and message text may not.
+    static func parts(of rule: CompiledRule) -> [(program: Program, resultMayHoldRecords: Bool)] {
+        var parts = (rule.loops.map(\.iterable) + rule.bindings.map(\.program) + [rule.when]).map { ($0, true) }
+        parts += [rule.at, rule.involved].compactMap { $0 }.map { ($0, true) }
+        parts += [rule.pairKeys, rule.pairLinks].compactMap { $0 }.map { ($0, false) }
         for template in rule.messages.values {
             for piece in template.pieces {
-                if case .program(let program) = piece { programs.append(program) }
+                if case .program(let program) = piece { parts.append((program, false)) }
             }
         }
-        return programs
+        return parts
     }
 
     /// False when a field is selected from a value of unknown type.

@@ -10,6 +10,9 @@ public struct SlateKeeper: Sendable {
     public let pairKeys: SlatePairKeys
     /// `fields` per record type and slot, worked out once for every dossier.
     private let selection: RecordCodec.Selection
+    /// Per slate rule that can observe fewer fields than all slate rules keep, what to decode
+    /// of each record for it (`SlateFieldUse.observed(by:isRecord:)`).
+    public let narrowed: [String: RecordCodec.Selection]
 
     public init(evaluator: SlateEvaluator, dossierType: ObjectType, slate: Value, asOf: CivilDate, params: Value) {
         self.fields = SlateFieldUse.of(evaluator.rules)
@@ -17,6 +20,15 @@ public struct SlateKeeper: Sendable {
         self.pairKeys = evaluator.pairKeys(slate: slate, asOf: asOf, params: params)
         // `candidate` stays whatever the rules read: findings locate a dossier by it.
         self.selection = codec.selection(keeping: fields, always: ["candidate"])
+        var narrowed: [String: RecordCodec.Selection] = [:]
+        if fields != nil {
+            let codec = self.codec
+            for rule in evaluator.rules {
+                guard let observed = SlateFieldUse.observed(by: rule, isRecord: codec.isRecordType) else { continue }
+                narrowed[rule.rule.id] = codec.selection(keeping: observed, always: ["candidate"])
+            }
+        }
+        self.narrowed = narrowed
     }
 
     /// The entry of a valid dossier read from `file`.
