@@ -9,12 +9,8 @@ cd "$(dirname "$0")/.."
 dir="${1:-/tmp/appraise-profile-1000}"
 low="${2:-100}"
 high="${3:-300}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-# valgrind gives up on the DWARF of Swift release builds; the symbol table is enough.
-bench="$work/appraise-bench"
-objcopy --strip-debug "${BENCH:-.build/release/appraise-bench}" "$bench"
-if [ ! -d "$dir" ]; then "$bench" generate --count "$high" --seed 1 --out "$dir" >/dev/null; fi
+count="$high"
+. scripts/stripped-bench.sh
 instructions() { # stage count
     valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bench" profile "$1" "$dir" --count "$2" \
         --rules rules >/dev/null 2>"$work/log"

@@ -85,7 +85,7 @@ struct TreeBuilder {
             return fail(YAMLMessages.scalarTooLong(
                 size: size, limit: limits.maxScalarBytes, at: marks.location(event.start_mark), path: pathOfNextNode()))
         }
-        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let text = ScalarStrings.string(libyamlUTF8: UnsafeBufferPointer(start: data.value, count: data.length))
         var tag: String?
         if let pointer = data.tag { tag = scalarTag(string(pointer), text: text, at: marks.location(event.start_mark)) }
         let node = Node(

@@ -25,6 +25,18 @@ public final class YAMLEventReader: YAMLEventSource {
     /// The deepest nesting `children` has room for: `limits.maxDepth`, or less when that is
     /// huge (a deeper file goes to the tree, which checks the real limit).
     private let capacity: Int
+    /// The document's long scalar texts, each made once.
+    private let strings = ScalarStringTable()
+    /// The scalar at hand, set by `next()`: read inline by the typing core (another module),
+    /// so that a scalar's bytes and style cost no call and no closure.
+    @usableFromInline let scalar: UnsafeMutablePointer<ScalarAtHand>
+
+    /// What `next()` keeps of a scalar event, read only while that event is at hand.
+    @usableFromInline
+    struct ScalarAtHand {
+        @usableFromInline var bytes: UnsafeBufferPointer<UInt8>
+        @usableFromInline var style: Node.Scalar.Style
+    }
 
     private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
         parser = EventParser(bytes: bytes, marks: MarkConverter(file: file))
@@ -33,11 +45,14 @@ public final class YAMLEventReader: YAMLEventSource {
         depth = .allocate(capacity: 1)
         depth.initialize(to: 0)
         children = .allocate(capacity: max(capacity, 1))
+        scalar = .allocate(capacity: 1)
+        scalar.initialize(to: ScalarAtHand(bytes: UnsafeBufferPointer(start: nil, count: 0), style: .plain))
     }
 
     deinit {
         depth.deallocate()
         children.deallocate()
+        scalar.deallocate()
     }
 
     /// Runs `body` over the events of the one document in `bytes` (a file named `file`), then
@@ -72,6 +87,8 @@ public final class YAMLEventReader: YAMLEventSource {
             let data = event.data.scalar
             guard data.anchor == nil, data.tag == nil, data.length <= limits.maxScalarBytes else { throw Fallback() }
             try countChild()
+            scalar.pointee = ScalarAtHand(
+                bytes: UnsafeBufferPointer(start: data.value, count: data.length), style: TreeBuilder.style(data.style))
             return .scalar
         case YAML_SEQUENCE_START_EVENT:
             guard event.data.sequence_start.anchor == nil, event.data.sequence_start.tag == nil else { throw Fallback() }
@@ -95,6 +112,7 @@ public final class YAMLEventReader: YAMLEventSource {
 
     /// Counts a child of the innermost collection. Stricter than the tree for mappings (it
     /// counts keys and values), which only ever sends a huge mapping to the tree.
+    @inline(__always)
     private func countChild() throws(Fallback) {
         let last = depth.pointee - 1
         guard last >= 0 else { return }
@@ -117,16 +135,16 @@ public final class YAMLEventReader: YAMLEventSource {
     public var start: SourceLocation { parser.marks.location(parser.current.start_mark) }
     public var end: SourceLocation { parser.marks.location(parser.current.end_mark) }
     public var span: Node.Span { parser.marks.span(parser.current.start_mark, parser.current.end_mark) }
-    public var scalarStyle: Node.Scalar.Style { TreeBuilder.style(parser.current.data.scalar.style) }
+    @inlinable public var scalarStyle: Node.Scalar.Style { scalar.pointee.style }
     /// Always nil: a tagged scalar sends the file to the tree.
-    public var scalarTag: String? { nil }
+    @inlinable public var scalarTag: String? { nil }
 
+    @inlinable
     public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let data = parser.current.data.scalar
-        return body(UnsafeBufferPointer(start: data.value, count: data.length))
+        body(scalar.pointee.bytes)
     }
 
     public func scalarText() -> String {
-        withScalarBytes { String(decoding: $0, as: UTF8.self) }
+        strings.string(scalar.pointee.bytes)
     }
 }

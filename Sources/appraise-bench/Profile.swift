@@ -27,6 +27,9 @@ struct Profile: ParsableCommand {
     @Option(help: "How many dossiers of the folder (sorted) to run.") var count: Int = 100
     @Option(help: "The rule folder.") var rules: String = "rules"
     @Option(name: .customLong("as-of"), help: "Evaluation date.") var asOf: String = "2025-09-20"
+    @Option(help: "With `rules`: run only this candidate rule (repeatable), to see what one rule costs.")
+    var rule: [String] = []
+    @Flag(help: "Print the ids of the candidate rules, one per line, and stop.") var listRules = false
 
     func run() throws {
         let files = Array(try BenchFile.yamlFiles(in: folder).prefix(count))
@@ -36,7 +39,17 @@ struct Profile: ParsableCommand {
             let date = CivilDate(iso: asOf)
         else { throw ValidationError("the rules in \(rules) do not load, or bad --as-of") }
         let params = context.paramsOn(date)
-        let evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
+        if listRules {
+            for compiled in prepared.compiled.candidateRules { print(compiled.rule.id) }
+            return
+        }
+        var compiled = prepared.compiled
+        if !rule.isEmpty {
+            let unknown = Set(rule).subtracting(compiled.candidateRules.map { $0.rule.id })
+            guard unknown.isEmpty else { throw ValidationError("no candidate rule \(unknown.sorted().joined(separator: ", "))") }
+            compiled.rules = compiled.rules.filter { rule.contains($0.rule.id) }
+        }
+        let evaluator = Evaluator(ruleSet: compiled, context: context)
         var checksum = 0
         for file in files {
             guard let data = BenchFile.read(file) else { continue }

@@ -35,7 +35,8 @@ public final class CompiledRule: Sendable {
     public let loops: [Loop]
     public let bindings: [Binding]
     /// The `let`s that `when` names, whose reads are evidence too; found once here rather
-    /// than by scanning the text of `when` for every finding.
+    /// than by scanning the text of `when` for every finding. A `let` whose explanation can
+    /// list no read (`Program.mayListReads`) is left out: explaining it would add nothing.
     public let evidenceBindings: [Binding]
     public let when: Program
     public let at: Program?
@@ -60,7 +61,7 @@ public final class CompiledRule: Sendable {
         self.inputs = inputs
         self.loops = loops
         self.bindings = bindings
-        self.evidenceBindings = bindings.filter { Evidence.mentions(when.text, $0.name) }
+        self.evidenceBindings = bindings.filter { Evidence.mentions(when.text, $0.name) && $0.program.mayListReads }
         self.when = when
         self.at = at
         self.involved = involved

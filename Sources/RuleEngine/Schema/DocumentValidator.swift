@@ -134,12 +134,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// mostly list fields in schema order), then every field's UTF-8, compared as bytes; then,
     /// for a key written in another Unicode form, the slot table by `String` equality.
     private func slot(plan: RecordPlan, guess: Int) -> Int? {
-        let byBytes = source.withScalarBytes { key -> Int? in
-            let names = plan.fieldNames
-            if guess < names.count, ScalarTyping.isSame(names[guess], key) { return guess }
-            for slot in names.indices where ScalarTyping.isSame(names[slot], key) { return slot }
-            return nil
-        }
+        let byBytes = source.withScalarBytes { key in plan.slot(ofKey: key, guess: guess) }
         if let byBytes { return byBytes }
         return plan.type.slot(of: source.scalarText())
     }

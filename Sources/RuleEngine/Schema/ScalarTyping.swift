@@ -59,28 +59,7 @@ enum ScalarTyping {
 
     /// Whether `text` is exactly `bytes` in UTF-8: the length first, then the bytes in place.
     static func isSame(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == bytes.count else { return false }
-        return utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) } ?? utf8.elementsEqual(bytes)
-    }
-
-    /// Whether two buffers of the same length hold the same bytes, eight at a time (the
-    /// generic `elementsEqual` steps two iterators a byte at a time).
-    private static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let left = a.baseAddress, let right = b.baseAddress else { return a.count == b.count }
-        let count = a.count
-        var index = 0
-        while index + 8 <= count {
-            let x = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
-            if x != y { return false }
-            index += 8
-        }
-        while index < count {
-            if left[index] != right[index] { return false }
-            index += 1
-        }
-        return true
+        UTF8Bytes.same(text, bytes)
     }
 
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).

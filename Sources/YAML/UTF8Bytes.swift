@@ -1,0 +1,50 @@
+/// Byte-level checks on UTF-8 text held in buffers, shared by the readers of scalars (the
+/// event reader's string table, schema typing's keys and enum codes).
+public enum UTF8Bytes {
+    /// Whether two buffers hold the same bytes: the lengths, then eight bytes at a time (the
+    /// generic `elementsEqual` steps two iterators a byte at a time).
+    @inlinable @inline(__always)
+    public static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = a.count
+        guard count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= count {
+            let x = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+            let y = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+            if x != y { return false }
+            index += 8
+        }
+        while index < count {
+            if left[index] != right[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `text` is exactly `bytes` in UTF-8: the length first, then the bytes in place.
+    @inlinable
+    public static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { same($0, bytes) } ?? utf8.elementsEqual(bytes)
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    @inlinable
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var high: UInt64 = 0
+        var index = 0
+        while index + 8 <= count {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            high |= UInt64(base[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+}
