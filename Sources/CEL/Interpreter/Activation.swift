@@ -44,22 +44,13 @@ struct Frame {
         budgetPointer = budget
     }
 
-    /// `root`'s value on a frame over `activation`'s values: `with` and `root.eval`, written out.
-    /// Through `with`'s closure, `root` was retained and released on every evaluation (about
-    /// 5,000 instructions a dossier, measured); here it stays a borrowed parameter.
+    /// `root`'s value on a frame over `activation`'s values. `root` goes to `with` as its
+    /// context, not captured by the closure: captured, it was retained and released on every
+    /// evaluation (about 5,000 instructions a dossier, measured).
     static func evaluate(
         _ root: Node, on activation: Activation, localCount: Int, budget: inout EvaluationBudget
     ) -> Value {
-        activation.values.withUnsafeBufferPointer { variables in
-            withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
-                locals.initialize(repeating: .null)
-                defer { _ = locals.deinitialize() }
-                return withUnsafeMutablePointer(to: &budget) { budget in
-                    var frame = Frame(variables: variables, locals: locals, budget: budget)
-                    return root.eval(&frame)
-                }
-            }
-        }
+        with(activation, localCount: localCount, budget: &budget, context: root) { root, frame in root.eval(&frame) }
     }
 
     /// Runs `body` on a frame over `activation`'s values with `localCount` null locals,
@@ -68,13 +59,22 @@ struct Frame {
     static func with<R>(
         _ activation: Activation, localCount: Int, budget: inout EvaluationBudget, _ body: (inout Frame) -> R
     ) -> R {
+        with(activation, localCount: localCount, budget: &budget, context: ()) { _, frame in body(&frame) }
+    }
+
+    /// The same, handing `context` to `body` as a parameter.
+    @inline(__always)
+    static func with<Context, R>(
+        _ activation: Activation, localCount: Int, budget: inout EvaluationBudget, context: Context,
+        _ body: (Context, inout Frame) -> R
+    ) -> R {
         activation.values.withUnsafeBufferPointer { variables in
             withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
                 locals.initialize(repeating: .null)
                 defer { _ = locals.deinitialize() }
                 return withUnsafeMutablePointer(to: &budget) { budget in
                     var frame = Frame(variables: variables, locals: locals, budget: budget)
-                    return body(&frame)
+                    return body(context, &frame)
                 }
             }
         }
