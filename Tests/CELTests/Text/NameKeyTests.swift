@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 #if canImport(CELDomain)
@@ -41,6 +42,17 @@ import Testing
         #expect(nameKey("Bách") != nameKey("Bạch"))
         #expect(nameKey("Đào") != nameKey("Dào"))
         #expect(nameKey("Đào").unicodeScalars.first == "\u{111}")
+    }
+
+    /// Every letter of the Latin blocks `nameKey` lowers from a table comes out as lower case
+    /// and NFC, the full path, make it.
+    @Test func everyLatinLetterLowersAsTheFullPathDoes() {
+        for value in Array(0x80..<0x250) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)), !scalar.properties.isWhitespace else { continue }
+            let text = "A" + String(scalar) + "b"
+            let expected = text.lowercased().precomposedStringWithCanonicalMapping
+            #expect(Array(nameKey(text).unicodeScalars) == Array(expected.unicodeScalars), "U+\(String(value, radix: 16))")
+        }
     }
 
     /// `nameKey` answers U+00A1…U+1FFF without a property lookup: only U+1680 is white space there.

@@ -54,6 +54,10 @@ private func composedNameKey(_ s: String) -> String? {
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
             continue
         }
+        if let lowered = LatinLowercase.lowered(scalar) {
+            LatinLowercase.appendUTF8(lowered, to: &bytes)
+            continue
+        }
         for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
             guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
             guard let encoded = UTF8.encode(lowered) else { return nil }
@@ -61,6 +65,54 @@ private func composedNameKey(_ s: String) -> String? {
         }
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+/// The lower case of the letters of Latin-1 Supplement, Latin Extended-A and -B (U+0080–U+024F)
+/// and Latin Extended Additional (U+1E00–U+1EFF, the Vietnamese letters), read from a table:
+/// `properties.lowercaseMapping` makes a `String` and looks the scalar up for every letter of
+/// every name, and names are most of what `name_key` sees. The table is that same mapping,
+/// worked out once, for the scalars it maps to one scalar in `composedNameKey`'s ranges; any
+/// other (İ lowers to two scalars) still goes through the mapping.
+private enum LatinLowercase {
+    static let table: [UInt32] = (Array(0x80..<0x250) + Array(0x1E00...0x1EFF)).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let only = mapping.first,
+            only.value < 0x300 || (0x1E00...0x1EFF).contains(only.value)
+        else { return 0 }
+        return only.value
+    }
+
+    /// The one scalar `scalar` lowers to, when the table holds it.
+    @inline(__always)
+    static func lowered(_ scalar: Unicode.Scalar) -> UInt32? {
+        let value = scalar.value
+        let index: Int
+        if value >= 0x80 && value < 0x250 {
+            index = Int(value - 0x80)
+        } else if value >= 0x1E00 && value <= 0x1EFF {
+            index = 0x250 - 0x80 + Int(value - 0x1E00)
+        } else {
+            return nil
+        }
+        let lowered = table[index]
+        return lowered == 0 ? nil : lowered
+    }
+
+    /// The UTF-8 of a scalar value below U+10000.
+    @inline(__always)
+    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if value < 0x80 {
+            bytes.append(UInt8(value))
+        } else if value < 0x800 {
+            bytes.append(UInt8(0xC0 | (value >> 6)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xE0 | (value >> 12)))
+            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (value & 0x3F)))
+        }
+    }
 }
 
 /// Whether `s` is ASCII and already its own key: no capital letter, and no white space but
