@@ -57,11 +57,6 @@ enum ScalarTyping {
         return false
     }
 
-    /// Whether `text` is exactly `bytes` in UTF-8: the length first, then the bytes in place.
-    static func isSame(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Bytes.same(text, bytes)
-    }
-
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
@@ -102,7 +97,7 @@ enum ScalarTyping {
             }
             return .value(.double(share))
         case .enumeration(let values):
-            for value in values where isSame(value, bytes) { return .value(.string(value)) }
+            for value in values where UTF8Bytes.same(value, bytes) { return .value(.string(value)) }
             let text = text()
             guard values.contains(text) else { return .problem(.enumeration(values)) }
             return .value(.string(text))

@@ -237,19 +237,21 @@ public struct RecordCodec: Sendable {
     private func decodeObject(_ reader: inout RecordReader, depth: Int, keeping selection: Selection?, building: Bool) -> Value? {
         guard let index = reader.count(), index < types.count, let origin = reader.origin(building: building) else { return nil }
         let type = types[index]
-        let kept = building ? (depth == 0 ? selection?.keptAtRoot : selection?.kept)?[index] : nil
+        let kept = (depth == 0 ? selection?.keptAtRoot : selection?.kept)?[index]
+        /// Whether field `slot` is built (else read as absent, its value skipped).
+        func builds(_ slot: Int) -> Bool { building && (kept?[slot] ?? true) }
         var present: [Bool] = []
         if building { present.reserveCapacity(type.fields.count) }
         for slot in type.fields.indices {
             guard let flag = reader.byte(), flag <= 1 else { return nil }
-            if building { present.append(flag == 1 && (kept?[slot] ?? true)) }
+            if building { present.append(flag == 1 && builds(slot)) }
         }
         var fields: [Value] = []
         if building { fields.reserveCapacity(type.fields.count) }
         for slot in type.fields.indices {
-            let builds = building && (kept?[slot] ?? true)
-            guard let field = decodeValue(&reader, depth: depth + 1, keeping: selection, building: builds) else { return nil }
-            if building { fields.append(builds ? field : .null) }
+            guard let field = decodeValue(&reader, depth: depth + 1, keeping: selection, building: builds(slot))
+            else { return nil }
+            if building { fields.append(builds(slot) ? field : .null) }
         }
         guard let originCount = reader.count(), originCount == 0 || originCount == type.fields.count else { return nil }
         var fieldOrigins: [ValueOrigin?] = []

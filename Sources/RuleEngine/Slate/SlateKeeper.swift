@@ -10,26 +10,28 @@ public struct SlateKeeper: Sendable {
     public let pairKeys: SlatePairKeys
     /// `fields` per record type and slot, worked out once for every dossier.
     private let selection: RecordCodec.Selection
-    /// Per slate rule that can observe fewer fields than all slate rules keep, what to decode
-    /// of each record for it (`SlateFieldUse.observed(by:isRecord:)`).
+    /// Per slate rule whose observable fields are known (`SlateFieldUse.observed(by:isRecord:)`),
+    /// what to decode of each record for it; the others read whole kept records.
     public let narrowed: [String: RecordCodec.Selection]
 
     public init(evaluator: SlateEvaluator, dossierType: ObjectType, slate: Value, asOf: CivilDate, params: Value) {
         self.fields = SlateFieldUse.of(evaluator.rules)
         self.codec = RecordCodec(root: dossierType)
         self.pairKeys = evaluator.pairKeys(slate: slate, asOf: asOf, params: params)
-        // `candidate` stays whatever the rules read: findings locate a dossier by it.
-        self.selection = codec.selection(keeping: fields, always: ["candidate"])
+        self.selection = codec.selection(keeping: fields, always: Self.alwaysKept)
         var narrowed: [String: RecordCodec.Selection] = [:]
         if fields != nil {
             let codec = self.codec
             for rule in evaluator.rules {
                 guard let observed = SlateFieldUse.observed(by: rule, isRecord: codec.isRecordType) else { continue }
-                narrowed[rule.rule.id] = codec.selection(keeping: observed, always: ["candidate"])
+                narrowed[rule.rule.id] = codec.selection(keeping: observed, always: Self.alwaysKept)
             }
         }
         self.narrowed = narrowed
     }
+
+    /// `candidate` stays whatever the rules read: findings locate a dossier by it.
+    private static let alwaysKept: Set<String> = ["candidate"]
 
     /// The entry of a valid dossier read from `file`.
     public func keep(_ dossier: ObjectValue, file: String) -> SlateEntry {
