@@ -78,10 +78,7 @@ public struct Redactor: Sendable {
         let pseudonym: String
         if let idKey {
             let mac = HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: SymmetricKey(data: idKey))
-            pseudonym = "C-" + mac.prefix(8).map { byte in
-                let digits = Array("0123456789abcdef")
-                return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-            }.joined()
+            pseudonym = mac.withUnsafeBytes { HexDigits.string(prefix: "C-", UnsafeRawBufferPointer(rebasing: $0.prefix(8))) }
         } else {
             pseudonym = "CANDIDATE-\(ids.count + 1)"
         }

@@ -43,11 +43,7 @@ public enum RuleSetLoader {
             hasher.update(data: (0..<8).map { UInt8(truncatingIfNeeded: count >> (56 - 8 * $0)) })
             hasher.update(data: bytes)
         }
-        let hex = hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }
-        return "sha256:" + hex.joined()
+        return hasher.finalize().withUnsafeBytes { HexDigits.string(prefix: "sha256:", $0) }
     }
 }
 
