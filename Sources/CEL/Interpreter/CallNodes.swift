@@ -22,9 +22,12 @@ final class UnaryCallNode: Node, @unchecked Sendable {
     let argument: Node
     let dispatch: Dispatch
     let direct: (@Sendable (Value) -> Value)?
+    /// Where the argument is held, when it is read in place (`HeldOperand`).
+    private let heldArgument: HeldOperand?
     init(id: Int, _ argument: Node, _ dispatch: Dispatch) {
         self.argument = argument
         self.dispatch = dispatch
+        heldArgument = HeldOperand(argument)
         if dispatch.overloads.count == 1, case .unary(let f) = dispatch.overloads[0].implementation {
             direct = f
         } else {
@@ -34,6 +37,9 @@ final class UnaryCallNode: Node, @unchecked Sendable {
     }
     override var children: [Node] { [argument] }
     override func eval(_ frame: inout Frame) -> Value {
+        if let held = heldArgument?.value(in: frame) {
+            return paid(call(held.pointee), arguments: held.pointee.costWeight, &frame)
+        }
         let value = argument.eval(&frame)
         return paid(call(value), arguments: value.costWeight, &frame)
     }

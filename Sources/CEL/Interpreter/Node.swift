@@ -37,9 +37,20 @@ class Node: @unchecked Sendable {
 
 final class ConstNode: Node, @unchecked Sendable {
     let value: Value
+    /// The same value in an allocation of its own, which a parent reads in place
+    /// (`HeldOperand`): a stored property has no address to lend.
+    let held: UnsafePointer<Value>
     init(id: Int, _ value: Value) {
         self.value = value
+        let storage = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        storage.initialize(to: value)
+        held = UnsafePointer(storage)
         super.init(id: id)
+    }
+    deinit {
+        let storage = UnsafeMutablePointer(mutating: held)
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
     override func eval(_ frame: inout Frame) -> Value { value }
 }
@@ -83,6 +94,8 @@ final class LogicNode: Node, @unchecked Sendable {
         if case .bool(let b) = left, b == decisive { return left }
         let right = rhs.eval(&frame)
         if case .bool(let b) = right, b == decisive { return right }
+        // Both sides hold the other value: the common case, answered here.
+        if case .bool = left, case .bool = right { return .bool(!decisive) }
         return undecided(left, right)
     }
 
@@ -124,15 +137,30 @@ final class ConditionalNode: Node, @unchecked Sendable {
 class StrictPairNode: Node, @unchecked Sendable {
     let lhs: Node
     let rhs: Node
+    /// Where each operand is held, when it is read in place (`HeldOperand`).
+    private let heldLHS: HeldOperand?
+    private let heldRHS: HeldOperand?
     init(id: Int, _ lhs: Node, _ rhs: Node) {
         self.lhs = lhs
         self.rhs = rhs
+        heldLHS = HeldOperand(lhs)
+        heldRHS = HeldOperand(rhs)
         super.init(id: id)
     }
     final override var children: [Node] { [lhs, rhs] }
     final override func eval(_ frame: inout Frame) -> Value {
-        let a = lhs.eval(&frame)
+        if let a = heldLHS?.value(in: frame) { return eval(a.pointee, &frame) }
+        return eval(lhs.eval(&frame), &frame)
+    }
+
+    /// The value once the left operand is `a`.
+    @inline(__always)
+    private func eval(_ a: Value, _ frame: inout Frame) -> Value {
         if a.isError { return a }
+        if let b = heldRHS?.value(in: frame) {
+            if b.pointee.isError { return b.pointee }
+            return paid(apply(a, b.pointee), arguments: a.costWeight &+ b.pointee.costWeight, &frame)
+        }
         let b = rhs.eval(&frame)
         if b.isError { return b }
         return paid(apply(a, b), arguments: a.costWeight &+ b.costWeight, &frame)

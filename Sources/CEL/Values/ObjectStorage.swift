@@ -72,6 +72,17 @@ final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slo
         return withUnsafeMutablePointerToElements { $0[index] }
     }
 
+    /// Where the value of slot `index` is held: valid while the record lives, and never
+    /// written once the record is a value (see `HeldOperand`). A slot's value is its first
+    /// stored property, at the slot's own address (`ObjectStorageTests` checks the layout).
+    @inline(__always)
+    func valuePointer(_ index: Int) -> UnsafePointer<Value> {
+        precondition(index >= 0 && index < count, "field slot out of range")
+        return withUnsafeMutablePointerToElements { slots in
+            UnsafeRawPointer(slots + index).assumingMemoryBound(to: Value.self)
+        }
+    }
+
     /// Writes slot `index` of a record being made.
     @inlinable
     func setSlot(_ index: Int, _ slot: Slot) {
