@@ -37,4 +37,19 @@ struct ExplainReadsTests {
         #expect(result.mayListReads == known)
         #expect(result.reads.isEmpty == !known)
     }
+
+    /// One explanation lists each path once, however often the decisive part reads it (and
+    /// after `||` dropped what its left side recorded): `Evidence` counts on it to dedupe only
+    /// against a `let`'s reads.
+    @Test(arguments: [
+        "d.form == 'warning' && d.form != 'x' && d.date <= as_of && d.form in ['warning']",
+        "discipline.all(x, x.form != 'x') && discipline.all(x, x.form != 'y')",
+        "(d.form == 'x' || d.form == 'warning') && (d.form == 'y' || d.form != 'z')",
+    ])
+    func readsHaveDistinctPaths(text: String) throws {
+        let (environment, activation) = TestEnvironment.make()
+        let reads = try Program.compile(text, in: environment).explain(activation, subexpressions: false).reads
+        #expect(!reads.isEmpty)
+        #expect(Set(reads.map(\.origin.path)).count == reads.count)
+    }
 }

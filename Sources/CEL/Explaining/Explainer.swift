@@ -109,14 +109,25 @@ struct Explainer {
     /// `left = 8 < right = 12 → true`: a comparison and what it gave, since a false one can
     /// be as decisive as a true one (under `!`, or as the side of `||` that did not hold).
     func comparison(_ lhs: Node, _ left: Value, _ rhs: Node, _ right: Value, _ symbol: String, _ result: Value) -> String {
-        let outcome = if case .bool(let flag) = result { flag ? "true" : "false" } else { result.displayText }
-        return operand(lhs, left) + " \(symbol) " + operand(rhs, right) + " → " + outcome
+        // Written into one string: joining the parts with `+` made a string per step.
+        var text = ""
+        text.reserveCapacity(96)
+        operand(lhs, left, into: &text)
+        text += " "
+        text += symbol
+        text += " "
+        operand(rhs, right, into: &text)
+        text += " → "
+        if case .bool(let flag) = result { text += flag ? "true" : "false" } else { text += result.displayText }
+        return text
     }
 
-    /// `text = value`, or just the text for a literal.
-    func operand(_ node: Node, _ value: Value) -> String {
-        let text = Self.shortened(info.text(of: node.id))
-        return node is ConstNode ? text : "\(text) = \(Self.shortened(value.displayText))"
+    /// `text = value`, or just the text for a literal, appended to `text`.
+    func operand(_ node: Node, _ value: Value, into text: inout String) {
+        text += Self.shortened(info.text(of: node.id))
+        guard !(node is ConstNode) else { return }
+        text += " = "
+        text += Self.shortened(value.displayText)
     }
 
     /// `text`, cut to `maxValueText` characters with `…`.

@@ -49,7 +49,8 @@ extension Program {
             info: parsed.sourceInfo, frame: frame, recordsSubexpressions: subexpressions,
             recordsComparisons: comparisons)
         let value = explainer.visit(root, decisive: true)
-        let subexpressions = explainer.subexpressions.sorted {
+        // A finding's evidence records none: nothing to sort.
+        let subexpressions = explainer.subexpressions.isEmpty ? [] : explainer.subexpressions.sorted {
             ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
         }
         var explanation = Explanation(

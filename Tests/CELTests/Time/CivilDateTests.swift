@@ -29,6 +29,24 @@ private func date(_ text: String) -> CivilDate {
 
     @Test func descriptionPads() {
         #expect(CivilDate(year: 5, month: 3, day: 7)?.description == "0005-03-07")
+        #expect(CivilDate(year: 1, month: 1, day: 1)?.description == "0001-01-01")
+        #expect(CivilDate(year: 999, month: 10, day: 10)?.description == "0999-10-10")
+        #expect(CivilDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
+    }
+
+    /// The bytes written in place give the padded, joined numbers, for every day of years of
+    /// every width.
+    @Test(arguments: [1, 9, 10, 99, 100, 999, 1000, 2025, 9999])
+    func descriptionIsThePaddedNumbers(year: Int) throws {
+        for month in 1...12 {
+            for day in 1...CivilDate.daysIn(month: month, year: year) {
+                let date = try #require(CivilDate(year: year, month: month, day: day))
+                let padded = CivilDate.zeroPadded(year, 4) + "-" + CivilDate.zeroPadded(month, 2) + "-"
+                    + CivilDate.zeroPadded(day, 2)
+                #expect(date.description == padded)
+                #expect(CivilDate(iso: date.description) == date)
+            }
+        }
     }
 
     @Test(arguments: [

@@ -37,34 +37,74 @@ public func nameKey(_ s: String) -> String {
 /// Rules call `name_key` for every name of every dossier, so this is a hot path.
 private func composedNameKey(_ s: String) -> String? {
     if isASCIIKey(s) { return s }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(s.utf8.count)
-    var pendingSpace = false
-    for scalar in s.unicodeScalars {
-        if isSpace(scalar) {
-            pendingSpace = !bytes.isEmpty
-            continue
+    // The key is written into a temporary buffer (on the stack for a name), then copied once
+    // into its string: no array of bytes grown and freed. A key longer than the buffer (no
+    // name of the ranges this path takes comes near) takes the full path instead.
+    let capacity = s.utf8.count &* 3 &+ 16
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+        var bytes = KeyBytes(buffer: buffer)
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = bytes.count > 0
+                continue
+            }
+            if pendingSpace {
+                guard bytes.append(0x20) else { return nil }
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                guard bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) else { return nil }
+                continue
+            }
+            if let lowered = LatinLowercase.lowered(scalar) {
+                guard bytes.appendUTF8(lowered) else { return nil }
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
+                guard bytes.appendUTF8(lowered.value) else { return nil }
+            }
         }
-        if pendingSpace {
-            bytes.append(0x20)
-            pendingSpace = false
-        }
-        if scalar.isASCII {
-            let byte = UInt8(scalar.value)
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            continue
-        }
-        if let lowered = LatinLowercase.lowered(scalar) {
-            LatinLowercase.appendUTF8(lowered, to: &bytes)
-            continue
-        }
-        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-            guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
-            guard let encoded = UTF8.encode(lowered) else { return nil }
-            bytes.append(contentsOf: encoded)
-        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<bytes.count]), as: UTF8.self)
     }
-    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// The bytes of a key being written into a fixed buffer; an append that does not fit says so.
+private struct KeyBytes {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) -> Bool {
+        guard count < buffer.count else { return false }
+        buffer[count] = byte
+        count &+= 1
+        return true
+    }
+
+    /// The UTF-8 of a scalar value below U+10000.
+    @inline(__always)
+    mutating func appendUTF8(_ value: UInt32) -> Bool {
+        guard count &+ 3 <= buffer.count else { return false }
+        if value < 0x80 {
+            buffer[count] = UInt8(value)
+            count &+= 1
+        } else if value < 0x800 {
+            buffer[count] = UInt8(0xC0 | (value >> 6))
+            buffer[count &+ 1] = UInt8(0x80 | (value & 0x3F))
+            count &+= 2
+        } else {
+            buffer[count] = UInt8(0xE0 | (value >> 12))
+            buffer[count &+ 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            buffer[count &+ 2] = UInt8(0x80 | (value & 0x3F))
+            count &+= 3
+        }
+        return true
+    }
 }
 
 /// The lower case of the letters of Latin-1 Supplement, Latin Extended-A and -B (U+0080–U+024F)
@@ -99,20 +139,6 @@ private enum LatinLowercase {
         return lowered == 0 ? nil : lowered
     }
 
-    /// The UTF-8 of a scalar value below U+10000.
-    @inline(__always)
-    static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        if value < 0x80 {
-            bytes.append(UInt8(value))
-        } else if value < 0x800 {
-            bytes.append(UInt8(0xC0 | (value >> 6)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        } else {
-            bytes.append(UInt8(0xE0 | (value >> 12)))
-            bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (value & 0x3F)))
-        }
-    }
 }
 
 /// Whether `s` is ASCII and already its own key: no capital letter, and no white space but
