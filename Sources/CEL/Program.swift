@@ -75,6 +75,9 @@ public struct Program: Sendable {
         return Program(root: root, localCount: checked.localCount, parsed: parsed, types: checked.types)
     }
 
+    /// The same for two copies of one compiled program (not for two compiles of one text).
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The static type of the whole expression.
     public var resultType: CELType { types[parsed.expr.id] }
 

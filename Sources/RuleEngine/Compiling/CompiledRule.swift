@@ -68,6 +68,17 @@ public final class CompiledRule: Sendable {
         self.messages = messages
     }
 
+    /// The same rule, its first `for_each` list being `program`: another rule's compile of
+    /// the same text in the same scope.
+    func sharing(firstLoop program: Program) -> CompiledRule {
+        guard let first = loops.first else { return self }
+        return CompiledRule(
+            rule: rule, slotCount: slotCount, inputs: inputs,
+            loops: [Loop(name: first.name, slot: first.slot, iterable: program)] + loops.dropFirst(),
+            bindings: bindings, when: when, at: at, involved: involved, pairKeys: pairKeys, pairLinks: pairLinks,
+            messages: messages)
+    }
+
     /// The message template for the report language, falling back to `en`, then the first.
     public func message(for language: String) -> CompiledTemplate? {
         messages[language] ?? messages[LocalizedText.fallbackLanguage]

@@ -12,10 +12,22 @@ public enum RuleCompiler {
     public static func compile(_ rules: [Rule], context: RuleContext, language: String = "en") -> CompiledRuleSet {
         var compiled: [CompiledRule] = []
         var diagnostics: [Diagnostic] = []
+        // Candidate rules' first `for_each` lists by text: each is compiled in the same scope
+        // (the inputs, the library, this language's `vnd`), so one text is one program, shared
+        // so that a screening evaluates it once per dossier (`SharedLoopLists`).
+        var firstLoops: [String: Program] = [:]
         for rule in rules {
             let (result, problems) = compile(rule, context: context, language: language)
             diagnostics += problems
-            if let result { compiled.append(result) }
+            guard let result else { continue }
+            if rule.scope == .candidate, let first = result.loops.first {
+                if let shared = firstLoops[first.iterable.text] {
+                    compiled.append(result.sharing(firstLoop: shared))
+                    continue
+                }
+                firstLoops[first.iterable.text] = first.iterable
+            }
+            compiled.append(result)
         }
         return CompiledRuleSet(rules: compiled, diagnostics: diagnostics)
     }

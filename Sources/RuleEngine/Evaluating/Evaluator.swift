@@ -18,7 +18,11 @@ public struct Evaluator: Sendable {
         self.rules = rules.filter { $0.rule.scope == .candidate }
         self.context = context
         sharedSlotCount = Self.sharedSlotCount(of: self.rules)
+        sharedLoops = SharedLoopLists.sharedPrograms(of: self.rules)
     }
+
+    /// The first `for_each` programs two or more rules share (`SharedLoopLists`).
+    private let sharedLoops: Set<ObjectIdentifier>
 
     /// The slots of one activation that serves every rule on a dossier; nil when the rules do
     /// not all put their inputs in the same slots (each then gets an activation of its own).
@@ -56,9 +60,14 @@ public struct Evaluator: Sendable {
         if let sharedSlotCount, let inputs = rules.first?.inputs {
             var activation = Activation(slotCount: sharedSlotCount)
             inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: slate)
+            // The rules share the inputs' slots, so they may share first lists too.
+            var lists = SharedLoopLists(shared: sharedLoops)
+            var runner = RuleRunner(
+                compiled: rules[0], language: language, fallback: fallback, placement: .candidate, asOf: asOf,
+                candidateID: candidateID, limits: limits)
             for rule in rules {
-                findings += run(rule, on: &activation, asOf: asOf, language: language, fallback: fallback,
-                                candidateID: candidateID, observer: nil)
+                runner.compiled = rule
+                findings += runner.run(&activation, sharing: &lists)
             }
         } else {
             for rule in rules {
@@ -106,7 +115,7 @@ public struct Evaluator: Sendable {
     ) -> [Finding] {
         var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback, placement: .candidate,
-            basis: rule.rule.basisText(on: asOf), candidateID: candidateID, limits: limits)
+            asOf: asOf, candidateID: candidateID, limits: limits)
         runner.observer = observer
         return runner.run(&activation)
     }

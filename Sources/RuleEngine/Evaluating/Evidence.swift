@@ -19,8 +19,10 @@ enum Evidence {
         var seen = Set<String>()
         var items: [EvidenceItem] = []
         var omittedReads = explanation.omittedReads
+        // One explanation's reads have distinct paths already (`Explainer.record`): the
+        // paths are remembered only when a `let`'s reads are to be added after them.
         func add(_ reads: [Explanation.Read]) {
-            for read in reads where seen.insert(read.origin.path).inserted {
+            for read in reads where lets.isEmpty || seen.insert(read.origin.path).inserted {
                 guard items.count < maxItems else {
                     omittedReads += 1
                     continue

@@ -16,7 +16,7 @@ extension RuleRunner {
         var misses: [RuleMiss] = []
         var ignored: [Finding] = []
         var budget = EvaluationBudget(limits: limits)
-        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &ignored) {
+        iterate(depth: 0, innermost: .none, activation: &activation, budget: &budget, into: &ignored) {
             innermost, activation, budget in
             for binding in compiled.bindings {
                 let value = binding.program.evaluate(activation, budget: &budget)
@@ -26,7 +26,7 @@ extension RuleRunner {
             guard case .bool(false) = compiled.when.evaluate(activation, budget: &budget) else { return nil }
             let explained = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
             misses.append(RuleMiss(
-                location: innermost.map(Self.location) ?? fallback, evidence: explained.items, comparisons: explained.comparisons))
+                location: innermost.location(in: activation) ?? fallback, evidence: explained.items, comparisons: explained.comparisons))
             return nil
         }
         return misses
@@ -42,7 +42,7 @@ extension Evaluator {
         rule.inputs.bind(into: &activation, dossier: dossier, asOf: asOf, params: params, slate: .null)
         let runner = RuleRunner(
             compiled: rule, language: language, fallback: Self.candidateLocation(of: dossier), placement: .candidate,
-            basis: rule.rule.basisText(on: asOf), limits: limits)
+            asOf: asOf, limits: limits)
         return runner.misses(&activation)
     }
 }

@@ -13,13 +13,16 @@ struct RuleRunner {
         case slate(SlateCandidates)
     }
 
-    let compiled: CompiledRule
+    /// A `var`, so that one runner serves every rule on a dossier (`Evaluator`): the rest is
+    /// the dossier's, and copying it into a runner per rule retained and released each part.
+    var compiled: CompiledRule
     let language: String
     /// `candidate` (candidate rules) or the slate node (slate rules).
     let fallback: FindingLocation
     let placement: Placement
-    /// The rule's basis in force on `as_of`, which every finding cites.
-    let basis: String
+    /// The day screened: the rule's basis in force on it is cited by every finding, and
+    /// looked up only when one is made (most rules find nothing in most dossiers).
+    let asOf: CivilDate
     /// Candidate rules: the candidate's id, which every finding's fingerprint names.
     var candidateID: String? = nil
     /// Sees each combination evaluated (`rules test --coverage`); nil when screening.
@@ -30,22 +33,58 @@ struct RuleRunner {
     /// so that the rule never holds them all (`FindingOutlet`); nil keeps them in the list.
     var outlet: FindingOutlet? = nil
 
+    /// The rule's basis in force on `asOf`, which every finding cites.
+    var basis: String { compiled.rule.basisText(on: asOf) }
+
+    /// Where the innermost `for_each` element stands, found only when a finding or a failure
+    /// needs it: the element is still in its loop's activation slot then (most combinations
+    /// give no finding, and copying each element's origin retained its two strings).
+    enum Innermost {
+        case none
+        /// Boxed, so that the common cases, passed to every combination, are two words.
+        indirect case origin(ValueOrigin)
+        /// The element in this activation slot.
+        case slot(Int)
+
+        func origin(in activation: Activation) -> ValueOrigin? {
+            switch self {
+            case .none: nil
+            case .origin(let origin): origin
+            case .slot(let slot): RuleRunner.origin(of: activation[slot])
+            }
+        }
+
+        func location(in activation: Activation) -> FindingLocation? {
+            origin(in: activation).map(RuleRunner.location)
+        }
+    }
+
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
+        var unshared = SharedLoopLists(shared: [])
+        return run(&activation, sharing: &unshared)
+    }
+
+    /// The same, the first `for_each` list taken from `lists` when another rule on this
+    /// dossier evaluated the same program.
+    func run(_ activation: inout Activation, sharing lists: inout SharedLoopLists) -> [Finding] {
         var findings: [Finding] = []
         var budget = EvaluationBudget(limits: limits)
-        iterate(depth: 0, innermost: nil, activation: &activation, budget: &budget, into: &findings) {
+        let first = compiled.loops.first.map { lists.value(of: $0.iterable, on: activation, budget: &budget) }
+        iterate(depth: 0, innermost: .none, evaluated: first, activation: &activation, budget: &budget, into: &findings) {
             body(innermost: $0, activation: &$1, budget: &$2)
         }
         return findings
     }
 
-    /// Walks every `for_each` combination, calling `leaf` on each with the innermost element's
-    /// origin; `leaf` gives the finding of that combination, if any. The origin becomes a
-    /// `FindingLocation` only when a finding or a failure is made (most combinations give none).
+    /// Walks every `for_each` combination, calling `leaf` on each with where the innermost
+    /// element is; `leaf` gives the finding of that combination, if any. Its origin and
+    /// `FindingLocation` are made only when a finding or a failure is (most combinations give none).
+    /// `evaluated` is this depth's list when it was evaluated already.
     func iterate(
-        depth: Int, innermost: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget,
-        into findings: inout [Finding], leaf: (ValueOrigin?, inout Activation, inout EvaluationBudget) -> Finding?
+        depth: Int, innermost: Innermost, evaluated: Value? = nil, activation: inout Activation,
+        budget: inout EvaluationBudget, into findings: inout [Finding],
+        leaf: (Innermost, inout Activation, inout EvaluationBudget) -> Finding?
     ) {
         guard depth < compiled.loops.count else {
             if let finding = leaf(innermost, &activation, &budget) {
@@ -54,7 +93,7 @@ struct RuleRunner {
             }
             return
         }
-        let iterable = compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
+        let iterable = evaluated ?? compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
         if depth == 0, compiled.loops.count == 2, case .slate(let candidates) = placement,
             let table = candidates.pairKeys[compiled.rule.id], case .list(let list) = iterable
         {
@@ -66,10 +105,10 @@ struct RuleRunner {
             for element in list {
                 // Each combination is a step, so a product of long lists ends at the budget.
                 guard budget.spend(steps: 1, at: nil) else {
-                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost.map(Self.location)))
+                    return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost.location(in: activation)))
                 }
                 activation[compiled.loops[depth].slot] = element
-                iterate(depth: depth + 1, innermost: Self.origin(of: element),
+                iterate(depth: depth + 1, innermost: .slot(compiled.loops[depth].slot),
                         activation: &activation, budget: &budget, into: &findings, leaf: leaf)
                 // Past the budget every later combination fails at once: one finding says so.
                 if budget.exceeded != nil { return }
@@ -77,15 +116,23 @@ struct RuleRunner {
         case .error(let error):
             findings.append(failure(
                 error, in: compiled.loops[depth].iterable, source: compiled.rule.forEach[depth].iterable.source,
-                at: innermost.map(Self.location), activation: activation))
+                at: innermost.location(in: activation), activation: activation))
         case let other:
-            findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost.map(Self.location)))
+            findings.append(failure("for_each '\(compiled.loops[depth].name)' needs a list, found \(Self.kind(other))", at: innermost.location(in: activation)))
         }
     }
 
     /// The `let`s and `when` for one combination.
     func body(innermost origin: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
-        var innermost: FindingLocation? { origin.map(Self.location) }
+        body(innermost: origin.map(Innermost.origin) ?? .none, activation: &activation, budget: &budget)
+    }
+
+    /// The same, the innermost element found where `place` says.
+    func body(innermost place: Innermost, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
+        // Read when a finding or a failure needs it, `let`s bound by then: each of a rule's
+        // names has a slot of its own, so the loop's slot holds the element until the
+        // combination ends.
+        var innermost: FindingLocation? { place.location(in: activation) }
         // By index: the bindings are read in place, not copied out one by one.
         let bindings = compiled.bindings
         for index in bindings.indices {

@@ -108,7 +108,7 @@ public struct SlateEvaluator: Sendable {
         activation[rule.inputs.params] = params
         var runner = RuleRunner(
             compiled: rule, language: language, fallback: fallback, placement: .slate(candidates),
-            basis: rule.rule.basisText(on: asOf), limits: limits)
+            asOf: asOf, limits: limits)
         runner.observer = observer
         runner.outlet = outlet
         return runner.run(&activation)
