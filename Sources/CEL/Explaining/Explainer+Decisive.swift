@@ -63,7 +63,6 @@ extension Explainer {
         let right = logic.rhs.eval(&frame)
         if case .bool(let b) = right, b == deciding {
             // Only the right side decides: what the left recorded is not evidence.
-            for read in reads[mark.reads...] { seenReads.remove(read.origin.path) }
             reads.removeSubrange(mark.reads...)
             comparisons.removeSubrange(mark.comparisons...)
             return visitDecisive(logic.rhs, decisive: true)

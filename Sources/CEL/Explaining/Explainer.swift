@@ -13,7 +13,10 @@ struct Explainer {
     var reads: [Explanation.Read] = []
     var comparisons: [String] = []
     var subexpressions: [Explanation.Subexpression] = []
-    var seenReads: Set<String> = []
+    /// The paths of reads left out by `maxReads`, each counted once. The paths kept are those
+    /// of `reads`, searched in place: a finding reads a handful of fields, and hashing each
+    /// path into a set cost more than comparing it with them.
+    var omittedPaths: Set<String> = []
     private var seenNodes: Set<Int> = []
     /// What the caps below left out.
     var omittedReads = 0
@@ -74,15 +77,14 @@ struct Explainer {
 
     /// Records a decisive read of an object's scalar field, once per path.
     mutating func record(_ field: FieldNode, _ operand: Value, _ value: Value) {
-        if case .object(let object) = operand, value.isScalar,
-            let origin = object.readOrigin(ofField: field.slot), !seenReads.contains(origin.path)
-        {
-            seenReads.insert(origin.path)
-            if reads.count < Self.maxReads {
-                reads.append(.init(origin: origin, value: value))
-            } else {
-                omittedReads += 1
-            }
+        guard case .object(let object) = operand, value.isScalar, let origin = object.readOrigin(ofField: field.slot),
+            !reads.contains(where: { $0.origin.path == origin.path }), !omittedPaths.contains(origin.path)
+        else { return }
+        if reads.count < Self.maxReads {
+            reads.append(.init(origin: origin, value: value))
+        } else {
+            omittedPaths.insert(origin.path)
+            omittedReads += 1
         }
     }
 

@@ -16,13 +16,18 @@ enum Evidence {
     /// evidence as well.
     static func explain(_ program: Program, lets: [CompiledRule.Binding], _ activation: Activation) -> Explained {
         let explanation = program.explain(activation, subexpressions: false)
-        var seen = Set<String>()
+        // The paths added, searched in place (a finding has a handful; hashing each into a set
+        // cost more). One explanation's reads have distinct paths already (`Explainer.record`):
+        // they are remembered only when a `let`'s reads are to be added after them.
+        var seen: [String] = []
         var items: [EvidenceItem] = []
         var omittedReads = explanation.omittedReads
-        // One explanation's reads have distinct paths already (`Explainer.record`): the
-        // paths are remembered only when a `let`'s reads are to be added after them.
         func add(_ reads: [Explanation.Read]) {
-            for read in reads where lets.isEmpty || seen.insert(read.origin.path).inserted {
+            for read in reads {
+                if !lets.isEmpty {
+                    guard !seen.contains(read.origin.path) else { continue }
+                    seen.append(read.origin.path)
+                }
                 guard items.count < maxItems else {
                     omittedReads += 1
                     continue
