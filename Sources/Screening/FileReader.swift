@@ -44,18 +44,22 @@ public enum FileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(errnoText())) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, size - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(errnoText()))
+        // Filled by read(2) as it comes, not zeroed first: a dossier is read once per screening.
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            filled = 0
+            while filled < size {
+                let got = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(errnoText())
+                    return
+                }
+                if got == 0 { return }
+                filled += got
             }
-            if got == 0 { break }
-            filled += got
         }
-        if filled < size { bytes.removeSubrange(filled...) }
+        if let failure { return .failure(failure) }
         return .success(bytes)
     }
 }
