@@ -21,7 +21,10 @@ struct Dispatch: Sendable {
 final class UnaryCallNode: Node, @unchecked Sendable {
     let argument: Node
     let dispatch: Dispatch
-    let direct: (@Sendable (Value) -> Value)?
+    /// The one overload's implementation, when there is one (`hasDirect`). Not optional: a
+    /// closure bound out of an optional is copied, its context retained and released per call.
+    let direct: @Sendable (Value) -> Value
+    let hasDirect: Bool
     /// Where the argument is held, when it is read in place (`HeldOperand`).
     private let heldArgument: HeldOperand?
     init(id: Int, _ argument: Node, _ dispatch: Dispatch) {
@@ -29,9 +32,9 @@ final class UnaryCallNode: Node, @unchecked Sendable {
         self.dispatch = dispatch
         heldArgument = HeldOperand(argument)
         if dispatch.overloads.count == 1, case .unary(let f) = dispatch.overloads[0].implementation {
-            direct = f
+            (direct, hasDirect) = (f, true)
         } else {
-            direct = nil
+            (direct, hasDirect) = ({ _ in .null }, false)
         }
         super.init(id: id)
     }
@@ -48,7 +51,7 @@ final class UnaryCallNode: Node, @unchecked Sendable {
     @inline(__always)
     func call(_ value: Value) -> Value {
         if value.isError { return value }
-        if let direct { return located(direct(value)) }
+        if hasDirect { return located(direct(value)) }
         return located(dispatch.call([value]))
     }
 }
@@ -56,18 +59,20 @@ final class UnaryCallNode: Node, @unchecked Sendable {
 /// A call with two arguments (or a receiver and one): every binary operator.
 final class BinaryCallNode: StrictPairNode, @unchecked Sendable {
     let dispatch: Dispatch
-    let direct: (@Sendable (Value, Value) -> Value)?
+    /// The one overload's implementation, when there is one (see `UnaryCallNode.direct`).
+    let direct: @Sendable (Value, Value) -> Value
+    let hasDirect: Bool
     init(id: Int, _ lhs: Node, _ rhs: Node, _ dispatch: Dispatch) {
         self.dispatch = dispatch
         if dispatch.overloads.count == 1, case .binary(let f) = dispatch.overloads[0].implementation {
-            direct = f
+            (direct, hasDirect) = (f, true)
         } else {
-            direct = nil
+            (direct, hasDirect) = ({ _, _ in .null }, false)
         }
         super.init(id: id, lhs, rhs)
     }
     override func apply(_ a: Value, _ b: Value) -> Value {
-        if let direct { return located(direct(a, b)) }
+        if hasDirect { return located(direct(a, b)) }
         return located(dispatch.call([a, b]))
     }
 }
