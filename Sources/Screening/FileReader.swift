@@ -44,18 +44,23 @@ public enum FileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(errnoText())) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, size - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(errnoText()))
+        // Not zero-filled first: `read` writes every byte counted as initialized.
+        var failure: Failure?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size, let base = buffer.baseAddress {
+                let got = Glibc.read(fd, base + filled, size - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(errnoText())
+                    break
+                }
+                if got == 0 { break }
+                filled += got
             }
-            if got == 0 { break }
-            filled += got
+            initialized = filled
         }
-        if filled < size { bytes.removeSubrange(filled...) }
+        if let failure { return .failure(failure) }
         return .success(bytes)
     }
 }

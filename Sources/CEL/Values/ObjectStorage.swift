@@ -57,7 +57,11 @@ final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slo
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
+        // Slot by slot, through the slot type's own destroy: `deinitialize(count:)` of many
+        // goes through the runtime's generic array destroy, a witness call per slot.
+        _ = withUnsafeMutablePointers { header, slots in
+            for index in 0..<header.pointee.count { _ = (slots + index).move() }
+        }
     }
 
     // The header is read in place, through its pointer: no copy of the whole header.
