@@ -79,7 +79,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
             }
         }
         if let failure { throw failure }
-        return record.finish(origin: ValueOrigin(location: start, path: path, end: source.end))
+        return record.finish(origin: origin(start: start, path: path))
     }
 
     /// Reads the pairs of a mapping, to its end event, into `record`, marking each slot met in `seen`.
@@ -127,6 +127,13 @@ struct DocumentValidator<Source: YAMLEventSource> {
             // objects and lists carry their own origin.
             record.set(slot, to: value, at: plan.facts(slot).shape == .scalar ? Self.position(source.span) : nil)
         }
+    }
+
+    /// The origin of the collection just closed, which started at `start`: its end from the
+    /// span's numbers, so that no end location is made.
+    private func origin(start: SourceLocation, path: String) -> ValueOrigin {
+        let span = source.span
+        return ValueOrigin(location: start, path: path, endLine: span.endLine, endColumn: span.endColumn)
     }
 
     private static func position(_ span: Node.Span) -> ValuePosition {
@@ -239,7 +246,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
             }
             index += 1
         }
-        let origin = ValueOrigin(location: start, path: path, end: source.end)
+        let origin = origin(start: start, path: path)
         return ListValue(movingItemsOf: &listItems, from: base, origin: origin)
     }
 

@@ -7,11 +7,13 @@ struct UTF8Key: Equatable {
     let head: UInt64
     let tail: UInt64
 
+    @inline(__always)
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         count = bytes.count
         (head, tail) = Self.words(bytes)
     }
 
+    @inline(__always)
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let count = bytes.count
         guard let base = bytes.baseAddress, count >= 4 else {
