@@ -17,6 +17,17 @@ public enum DecimalDigits {
         }
     }
 
+    /// How many bytes `append` writes: the digits, and the `-` of a negative value.
+    public static func count(of value: Int64) -> Int {
+        var digits = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
+        }
+        return digits
+    }
+
     /// How many digits `append` writes for a value that is not negative.
     public static func count(of value: Int) -> Int {
         var digits = 1

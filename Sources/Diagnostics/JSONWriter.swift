@@ -52,7 +52,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: String) {
         separate()
         Self.appendQuoted(name, to: &bytes)
-        append(pretty ? ": " : ":")
+        appendConstant(pretty ? ": " : ":")
         afterKey = true
     }
 
@@ -103,12 +103,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func bool(_ value: Bool) {
         separate()
-        append(value ? "true" : "false")
+        appendConstant(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        append("null")
+        appendConstant("null")
     }
 
     /// Appends JSON text produced elsewhere (another writer's `output`) as one value.
@@ -131,16 +131,16 @@ public struct JSONWriter: Sendable {
 
     // MARK: - Layout
 
-    private mutating func open(_ bracket: String, oneLine: Bool) {
+    private mutating func open(_ bracket: StaticString, oneLine: Bool) {
         separate()
-        append(bracket)
+        appendConstant(bracket)
         levels.append(Level(oneLine: oneLine || levels.last?.oneLine == true))
     }
 
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: StaticString) {
         let level = levels.popLast()
         if pretty, let level, level.hasMembers, !level.oneLine { newline() }
-        append(bracket)
+        appendConstant(bracket)
     }
 
     /// Writes the comma and line break that go before a value or key.
@@ -151,19 +151,23 @@ public struct JSONWriter: Sendable {
         }
         guard let last = levels.indices.last else { return }
         let oneLine = pretty && levels[last].oneLine
-        if levels[last].hasMembers { append(oneLine ? ", " : ",") }
+        if levels[last].hasMembers { appendConstant(oneLine ? ", " : ",") }
         levels[last].hasMembers = true
         if pretty && !oneLine { newline() }
     }
 
     private mutating func newline() {
         let depth = levels.count
-        append(depth < Self.lineBreaks.count ? Self.lineBreaks[depth] : "\n" + String(repeating: "  ", count: depth))
+        if depth < Self.lineBreaks.count {
+            bytes.append(contentsOf: Self.lineBreaks[depth])
+        } else {
+            append("\n" + String(repeating: "  ", count: depth))
+        }
     }
 
     /// A line break and the indentation of each shallow depth, built once: building them at
     /// every line cost about a seventh of writing a pretty report.
-    private static let lineBreaks: [String] = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+    private static let lineBreaks: [[UInt8]] = (0..<16).map { [0x0A] + Array(repeating: 0x20, count: 2 * $0) }
 
     // MARK: - Escaping
 
@@ -176,6 +180,11 @@ public struct JSONWriter: Sendable {
 
     private mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Punctuation and keywords: copied from the binary's constant bytes, no `String` touched.
+    private mutating func appendConstant(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `"value"` escaped per RFC 8259: quote, backslash and control characters;

@@ -44,21 +44,20 @@ public enum FileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(errnoText())) }
         defer { close(fd) }
-        // Not zero-filled first: `read` writes every byte counted as initialized.
+        // Filled by read(2) as it comes, not zeroed first: a dossier is read once per screening.
         var failure: Failure?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var filled = 0
-            while filled < size, let base = buffer.baseAddress {
-                let got = Glibc.read(fd, base + filled, size - filled)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
+            filled = 0
+            while filled < size {
+                let got = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = .system(errnoText())
-                    break
+                    return
                 }
-                if got == 0 { break }
+                if got == 0 { return }
                 filled += got
             }
-            initialized = filled
         }
         if let failure { return .failure(failure) }
         return .success(bytes)

@@ -40,24 +40,31 @@ public struct FindingFingerprint: Hashable, Sendable {
         contentBytes.reserveCapacity(128 + 64 * evidence.count)
         Self.netstring("appraise/content/v1", into: &contentBytes)
         Self.netstring(identity, into: &contentBytes)
-        let items = Self.canonicalItems(evidence)
-        Self.netstring(decimal: items.count, into: &contentBytes)
-        for item in items {
-            Self.netstring(item.path, into: &contentBytes)
-            contentBytes += item.value
-        }
+        Self.appendCanonicalItems(evidence, to: &contentBytes)
         self.init(identity: identity, content: sha256Digest(contentBytes))
     }
 
-    /// Evidence as (path, encoded value), sorted by path then by the value's bytes.
-    static func canonicalItems(_ evidence: [EvidenceItem]) -> [(path: String, value: [UInt8])] {
-        evidence.map { item -> (path: String, value: [UInt8]) in
-            var bytes: [UInt8] = []
-            encode(item.value, into: &bytes)
-            return (item.location.path, bytes)
-        }.sorted { lhs, rhs in
-            if !lhs.path.utf8.elementsEqual(rhs.path.utf8) { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
-            return lhs.value.lexicographicallyPrecedes(rhs.value)
+    /// `ns(count of items) [ns(path) ns(value)]…`, items sorted by path, then by the value's
+    /// bytes. The values are encoded once into one buffer and sorted by their ranges in it.
+    static func appendCanonicalItems(_ evidence: [EvidenceItem], to bytes: inout [UInt8]) {
+        var values: [UInt8] = []
+        values.reserveCapacity(32 * evidence.count)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(evidence.count)
+        for item in evidence {
+            let start = values.count
+            encode(item.value, into: &values)
+            ranges.append(start..<values.count)
+        }
+        let order = evidence.indices.sorted { lhs, rhs in
+            let left = evidence[lhs].location.path.utf8, right = evidence[rhs].location.path.utf8
+            if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
+            return values[ranges[lhs]].lexicographicallyPrecedes(values[ranges[rhs]])
+        }
+        netstring(decimal: evidence.count, into: &bytes)
+        for index in order {
+            netstring(evidence[index].location.path, into: &bytes)
+            bytes += values[ranges[index]]
         }
     }
 
@@ -66,15 +73,30 @@ public struct FindingFingerprint: Hashable, Sendable {
         switch value {
         case .null: netstring("n", into: &bytes)
         case .bool(let flag): netstring(flag ? "b:true" : "b:false", into: &bytes)
-        case .int(let number): netstring("i:\(number)", into: &bytes)
+        case .int(let number):
+            DecimalDigits.append(Int64(2 + DecimalDigits.count(of: number)), to: &bytes)
+            typePrefix("i", into: &bytes)
+            DecimalDigits.append(number, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
         case .double(let number): netstring("d:\(number)", into: &bytes)
-        case .string(let text): netstring("s:" + text, into: &bytes)
+        case .string(let text):
+            DecimalDigits.append(Int64(2 + text.utf8.count), to: &bytes)
+            typePrefix("s", into: &bytes)
+            bytes += text.utf8
+            bytes.append(UInt8(ascii: ","))
         case .list(let items):
             var inner: [UInt8] = Array("l:".utf8)
             netstring(String(items.count), into: &inner)
             for item in items { encode(item, into: &inner) }
             netstring(inner, into: &bytes)
         }
+    }
+
+    /// `:<tag>:`, between a typed value's byte count and its text.
+    private static func typePrefix(_ tag: Unicode.Scalar, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: tag))
+        bytes.append(UInt8(ascii: ":"))
     }
 
     static func netstring(_ text: String, into bytes: inout [UInt8]) {

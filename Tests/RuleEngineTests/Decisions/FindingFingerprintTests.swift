@@ -64,4 +64,20 @@ import Testing
         FindingFingerprint.netstring(text, into: &bytes)
         #expect(bytes == [7] + Array("\(text.utf8.count):\(text),".utf8))
     }
+
+    @Test(arguments: [0, 7, -7, 10, -10, 1_650_000_000, Int64.max, Int64.min])
+    func integersAreTheirTypedDecimalText(number: Int64) {
+        var bytes: [UInt8] = []
+        FindingFingerprint.encode(.int(number), into: &bytes)
+        let text = "i:\(number)"
+        #expect(bytes == Array("\(text.utf8.count):\(text),".utf8))
+    }
+
+    @Test(arguments: ["", "Hà Nội", "a,b:c"])
+    func stringsAreTheirTypedText(text: String) {
+        var bytes: [UInt8] = []
+        FindingFingerprint.encode(.string(text), into: &bytes)
+        let typed = "s:" + text
+        #expect(bytes == Array("\(typed.utf8.count):\(typed),".utf8))
+    }
 }
