@@ -81,7 +81,10 @@ enum ScalarTyping {
     }
 
     static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
-    static let nullLiteralMaxCount = nullLiterals.map(\.utf8CodeUnitCount).max() ?? 0
+    /// The longest of `nullLiterals`, in bytes: a constant, since a computed static is
+    /// initialized lazily and so checked (`swift_once`) on every scalar read. `ScalarTypingTests`
+    /// holds it to the literals.
+    static let nullLiteralMaxCount = 4
     static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
     static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
 
