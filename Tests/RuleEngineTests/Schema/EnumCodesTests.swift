@@ -11,19 +11,7 @@ struct EnumCodesTests {
 
     /// Every code, and every code with one byte changed, one dropped or one added.
     static func scalars() -> [[UInt8]] {
-        var scalars: [[UInt8]] = []
-        for code in codes {
-            let bytes = Array(code.utf8)
-            scalars.append(bytes)
-            scalars.append(bytes + [UInt8(ascii: "x")])
-            scalars.append(Array(bytes.dropLast()))
-            for index in bytes.indices {
-                var changed = bytes
-                changed[index] ^= 0x01
-                scalars.append(changed)
-            }
-        }
-        return scalars
+        ByteVariants.of(codes)
     }
 
     @Test func findsExactlyTheCodeOfTheScalarsBytes() {
