@@ -27,8 +27,21 @@ final class ListStorage: ManagedBuffer<ListStorage.Header, Value> {
         return storage
     }
 
+    /// A list taking over the `count` values at `elements`, which are left uninitialized.
+    static func make(moving elements: UnsafeMutablePointer<Value>?, count: Int, origin: ValueOrigin?) -> ListStorage {
+        let buffer = create(minimumCapacity: count) { _ in Header(count: count, origin: origin, source: nil) }
+        let storage = unsafeDowncast(buffer, to: ListStorage.self)
+        if let elements, count > 0 {
+            storage.withUnsafeMutablePointerToElements { $0.moveInitialize(from: elements, count: count) }
+        }
+        return storage
+    }
+
     deinit {
-        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: header.pointee.count) }
+        // One by one, as `ObjectStorage` does: no generic array destroy per list.
+        _ = withUnsafeMutablePointers { header, elements in
+            for index in 0..<header.pointee.count { _ = (elements + index).move() }
+        }
     }
 
     // The header is read in place, through its pointer: no copy of the whole header.

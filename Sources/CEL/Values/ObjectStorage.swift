@@ -57,7 +57,11 @@ final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slo
     }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, slots in slots.deinitialize(count: header.pointee.count) }
+        // Slot by slot, through the slot type's own destroy: `deinitialize(count:)` of many
+        // goes through the runtime's generic array destroy, a witness call per slot.
+        _ = withUnsafeMutablePointers { header, slots in
+            for index in 0..<header.pointee.count { _ = (slots + index).move() }
+        }
     }
 
     // The header is read in place, through its pointer: no copy of the whole header.
@@ -74,7 +78,7 @@ final class ObjectStorage: ManagedBuffer<ObjectStorage.Header, ObjectStorage.Slo
 
     /// Where the value of slot `index` is held: valid while the record lives, and never
     /// written once the record is a value (see `HeldOperand`). A slot's value is its first
-    /// stored property, at the slot's own address (`ObjectStorageTests` checks the layout).
+    /// stored property, at the slot's own address (`HeldOperandTests` checks the layout).
     @inline(__always)
     func valuePointer(_ index: Int) -> UnsafePointer<Value> {
         precondition(index >= 0 && index < count, "field slot out of range")

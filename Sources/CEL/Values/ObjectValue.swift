@@ -140,6 +140,21 @@ public struct ListValue: @unchecked Sendable {
         storage = elements.withUnsafeBufferPointer { ListStorage.make($0, origin: origin, source: nil) }
     }
 
+    /// A list of the items of a reader's scratch from `base` on, moved out of it rather than
+    /// copied (no retain and release per item); `scratch` is left with its first `base` items.
+    public init(movingItemsOf scratch: inout [Value], from base: Int, origin: ValueOrigin? = nil) {
+        let count = scratch.count - base
+        precondition(count >= 0, "list scratch base out of range")
+        storage = scratch.withUnsafeMutableBufferPointer { buffer in
+            let items = buffer.baseAddress.map { $0 + base }
+            let storage = ListStorage.make(moving: items, count: count, origin: origin)
+            // The moved-from places hold null, which holds no reference, until they are removed.
+            items?.initialize(repeating: .null, count: count)
+            return storage
+        }
+        scratch.removeSubrange(base...)
+    }
+
     /// A list whose elements `source` gives on demand.
     public init(source: any ElementSource, origin: ValueOrigin? = nil) {
         storage = ListStorage.make(UnsafeBufferPointer(start: nil, count: 0), origin: origin, source: source)

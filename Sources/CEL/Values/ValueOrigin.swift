@@ -23,6 +23,15 @@ public struct ValueOrigin: Hashable, Sendable {
         }
     }
 
+    /// The same, with the end given as the 1-based numbers a reader's span holds, in
+    /// `location`'s file: no second location (and reference to the file name) is made.
+    public init(location: SourceLocation, path: String, endLine: Int32, endColumn: Int32) {
+        self.location = location
+        self.path = path
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
     /// Where the value ends, in the same file; nil when not known.
     public var end: SourceLocation? {
         guard endLine > 0 else { return nil }

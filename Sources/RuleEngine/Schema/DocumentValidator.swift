@@ -69,14 +69,17 @@ struct DocumentValidator<Source: YAMLEventSource> {
                 return
             }
             for slot in 0..<count where !record.isPresent(slot) {
-                if !seen[slot], plan.fields[slot].required {
+                let facts = plan.facts(slot)
+                if !seen[slot], facts.required {
                     report(missing(plan.fields[slot], record: plan.name, at: start, path: path))
                 }
-                if let defaultValue = plan.fields[slot].defaultValue { record.setAbsent(slot, to: defaultValue) }
+                if facts.hasDefault, let defaultValue = plan.fields[slot].defaultValue {
+                    record.setAbsent(slot, to: defaultValue)
+                }
             }
         }
         if let failure { throw failure }
-        return record.finish(origin: ValueOrigin(location: start, path: path, end: source.end))
+        return record.finish(origin: origin(start: start, path: path))
     }
 
     /// Reads the pairs of a mapping, to its end event, into `record`, marking each slot met in `seen`.
@@ -122,8 +125,15 @@ struct DocumentValidator<Source: YAMLEventSource> {
             guard let value = try fieldValue(event, plan: plan, slot: slot, path: path) else { continue }
             // Only scalars keep a position (reading one does not move the source past it):
             // objects and lists carry their own origin.
-            record.set(slot, to: value, at: plan.shapes[slot] == .scalar ? Self.position(source.span) : nil)
+            record.set(slot, to: value, at: plan.facts(slot).shape == .scalar ? Self.position(source.span) : nil)
         }
+    }
+
+    /// The origin of the collection just closed, which started at `start`: its end from the
+    /// span's numbers, so that no end location is made.
+    private func origin(start: SourceLocation, path: String) -> ValueOrigin {
+        let span = source.span
+        return ValueOrigin(location: start, path: path, endLine: span.endLine, endColumn: span.endColumn)
     }
 
     private static func position(_ span: Node.Span) -> ValuePosition {
@@ -158,14 +168,15 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// The value of the field in `slot` of `plan` from the node starting with `event`; nil
     /// when it is absent (null) or invalid (reported).
     private mutating func fieldValue(_ event: YAMLEvent, plan: RecordPlan, slot: Int, path: String) throws(Failure) -> Value? {
+        let facts = plan.facts(slot)
         if isNull(event) {
-            if plan.fields[slot].required {
+            if facts.required {
                 report(SchemaMessages.null(
                     field: plan.qualifiedNames[slot], at: source.start, path: Self.join(path, plan.fieldNames[slot])))
             }
             return nil
         }
-        switch plan.shapes[slot] {
+        switch facts.shape {
         case .object:
             let position = plan.nestedRecords[slot]
             guard position >= 0 else {
@@ -181,21 +192,23 @@ struct DocumentValidator<Source: YAMLEventSource> {
                 return nil
             }
             return try list(
-                event, element: element, record: plan.nestedRecords[slot], path: Self.join(path, plan.fieldNames[slot]),
-                field: plan.qualifiedNames[slot]
+                event, element: element, codes: facts.codes, record: plan.nestedRecords[slot],
+                path: Self.join(path, plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
             ).map(Value.list)
         case .scalar:
+            guard let kind = facts.scalar else { return nil }
             guard let value = try scalar(
-                event, type: plan.fields[slot].type, field: plan.qualifiedNames[slot],
+                event, kind: kind, codes: facts.codes,
+                type: plan.fields[slot].type, field: plan.qualifiedNames[slot],
                 path: Self.join(path, plan.fieldNames[slot]))
             else { return nil }
-            if let const = plan.fields[slot].const, case .string(let text) = value, text != const {
+            if facts.hasConst, let const = plan.fields[slot].const, case .string(let text) = value, text != const {
                 report(SchemaMessages.format(
                     name: plan.fieldNames[slot], const: const, found: text, at: source.start,
                     path: Self.join(path, plan.fieldNames[slot])))
                 return nil
             }
-            if plan.fields[slot].nonblank, case .string(let text) = value,
+            if facts.nonblank, case .string(let text) = value,
                 text.allSatisfy({ $0.isWhitespace })
             {
                 report(SchemaMessages.blank(
@@ -206,10 +219,11 @@ struct DocumentValidator<Source: YAMLEventSource> {
         }
     }
 
-    /// A list of `element`s from the node starting with `event`; `record` is the position of
-    /// the record its objects (at any list depth) are read as, -1 for none.
+    /// A list of `element`s from the node starting with `event`; `codes` are the enum codes of
+    /// its innermost items, and `record` the position of the record its objects (at any list
+    /// depth) are read as, -1 for none.
     private mutating func list(
-        _ event: YAMLEvent, element: FieldType, record: Int, path: String, field: String
+        _ event: YAMLEvent, element: FieldType, codes: Unmanaged<EnumCodes>?, record: Int, path: String, field: String
     ) throws(Failure) -> ListValue? {
         guard event == .sequenceStart else {
             try mismatch(event, expected: "a list", field: field, path: path)
@@ -218,56 +232,74 @@ struct DocumentValidator<Source: YAMLEventSource> {
         let start = source.start
         let base = listItems.count
         defer { listItems.removeSubrange(base...) }
+        // Worked out once per list, not per item.
+        let kind = ScalarKind(element)
         var index = 0
         while true {
             let item = try source.next()
             if item == .sequenceEnd { break }
-            if let value = try listItem(item, element: element, record: record, path: path, index: index, field: field) {
+            if let value = try listItem(
+                item, element: element, kind: kind, codes: codes, record: record, path: path, index: index, field: field)
+            {
                 if listItems.capacity == 0 { listItems.reserveCapacity(64) }
                 listItems.append(value)
             }
             index += 1
         }
-        return ListValue(listItems[base...], origin: ValueOrigin(location: start, path: path, end: source.end))
+        let origin = origin(start: start, path: path)
+        return ListValue(movingItemsOf: &listItems, from: base, origin: origin)
     }
 
+    /// An item of a list of `element`s; `kind` is the element's scalar kind (nil for records
+    /// and lists), `codes` the enum codes of the innermost items.
     private mutating func listItem(
-        _ event: YAMLEvent, element: FieldType, record: Int, path: String, index: Int, field: String
+        _ event: YAMLEvent, element: FieldType, kind: ScalarKind?, codes: Unmanaged<EnumCodes>?, record: Int,
+        path: String, index: Int, field: String
     ) throws(Failure) -> Value? {
-        switch element {
-        case .object:
-            guard record >= 0 else {
-                try skip(event)
+        guard let kind else {
+            switch element {
+            case .object:
+                guard record >= 0 else {
+                    try skip(event)
+                    return nil
+                }
+                return try object(event, record: record, path: Self.indexed(path, index), field: field).map(Value.object)
+            case .list(let inner):
+                return try list(
+                    event, element: inner, codes: codes, record: record, path: Self.indexed(path, index), field: field
+                ).map(Value.list)
+            default:
                 return nil
             }
-            return try object(event, record: record, path: Self.indexed(path, index), field: field).map(Value.object)
-        case .list(let inner):
-            return try list(event, element: inner, record: record, path: Self.indexed(path, index), field: field)
-                .map(Value.list)
-        default:
-            if isNull(event) {
-                report(SchemaMessages.nullItem(
-                    expected: element, field: field, at: source.start, path: Self.indexed(path, index)))
-                return nil
-            }
-            return try scalar(event, type: element, field: field, path: Self.indexed(path, index))
         }
+        if isNull(event) {
+            report(SchemaMessages.nullItem(
+                expected: element, field: field, at: source.start, path: Self.indexed(path, index)))
+            return nil
+        }
+        return try scalar(
+            event, kind: kind, codes: codes, type: element, field: field, path: Self.indexed(path, index))
     }
 
-    /// A scalar field value; `path` is an autoclosure so that it is built only on a problem.
+    /// A scalar value of `type`, whose kind is `kind` and enum codes `codes`; `type`, `field`
+    /// and `path` are autoclosures so that they are made only on a problem.
     private mutating func scalar(
-        _ event: YAMLEvent, type: FieldType, field: @autoclosure () -> String, path: @autoclosure () -> String
+        _ event: YAMLEvent, kind: ScalarKind, codes: Unmanaged<EnumCodes>?, type: @autoclosure () -> FieldType,
+        field: @autoclosure () -> String, path: @autoclosure () -> String
     ) throws(Failure) -> Value? {
         guard event == .scalar else {
-            try mismatch(event, expected: "a \(type) scalar", field: field(), path: path())
+            try mismatch(event, expected: "a \(type()) scalar", field: field(), path: path())
             return nil
         }
         // Both callers have already set YAML null aside.
+        // The codes are borrowed from the schema's plan, which outlives the document: no retain.
         let outcome = source.withScalarBytes { bytes in
-            ScalarTyping.convertNonNull(bytes, as: type, text: { self.source.scalarText() })
+            guard let codes else { return ScalarTyping.convertNonNull(bytes, as: kind, codes: nil) }
+            return codes._withUnsafeGuaranteedRef { ScalarTyping.convertNonNull(bytes, as: kind, codes: $0) }
         }
         switch outcome {
         case .value(let value): return value
+        case .text: return .string(source.scalarText())
         case .null: return nil
         case .problem(let problem):
             report(SchemaMessages.scalar(

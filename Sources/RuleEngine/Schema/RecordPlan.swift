@@ -6,7 +6,9 @@ import YAML
 /// the record-qualified names messages use, and the shape of each field.
 ///
 /// A class, so that the validator holds it with one reference while it reads the slots.
-final class RecordPlan: Sendable {
+/// `@unchecked Sendable`: its slot table sits behind a pointer, written only in `init` and
+/// read-only afterwards (freed in `deinit`).
+final class RecordPlan: @unchecked Sendable {
     /// How a field's value is read.
     enum Shape: Sendable {
         case scalar
@@ -28,38 +30,30 @@ final class RecordPlan: Sendable {
     let fieldNames: [String]
     /// The slot of the first field with a `const` (a document's `format`), nil when none.
     let formatSlot: Int?
-    /// Per slot, the field name's length and first sixteen bytes, which a key must match
-    /// (and then, for a longer name, the rest of its bytes).
-    private let keys: [FieldKey]
+    /// Per slot: the codes of an enum field, or of the enum items of a list field (through any
+    /// nesting of lists); nil for other fields. Held here for `SlotFacts.codes`.
+    private let enumCodes: [EnumCodes?]
+    /// Per slot, what the validator reads for every value: one table of plain numbers, read
+    /// through a pointer, so that reading a field retains no array, no string and no boxed
+    /// `FieldType` (the arrays above are read only on the rarer paths: lists, enums, problems).
+    private let table: UnsafeMutablePointer<SlotFacts>
+    private let count: Int
 
-    private struct FieldKey: Equatable {
-        let count: Int
-        /// Bytes 0..<8 and 8..<16, zero-padded, as little-endian numbers.
-        let head: UInt64
-        let tail: UInt64
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            count = bytes.count
-            (head, tail) = Self.words(bytes)
-        }
-
-        private static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-            let count = bytes.count
-            guard let base = bytes.baseAddress, count >= 4 else {
-                var head: UInt64 = 0
-                for index in 0..<count { head |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-                return (head, 0)
-            }
-            guard count >= 8 else {
-                // Two four-byte words, overlapping on the same bytes.
-                func half(at offset: Int) -> UInt64 { UInt64(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)) }
-                return (half(at: 0) | half(at: count - 4) << (8 * UInt64(count - 4)), 0)
-            }
-            func word(at offset: Int) -> UInt64 { UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) }
-            // The tail is the last eight bytes with those already in the head shifted out.
-            let tail = count >= 16 ? word(at: 8) : count == 8 ? 0 : word(at: count - 8) >> (8 * UInt64(16 - count))
-            return (word(at: 0), tail)
-        }
+    /// What the validator reads of a slot for every value of the field.
+    struct SlotFacts {
+        let shape: Shape
+        let required: Bool
+        let nonblank: Bool
+        let hasConst: Bool
+        let hasDefault: Bool
+        /// The scalar kind of a scalar field; nil for records and lists.
+        let scalar: ScalarKind?
+        /// The enum codes of the field or of its innermost list items, unretained: the plan
+        /// holds them (`enumCodes`) for as long as the schema lives.
+        let codes: Unmanaged<EnumCodes>?
+        /// The field name's length and first sixteen bytes, which a key must match (and then,
+        /// for a longer name, the rest of its bytes).
+        fileprivate let key: UTF8Key
     }
 
     init(_ record: RecordSchema, recordIndex: [String: Int]) {
@@ -77,23 +71,41 @@ final class RecordPlan: Sendable {
         qualifiedNames = record.fields.map { record.name + "." + $0.name }
         fieldNames = record.fields.map(\.name)
         formatSlot = record.fields.firstIndex { $0.const != nil }
-        keys = record.fields.map { field in
+        let enumCodes = record.fields.map { field in
+            let codes = field.type.innermostElement.enumCodes
+            return codes.isEmpty ? nil : EnumCodes(codes)
+        }
+        self.enumCodes = enumCodes
+        count = record.fields.count
+        table = .allocate(capacity: max(count, 1))
+        for (slot, field) in record.fields.enumerated() {
             var name = field.name
-            return name.withUTF8 { FieldKey($0) }
+            let key = name.withUTF8 { UTF8Key($0) }
+            (table + slot).initialize(to: SlotFacts(
+                shape: shapes[slot], required: field.required, nonblank: field.nonblank, hasConst: field.const != nil,
+                hasDefault: field.defaultValue != nil, scalar: ScalarKind(field.type),
+                codes: enumCodes[slot].map { Unmanaged.passUnretained($0) }, key: key))
         }
     }
+
+    deinit {
+        table.deinitialize(count: count)
+        table.deallocate()
+    }
+
+    /// The facts of `slot` (below the field count).
+    @inline(__always)
+    func facts(_ slot: Int) -> SlotFacts { table[slot] }
 
     /// The slot whose field name is exactly `key`'s bytes: first `guess` (dossiers mostly list
     /// fields in schema order, so the field after the previous one), then every field.
     func slot(ofKey key: UnsafeBufferPointer<UInt8>, guess: Int) -> Int? {
-        let wanted = FieldKey(key)
-        return keys.withUnsafeBufferPointer { keys in
-            @inline(__always) func isNamed(_ slot: Int) -> Bool {
-                keys[slot] == wanted && (wanted.count <= 16 || UTF8Bytes.same(fieldNames[slot], key))
-            }
-            if guess < keys.count, isNamed(guess) { return guess }
-            for slot in keys.indices where isNamed(slot) { return slot }
-            return nil
+        let wanted = UTF8Key(key)
+        @inline(__always) func isNamed(_ slot: Int) -> Bool {
+            table[slot].key == wanted && (wanted.count <= 16 || UTF8Bytes.same(fieldNames[slot], key))
         }
+        if guess >= 0, guess < count, isNamed(guess) { return guess }
+        for slot in 0..<count where isNamed(slot) { return slot }
+        return nil
     }
 }

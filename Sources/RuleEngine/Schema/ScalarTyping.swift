@@ -14,9 +14,52 @@ enum ScalarProblem: Sendable, Hashable {
 /// The result of reading one scalar under a scalar field type.
 enum ScalarOutcome: Sendable {
     case value(Value)
+    /// A `string` value of the scalar's own text, which the caller makes: the event reader
+    /// shares a text met again in the document, and no closure is passed per scalar for it.
+    case text
     /// `~`, `null`, an empty plain scalar or `!!null`: the field is absent.
     case null
     case problem(ScalarProblem)
+}
+
+/// A scalar field type as a plain number: what the typing core switches on for every scalar
+/// (a `FieldType` is an indirect enum, which retains its box on every copy). An enum's codes
+/// are passed beside it.
+enum ScalarKind: UInt8, Sendable {
+    case string
+    case int
+    case bool
+    case date
+    case money
+    case signedMoney
+    case share
+    case enumeration
+
+    /// The kind of a scalar type; nil for lists and records.
+    init?(_ type: FieldType) {
+        switch type {
+        case .string: self = .string
+        case .int: self = .int
+        case .bool: self = .bool
+        case .date: self = .date
+        case .money(let signed): self = signed ? .signedMoney : .money
+        case .share: self = .share
+        case .enumeration: self = .enumeration
+        case .list, .object: return nil
+        }
+    }
+}
+
+extension FieldType {
+    /// The codes of an enum type; empty for other types.
+    var enumCodes: [String] {
+        if case .enumeration(let codes) = self { codes } else { [] }
+    }
+
+    /// The items' type of a list, through any nesting of lists; the type itself otherwise.
+    var innermostElement: FieldType {
+        if case .list(let element) = self { element.innermostElement } else { self }
+    }
 }
 
 /// Converts scalars to typed values by the schema, not by YAML's plain-scalar guessing
@@ -38,7 +81,10 @@ enum ScalarTyping {
     }
 
     static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
-    static let nullLiteralMaxCount = nullLiterals.map(\.utf8CodeUnitCount).max() ?? 0
+    /// The longest of `nullLiterals`, in bytes: a constant, since a computed static is
+    /// initialized lazily and so checked (`swift_once`) on every scalar read. `ScalarTypingTests`
+    /// holds it to the literals.
+    static let nullLiteralMaxCount = 4
     static let trueLiterals: [StaticString] = ["true", "True", "TRUE"]
     static let falseLiterals: [StaticString] = ["false", "False", "FALSE"]
 
@@ -51,7 +97,7 @@ enum ScalarTyping {
     static func isAnyOf(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: [StaticString]) -> Bool {
         let count = bytes.count
         for literal in literals where literal.utf8CodeUnitCount == count {
-            let same = literal.withUTF8Buffer { $0.elementsEqual(bytes) }
+            let same = literal.withUTF8Buffer { UTF8Bytes.same($0, bytes) }
             if same { return true }
         }
         return false
@@ -60,20 +106,26 @@ enum ScalarTyping {
     /// The value of `scalar` under the scalar type `type` (lists and objects are not scalars).
     static func convert(_ scalar: Node.Scalar, as type: FieldType) -> ScalarOutcome {
         if isNull(scalar) { return .null }
+        guard let kind = ScalarKind(type) else { return .problem(.type(expected: "a \(type)")) }
         var text = scalar.text
-        return text.withUTF8 { convertNonNull($0, as: type, text: { scalar.text }) }
+        let codes = kind == .enumeration ? EnumCodes(type.enumCodes) : nil
+        let outcome = text.withUTF8 { convertNonNull($0, as: kind, codes: codes) }
+        if case .text = outcome { return .value(.string(scalar.text)) }
+        return outcome
     }
 
     /// The value of a scalar already known not to be YAML null (`isNull` is false), read from
-    /// its UTF-8 `bytes`; `text` gives it as a `String`, asked for only by `string` fields and
-    /// the rare enum code written in another Unicode form, so numbers, dates, booleans and
-    /// enum codes cost no string (an enum code is the schema's own `String`).
+    /// its UTF-8 `bytes`, of the kind `kind` (`codes` are an enum's codes, given for
+    /// `.enumeration`): the one copy of the scalar typing rules. A `string` field gives `.text`,
+    /// so that numbers, dates, booleans and enum codes cost no string (an enum code is the
+    /// schema's own `String`); the rare share, or enum code written in another Unicode form,
+    /// makes its text from the bytes (libyaml's, valid UTF-8).
     static func convertNonNull(
-        _ bytes: UnsafeBufferPointer<UInt8>, as type: FieldType, text: () -> String
+        _ bytes: UnsafeBufferPointer<UInt8>, as kind: ScalarKind, codes: EnumCodes?
     ) -> ScalarOutcome {
-        switch type {
+        switch kind {
         case .string:
-            return .value(.string(text()))
+            return .text
         case .int:
             guard let number = integer(utf8: bytes, underscores: false) else {
                 return .problem(.type(expected: "an integer"))
@@ -86,23 +138,26 @@ enum ScalarTyping {
         case .date:
             guard let date = CivilDate(isoUTF8: bytes) else { return .problem(.date) }
             return .value(.date(date))
-        case .money(let signed):
+        case .money, .signedMoney:
+            let signed = kind == .signedMoney
             guard let amount = integer(utf8: bytes, underscores: true), signed || amount >= 0 else {
                 return .problem(.money(signed: signed))
             }
             return .value(.int(amount))
         case .share:
-            guard isDecimalText(bytes), let share = Double(text()), share.isFinite, share >= 0, share <= 1 else {
+            guard isDecimalText(bytes), let share = Double(String(decoding: bytes, as: UTF8.self)), share.isFinite,
+                share >= 0, share <= 1
+            else {
                 return .problem(.share)
             }
             return .value(.double(share))
-        case .enumeration(let values):
-            for value in values where UTF8Bytes.same(value, bytes) { return .value(.string(value)) }
-            let text = text()
-            guard values.contains(text) else { return .problem(.enumeration(values)) }
+        case .enumeration:
+            // Callers give the codes of every enum type; none reads as an enum of no codes.
+            guard let codes else { return .problem(.enumeration([])) }
+            if let index = codes.index(of: bytes) { return .value(.string(codes.codes[index])) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard codes.codes.contains(text) else { return .problem(.enumeration(codes.codes)) }
             return .value(.string(text))
-        case .list, .object:
-            return .problem(.type(expected: "a \(type)"))
         }
     }
 

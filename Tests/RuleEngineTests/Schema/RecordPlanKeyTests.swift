@@ -18,21 +18,9 @@ struct RecordPlanKeyTests {
         return RecordPlan(RecordSchema(name: "r", doc: "", fields: fields, objectType: type, location: location), recordIndex: [:])
     }
 
-    /// Every name, and every name with one byte changed, one byte dropped or one added.
+    /// The empty key, every name, and every name with one byte changed, one dropped or one added.
     static func keys() -> [[UInt8]] {
-        var keys: [[UInt8]] = [[]]
-        for name in names {
-            let bytes = Array(name.utf8)
-            keys.append(bytes)
-            keys.append(bytes + [UInt8(ascii: "x")])
-            keys.append(Array(bytes.dropLast()))
-            for index in bytes.indices {
-                var changed = bytes
-                changed[index] ^= 0x01
-                keys.append(changed)
-            }
-        }
-        return keys
+        [[]] + ByteVariants.of(names)
     }
 
     @Test func findsExactlyTheFieldOfTheKeysBytes() {
