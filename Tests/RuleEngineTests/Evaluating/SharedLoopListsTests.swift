@@ -32,23 +32,10 @@ import Testing
 
         """
 
-    static let dossier = """
-        family:
-          - relation: sibling
-            name: Trần Thị Em
-            businesses:
-              - {name: A Co, sectors: [trade]}
-              - {name: B Co, sectors: [land, trade]}
-          - relation: spouse
-            name: Lê Thị Vợ
-            businesses:
-              - {name: C Co, sectors: [land]}
-        """
-
     static func prepared() throws -> (rules: [CompiledRule], context: RuleContext, dossier: ObjectValue) {
         let prepared = RuleHarness.prepare(Self.rules)
         #expect(prepared.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
-        return (prepared.compiled.rules, try #require(prepared.context), try #require(RuleHarness.dossier(Self.dossier)))
+        return (prepared.compiled.rules, try #require(prepared.context), try #require(RuleHarness.dossier(EvaluatorTests.dossier)))
     }
 
     @Test func oneTextIsOneProgram() throws {
