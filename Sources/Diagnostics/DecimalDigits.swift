@@ -30,12 +30,6 @@ public enum DecimalDigits {
 
     /// How many digits `append` writes for a value that is not negative.
     public static func count(of value: Int) -> Int {
-        var digits = 1
-        var rest = value
-        while rest >= 10 {
-            digits += 1
-            rest /= 10
-        }
-        return digits
+        count(of: Int64(value))
     }
 }

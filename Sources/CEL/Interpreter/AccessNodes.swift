@@ -16,9 +16,7 @@ final class FieldNode: Node, @unchecked Sendable {
     }
     override var children: [Node] { [operand] }
     override func eval(_ frame: inout Frame) -> Value {
-        if let held = place?.value(in: frame), case .object(let object) = held.pointee, slot < object.fields.count {
-            return object.fields[slot]
-        }
+        if let held = place?.field(slot, in: frame) { return held.pointee }
         return read(operand.eval(&frame))
     }
 
@@ -211,5 +209,14 @@ struct VariablePlace {
         let values = isLocal ? UnsafeBufferPointer(frame.locals) : frame.variables
         guard index < values.count, let base = values.baseAddress else { return nil }
         return base + index
+    }
+
+    /// Field `slot` of the record in `frame`, in place; nil when the variable holds no record
+    /// with that slot (evaluating then gives the value or error the node would).
+    @inline(__always)
+    func field(_ slot: Int, in frame: Frame) -> UnsafePointer<Value>? {
+        guard let held = value(in: frame), case .object(let object) = held.pointee, slot < object.fields.count
+        else { return nil }
+        return object.storage.valuePointer(slot)
     }
 }

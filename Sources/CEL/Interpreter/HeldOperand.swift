@@ -39,11 +39,7 @@ struct HeldOperand {
         switch place {
         case .constant(let value): return value
         case .variable(let variable): return variable.value(in: frame)
-        case .field(let variable, let slot):
-            guard let held = variable.value(in: frame), case .object(let object) = held.pointee,
-                slot < object.fields.count
-            else { return nil }
-            return object.storage.valuePointer(slot)
+        case .field(let variable, let slot): return variable.field(slot, in: frame)
         }
     }
 }

@@ -41,15 +41,12 @@ struct RuleRunner {
     /// give no finding, and copying each element's origin retained its two strings).
     enum Innermost {
         case none
-        /// Boxed, so that the common cases, passed to every combination, are two words.
-        indirect case origin(ValueOrigin)
         /// The element in this activation slot.
         case slot(Int)
 
         func origin(in activation: Activation) -> ValueOrigin? {
             switch self {
             case .none: nil
-            case .origin(let origin): origin
             case .slot(let slot): RuleRunner.origin(of: activation[slot])
             }
         }
@@ -122,12 +119,7 @@ struct RuleRunner {
         }
     }
 
-    /// The `let`s and `when` for one combination.
-    func body(innermost origin: ValueOrigin?, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
-        body(innermost: origin.map(Innermost.origin) ?? .none, activation: &activation, budget: &budget)
-    }
-
-    /// The same, the innermost element found where `place` says.
+    /// The `let`s and `when` for one combination, the innermost element found where `place` says.
     func body(innermost place: Innermost, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
         // Read when a finding or a failure needs it, `let`s bound by then: each of a rule's
         // names has a slot of its own, so the loop's slot holds the element until the

@@ -62,11 +62,10 @@ extension RuleRunner {
                 activation[first.slot] = list[a]
                 current = a
             }
-            let other = list[b]
-            activation[second.slot] = other
-            let innermost = Self.origin(of: other)
+            activation[second.slot] = list[b]
+            let innermost = Innermost.slot(second.slot)
             guard budget.spend(steps: 1, at: nil) else {
-                return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost.map(Self.location)))
+                return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost.location(in: activation)))
             }
             if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
                 findings.append(finding)

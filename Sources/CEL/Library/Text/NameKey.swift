@@ -138,7 +138,6 @@ private enum LatinLowercase {
         let lowered = table[index]
         return lowered == 0 ? nil : lowered
     }
-
 }
 
 /// Whether `s` is ASCII and already its own key: no capital letter, and no white space but
