@@ -87,13 +87,16 @@ import Testing
 
     /// The SLATE-SAME-ID findings over dossiers with these candidate (id, citizen_id), as
     /// "file message", evaluated once with each way of running work.
-    static func sameIDFindings(_ candidates: [(id: Int, citizenID: String)], runs: [ParallelWork]) throws -> [[String]] {
+    static func sameIDFindings(
+        _ candidates: [(id: Int, citizenID: String)], runs: [ParallelWork], limits: EvaluationLimits = .default
+    ) throws -> [[String]] {
         let prepared = RuleHarness.prepare(Self.rules(keys: "'[a.candidate.citizen_id]'"))
         let context = try #require(prepared.context)
         let dossiers = RuleHarness.dossiers(candidates.enumerated().map { index, candidate in
             ("candidate: {id: D-\(candidate.id), citizen_id: '\(candidate.citizenID)'}", "d\(index).yaml")
         }).compactMap { $0 }
-        let evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
+        var evaluator = SlateEvaluator(rules: prepared.compiled.rules, context: context)
+        evaluator.limits = limits
         let asOf = CivilDate(year: 2025, month: 9, day: 20)!
         let params = context.paramsOn(asOf)
         return runs.map { parallel in
@@ -103,6 +106,17 @@ import Testing
                 candidates: slate, slate: .null, slateLocation: nil, asOf: asOf, language: "en", params: params
             ).map { "\($0.location.file) \($0.message)" }
         }
+    }
+
+    /// Pairs past the cost limit end in one failure, located at the candidate the last pair
+    /// evaluated was paired with (the pair's innermost element), not at the slate.
+    @Test func pairsPastTheCostLimitFailAtTheirInnermostCandidate() throws {
+        let limits = EvaluationLimits(maxSteps: 1, maxBytes: EvaluationLimits.default.maxBytes)
+        let runs = try Self.sameIDFindings((0..<40).map { (100 + $0, "037078000777") }, runs: [.serial], limits: limits)
+        let message = "rule failed: cost limit: more than 40 evaluation steps; raise it with --max-eval-steps"
+            + " (in the pairs of `for_each`)"
+        // D-100 is paired with D-101 … D-110, then the pair with D-111 (d11.yaml) runs out.
+        #expect(runs[0] == ["d11.yaml " + message] + (101...110).map { "d0.yaml D-100 D-\($0)" })
     }
 
     /// Many pairs are split over threads; the findings are the same, in the same order.
