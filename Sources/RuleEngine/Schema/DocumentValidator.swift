@@ -8,14 +8,17 @@ import YAML
 /// (`YAMLEventReader`), so both give the same values and the same diagnostics.
 ///
 /// On the hot path of screening: slots come from the record's precomputed table, keys are
-/// compared as bytes, path strings are built for objects and lists (their origins) but for
-/// scalars only when a problem is reported, and nothing here uses Foundation.
+/// compared as bytes, the path strings of objects and lists (their origins) come from the
+/// thread's `PathTable` when one is given, those of scalars are made only when a problem is
+/// reported, and nothing here uses Foundation.
 struct DocumentValidator<Source: YAMLEventSource> {
     typealias Failure = Source.Failure
 
     let schema: Schema
     let strict: Bool
     var source: Source
+    /// Where the paths of objects and lists are kept across documents; nil to make each one.
+    let paths: PathTable?
     var diagnostics = DiagnosticList()
     /// Whether any error was seen, counted even past the diagnostic cap.
     var sawError = false
@@ -26,10 +29,11 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// storage when it ends, so that the scratch is allocated once a document, not per list.
     private var listItems: [Value] = []
 
-    init(schema: Schema, strict: Bool, source: Source) {
+    init(schema: Schema, strict: Bool, source: Source, paths: PathTable? = nil) {
         self.schema = schema
         self.strict = strict
         self.source = source
+        self.paths = paths
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -41,7 +45,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
     mutating func document(record position: Int) throws(Failure) -> Validated {
         let event = try source.next()
         let name = schema.plans[position].name
-        let value = try object(event, record: position, path: "", field: name, isRoot: true)
+        let value = try object(event, record: position, path: .root, field: name, isRoot: true)
         if let formatMismatch { return Validated(value: nil, diagnostics: [formatMismatch]) }
         return Validated(value: sawError ? nil : value, diagnostics: diagnostics.sorted)
     }
@@ -49,10 +53,10 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// A record from the node that starts with `event`; nil (with a diagnostic) when the node
     /// is not a mapping.
     mutating func object(
-        _ event: YAMLEvent, record position: Int, path: String, field: @autoclosure () -> String, isRoot: Bool = false
+        _ event: YAMLEvent, record position: Int, path: Path, field: @autoclosure () -> String, isRoot: Bool = false
     ) throws(Failure) -> ObjectValue? {
         guard event == .mappingStart else {
-            try mismatch(event, expected: "a mapping", field: field(), path: path)
+            try mismatch(event, expected: "a mapping", field: field(), path: path.text)
             return nil
         }
         let start = source.start
@@ -71,7 +75,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
             for slot in 0..<count where !record.isPresent(slot) {
                 let facts = plan.facts(slot)
                 if !seen[slot], facts.required {
-                    report(missing(plan.fields[slot], record: plan.name, at: start, path: path))
+                    report(missing(plan.fields[slot], record: plan.name, at: start, path: path.text))
                 }
                 if facts.hasDefault, let defaultValue = plan.fields[slot].defaultValue {
                     record.setAbsent(slot, to: defaultValue)
@@ -79,12 +83,12 @@ struct DocumentValidator<Source: YAMLEventSource> {
             }
         }
         if let failure { throw failure }
-        return record.finish(origin: origin(start: start, path: path))
+        return record.finish(origin: origin(start: start, path: path.text))
     }
 
     /// Reads the pairs of a mapping, to its end event, into `record`, marking each slot met in `seen`.
     private mutating func read(
-        plan: RecordPlan, path: String, into record: inout ObjectValue.Builder, seen: UnsafeMutableBufferPointer<Bool>,
+        plan: RecordPlan, path: Path, into record: inout ObjectValue.Builder, seen: UnsafeMutableBufferPointer<Bool>,
         isRoot: Bool
     ) throws(Failure) {
         var guess = 0
@@ -92,7 +96,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
             let key = try source.next()
             if key == .mappingEnd { return }
             guard key == .scalar else {
-                try mismatch(key, expected: "a field name", field: plan.name, path: path)
+                try mismatch(key, expected: "a field name", field: plan.name, path: path.text)
                 try skip(try source.next())
                 continue
             }
@@ -100,7 +104,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
                 try source.keyNotCheckedForDuplicates()
                 let name = source.scalarText()
                 report(SchemaMessages.unknownField(
-                    name, record: plan.name, at: source.start, path: Self.joinAny(path, name),
+                    name, record: plan.name, at: source.start, path: Self.joinAny(path.text, name),
                     known: plan.fieldNames, strict: strict))
                 try skip(try source.next())
                 continue
@@ -150,7 +154,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
     }
 
     private func missing(_ spec: FieldSpec, record: String, at start: SourceLocation, path: String) -> Diagnostic {
-        let fieldPath = Self.join(path, spec.name)
+        let fieldPath = PathTable.join(path, spec.name)
         if let const = spec.const {
             return SchemaMessages.format(name: spec.name, const: const, found: nil, at: start, path: fieldPath)
         }
@@ -167,12 +171,12 @@ struct DocumentValidator<Source: YAMLEventSource> {
 
     /// The value of the field in `slot` of `plan` from the node starting with `event`; nil
     /// when it is absent (null) or invalid (reported).
-    private mutating func fieldValue(_ event: YAMLEvent, plan: RecordPlan, slot: Int, path: String) throws(Failure) -> Value? {
+    private mutating func fieldValue(_ event: YAMLEvent, plan: RecordPlan, slot: Int, path: Path) throws(Failure) -> Value? {
         let facts = plan.facts(slot)
         if isNull(event) {
             if facts.required {
                 report(SchemaMessages.null(
-                    field: plan.qualifiedNames[slot], at: source.start, path: Self.join(path, plan.fieldNames[slot])))
+                    field: plan.qualifiedNames[slot], at: source.start, path: PathTable.join(path.text, plan.fieldNames[slot])))
             }
             return nil
         }
@@ -184,7 +188,8 @@ struct DocumentValidator<Source: YAMLEventSource> {
                 return nil
             }
             return try object(
-                event, record: position, path: Self.join(path, plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
+                event, record: position, path: child(of: path, slot: slot, name: plan.fieldNames[slot]),
+                field: plan.qualifiedNames[slot]
             ).map(Value.object)
         case .list:
             guard case .list(let element) = plan.fields[slot].type else {
@@ -193,26 +198,26 @@ struct DocumentValidator<Source: YAMLEventSource> {
             }
             return try list(
                 event, element: element, codes: facts.codes, record: plan.nestedRecords[slot],
-                path: Self.join(path, plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
+                path: child(of: path, slot: slot, name: plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
             ).map(Value.list)
         case .scalar:
             guard let kind = facts.scalar else { return nil }
             guard let value = try scalar(
                 event, kind: kind, codes: facts.codes,
                 type: plan.fields[slot].type, field: plan.qualifiedNames[slot],
-                path: Self.join(path, plan.fieldNames[slot]))
+                path: PathTable.join(path.text, plan.fieldNames[slot]))
             else { return nil }
             if facts.hasConst, let const = plan.fields[slot].const, case .string(let text) = value, text != const {
                 report(SchemaMessages.format(
                     name: plan.fieldNames[slot], const: const, found: text, at: source.start,
-                    path: Self.join(path, plan.fieldNames[slot])))
+                    path: PathTable.join(path.text, plan.fieldNames[slot])))
                 return nil
             }
             if facts.nonblank, case .string(let text) = value,
                 text.allSatisfy({ $0.isWhitespace })
             {
                 report(SchemaMessages.blank(
-                    field: plan.qualifiedNames[slot], at: source.start, path: Self.join(path, plan.fieldNames[slot])))
+                    field: plan.qualifiedNames[slot], at: source.start, path: PathTable.join(path.text, plan.fieldNames[slot])))
                 return nil
             }
             return value
@@ -223,10 +228,10 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// its innermost items, and `record` the position of the record its objects (at any list
     /// depth) are read as, -1 for none.
     private mutating func list(
-        _ event: YAMLEvent, element: FieldType, codes: Unmanaged<EnumCodes>?, record: Int, path: String, field: String
+        _ event: YAMLEvent, element: FieldType, codes: Unmanaged<EnumCodes>?, record: Int, path: Path, field: String
     ) throws(Failure) -> ListValue? {
         guard event == .sequenceStart else {
-            try mismatch(event, expected: "a list", field: field, path: path)
+            try mismatch(event, expected: "a list", field: field, path: path.text)
             return nil
         }
         let start = source.start
@@ -246,7 +251,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
             }
             index += 1
         }
-        let origin = origin(start: start, path: path)
+        let origin = origin(start: start, path: path.text)
         return ListValue(movingItemsOf: &listItems, from: base, origin: origin)
     }
 
@@ -254,7 +259,7 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// and lists), `codes` the enum codes of the innermost items.
     private mutating func listItem(
         _ event: YAMLEvent, element: FieldType, kind: ScalarKind?, codes: Unmanaged<EnumCodes>?, record: Int,
-        path: String, index: Int, field: String
+        path: Path, index: Int, field: String
     ) throws(Failure) -> Value? {
         guard let kind else {
             switch element {
@@ -263,10 +268,10 @@ struct DocumentValidator<Source: YAMLEventSource> {
                     try skip(event)
                     return nil
                 }
-                return try object(event, record: record, path: Self.indexed(path, index), field: field).map(Value.object)
+                return try object(event, record: record, path: item(of: path, index: index), field: field).map(Value.object)
             case .list(let inner):
                 return try list(
-                    event, element: inner, codes: codes, record: record, path: Self.indexed(path, index), field: field
+                    event, element: inner, codes: codes, record: record, path: item(of: path, index: index), field: field
                 ).map(Value.list)
             default:
                 return nil
@@ -274,11 +279,11 @@ struct DocumentValidator<Source: YAMLEventSource> {
         }
         if isNull(event) {
             report(SchemaMessages.nullItem(
-                expected: element, field: field, at: source.start, path: Self.indexed(path, index)))
+                expected: element, field: field, at: source.start, path: PathTable.indexed(path.text, index)))
             return nil
         }
         return try scalar(
-            event, kind: kind, codes: codes, type: element, field: field, path: Self.indexed(path, index))
+            event, kind: kind, codes: codes, type: element, field: field, path: PathTable.indexed(path.text, index))
     }
 
     /// A scalar value of `type`, whose kind is `kind` and enum codes `codes`; `type`, `field`
@@ -319,57 +324,21 @@ struct DocumentValidator<Source: YAMLEventSource> {
         if event == .sequenceStart || event == .mappingStart { try source.skipCollection() }
     }
 
-    /// `parent.key`, or `key` at the root, for schema field names (always identifiers).
-    static func join(_ parent: String, _ key: String) -> String {
-        if parent.isEmpty { return key }
-        var key = key
-        return key.withUTF8 { keyBytes in
-            concatenated(parent, tailCount: 1 + keyBytes.count) { tail in
-                tail[0] = UInt8(ascii: ".")
-                copy(keyBytes, into: tail, at: 1)
-            }
-        }
+    typealias Path = PathTable.Path
+
+    /// The path of the object or list in field `slot`, named `name`, of the object at `parent`.
+    private func child(of parent: Path, slot: Int, name: String) -> Path {
+        guard let paths else { return Path(unkept: PathTable.join(parent.text, name)) }
+        return paths.field(of: parent, slot: slot, name: name)
     }
 
-    /// `path[index]`, the path of a list item.
-    static func indexed(_ path: String, _ index: Int) -> String {
-        guard index >= 0 else { return path + "[" + String(index) + "]" }
-        var digits = 1
-        var rest = index / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        return concatenated(path, tailCount: digits + 2) { tail in
-            tail[0] = UInt8(ascii: "[")
-            var value = index
-            for position in stride(from: digits, to: 0, by: -1) {
-                tail[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-            tail[digits + 1] = UInt8(ascii: "]")
-        }
+    /// The path of the object or list at `index` of the list at `parent`.
+    private func item(of parent: Path, index: Int) -> Path {
+        guard let paths else { return Path(unkept: PathTable.indexed(parent.text, index)) }
+        return paths.item(of: parent, index: index)
     }
 
-    /// `head` followed by `tailCount` bytes that `writeTail` fills: one string built in one
-    /// step (an object's and a list's path are joined for every one of them; `+` made a string
-    /// per piece).
-    private static func concatenated(
-        _ head: String, tailCount: Int, _ writeTail: (UnsafeMutableBufferPointer<UInt8>) -> Void
-    ) -> String {
-        var head = head
-        return head.withUTF8 { headBytes in
-            String(unsafeUninitializedCapacity: headBytes.count + tailCount) { buffer in
-                copy(headBytes, into: buffer, at: 0)
-                writeTail(UnsafeMutableBufferPointer(rebasing: buffer[headBytes.count...]))
-                return headBytes.count + tailCount
-            }
-        }
-    }
-
-    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
-        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-        (target + offset).initialize(from: source, count: bytes.count)
-    }
-
-    /// `join` for any key as written: keys that are not identifiers are quoted as in `NodePath`.
+    /// `PathTable.join` for any key as written: keys that are not identifiers are quoted as in `NodePath`.
     static func joinAny(_ parent: String, _ key: String) -> String {
         let step = NodePath(components: [.key(key)]).description
         if parent.isEmpty || step.hasPrefix("[") { return parent + step }

@@ -4,20 +4,18 @@ import YAML
 
 /// Object and list paths are built from bytes in one step; they must read as `+` made them.
 struct PathTextTests {
-    typealias Validator = DocumentValidator<NodeEventSource>
-
     @Test(arguments: [
         ("", 0), ("family", 0), ("family", 9), ("family", 10), ("family[3].businesses", 123_456),
         ("nhân_thân", 42), ("x", Int.max), ("x", -1),
     ])
     func indexed(path: String, index: Int) {
-        #expect(Validator.indexed(path, index) == path + "[" + String(index) + "]")
+        #expect(PathTable.indexed(path, index) == path + "[" + String(index) + "]")
     }
 
     @Test(arguments: [
         ("", "family"), ("family[0]", "businesses"), ("a", "b"), ("discipline[12].sự_việc", "ngày"),
     ])
     func join(parent: String, key: String) {
-        #expect(Validator.join(parent, key) == (parent.isEmpty ? key : parent + "." + key))
+        #expect(PathTable.join(parent, key) == (parent.isEmpty ? key : parent + "." + key))
     }
 }
