@@ -18,44 +18,48 @@ enum ScalarStrings {
     }
 }
 
-/// The long scalar texts of one document, so that a text written again (an asset's `origin`,
+/// The long scalar texts of a document, so that a text written again (an asset's `origin`,
 /// a repeated description) is the same `String`: no allocation, copy or later free. Texts of
 /// up to 15 bytes are stored inside the `String` itself and are not kept.
 ///
-/// A direct-mapped table of `slotCount` entries by a hash of the bytes: a text whose entry
-/// holds another text replaces it. Held in a `let` by `YAMLEventReader` (no exclusivity
-/// check); freed with the document's reader.
-struct ScalarStringTable: ~Copyable {
+/// A direct-mapped table of entries by a hash of the bytes: a text whose entry holds another
+/// text replaces it. `YAMLEventReader` makes a small one per document; a caller that reads
+/// many documents on one thread may give the reader a larger one of its own, kept from one
+/// document to the next, so that texts met in earlier documents are shared too (a table is
+/// never used by two threads at once).
+public final class ScalarStringTable {
     private struct Entry {
         var hash: UInt64
         var text: String?
     }
 
-    /// `slotCount` is 2 to this: a hash's top bits pick the entry.
-    private static let slotBits = 7
-    private static let slotCount = 1 << slotBits
+    /// The entry count is 2 to this: a hash's top bits pick the entry.
+    private let slotBits: Int
     /// Longer texts are made each time: rarely repeated, and each kept one holds memory.
     private static let longestKept = 256
     private let entries: UnsafeMutablePointer<Entry>
 
-    init() {
-        entries = .allocate(capacity: Self.slotCount)
-        entries.initialize(repeating: Entry(hash: 0, text: nil), count: Self.slotCount)
+    /// A table of 2^`slotBits` entries (7 for one document's; `slotBits` is at most 16).
+    public init(slotBits: Int = 7) {
+        precondition(slotBits > 0 && slotBits <= 16, "a scalar string table of 2 to 16 bits of entries")
+        self.slotBits = slotBits
+        entries = .allocate(capacity: 1 << slotBits)
+        entries.initialize(repeating: Entry(hash: 0, text: nil), count: 1 << slotBits)
     }
 
     deinit {
-        entries.deinitialize(count: Self.slotCount)
+        entries.deinitialize(count: 1 << slotBits)
         entries.deallocate()
     }
 
     /// The `String` of `bytes` (libyaml's valid UTF-8), the kept one when the same text was
-    /// met before in the document.
+    /// met before.
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15, bytes.count <= Self.longestKept else {
             return ScalarStrings.string(libyamlUTF8: bytes)
         }
         let hash = Self.hash(bytes)
-        let entry = entries + Int(truncatingIfNeeded: hash >> UInt64(64 - Self.slotBits))
+        let entry = entries + Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
         if entry.pointee.hash == hash, let kept = entry.pointee.text, UTF8Bytes.same(kept, bytes) { return kept }
         let made = ScalarStrings.string(libyamlUTF8: bytes)
         entry.pointee = Entry(hash: hash, text: made)

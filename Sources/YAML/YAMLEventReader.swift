@@ -25,8 +25,8 @@ public final class YAMLEventReader: YAMLEventSource {
     /// The deepest nesting `children` has room for: `limits.maxDepth`, or less when that is
     /// huge (a deeper file goes to the tree, which checks the real limit).
     private let capacity: Int
-    /// The document's long scalar texts, each made once.
-    private let strings = ScalarStringTable()
+    /// The long scalar texts, each made once: the document's own table, or the caller's.
+    private let strings: ScalarStringTable
     /// The scalar at hand, set by `next()`: read inline by the typing core (another module),
     /// so that a scalar's bytes and style cost no call and no closure.
     @usableFromInline let scalar: UnsafeMutablePointer<ScalarAtHand>
@@ -38,9 +38,10 @@ public final class YAMLEventReader: YAMLEventSource {
         @usableFromInline var style: Node.Scalar.Style
     }
 
-    private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits) {
+    private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits, strings: ScalarStringTable?) {
         parser = EventParser(bytes: bytes, marks: MarkConverter(file: file))
         self.limits = limits
+        self.strings = strings ?? ScalarStringTable()
         capacity = max(0, min(limits.maxDepth, 256))
         depth = .allocate(capacity: 1)
         depth.initialize(to: 0)
@@ -56,13 +57,16 @@ public final class YAMLEventReader: YAMLEventSource {
     }
 
     /// Runs `body` over the events of the one document in `bytes` (a file named `file`), then
-    /// checks that the stream ends there; nil when the reader or `body` gave up.
+    /// checks that the stream ends there; nil when the reader or `body` gave up. `strings`, when
+    /// given, is where the document's long scalar texts are kept and looked up (a caller's table
+    /// kept across the documents of one thread); else the reader makes one for the document.
     public static func read<R>(
-        bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits,
+        bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits, strings: ScalarStringTable? = nil,
         _ body: (YAMLEventReader) throws(Fallback) -> R
     ) -> R? {
         guard bytes.count <= limits.maxFileBytes, InputEncoding.detect(bytes) == .utf8 else { return nil }
-        let reader = YAMLEventReader(bytes: InputEncoding.droppingUTF8BOM(bytes), file: file, limits: limits)
+        let reader = YAMLEventReader(
+            bytes: InputEncoding.droppingUTF8BOM(bytes), file: file, limits: limits, strings: strings)
         do {
             try reader.expect(YAML_STREAM_START_EVENT)
             try reader.expect(YAML_DOCUMENT_START_EVENT)

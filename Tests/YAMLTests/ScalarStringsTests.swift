@@ -5,10 +5,11 @@ import YAML
 /// shares repeated long texts: the strings must still be exactly what validation gives.
 @Suite struct ScalarStringsTests {
     /// Every scalar of `text` as the reader makes it, with the bytes libyaml handed out.
-    private func scalars(_ text: String) -> [(text: String, bytes: [UInt8])]? {
+    private func scalars(_ text: String, strings: ScalarStringTable? = nil) -> [(text: String, bytes: [UInt8])]? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { buffer in
-            YAMLEventReader.read(bytes: buffer, file: "t.yaml", limits: .default) { reader throws(YAMLEventReader.Fallback) in
+            YAMLEventReader.read(bytes: buffer, file: "t.yaml", limits: .default, strings: strings) {
+                reader throws(YAMLEventReader.Fallback) in
                 var found: [(String, [UInt8])] = []
                 var depth = 0
                 repeat {
@@ -68,5 +69,21 @@ import YAML
     /// (or are the same small string).
     private func storage(_ text: String) -> [UInt64] {
         withUnsafeBytes(of: text) { Array($0.bindMemory(to: UInt64.self)) }
+    }
+
+    /// A table given to the reader is kept across documents: a long text met in an earlier
+    /// document is the same string, and every text still reads as its bytes.
+    @Test func aCallersTableSharesLongTextsAcrossDocuments() throws {
+        let first = "a: một đoạn văn bản dài lặp lại\nb: short\nc: another long text, met once\n"
+        let second = "x: một đoạn văn bản dài lặp lại\ny: a third long text of the second document\n"
+        let shared = ScalarStringTable(slotBits: 10)
+        let one = try #require(scalars(first, strings: shared))
+        let two = try #require(scalars(second, strings: shared))
+        #expect(one[1].text == "một đoạn văn bản dài lặp lại" && two[1].text == one[1].text)
+        #expect(storage(two[1].text) == storage(one[1].text), "the shared table gives the earlier string")
+        let alone = try #require(scalars(second))
+        #expect(storage(alone[1].text) != storage(one[1].text), "a document's own table starts empty")
+        for (made, bytes) in one + two { #expect(Array(made.utf8) == bytes) }
+        #expect(two.map(\.text) == alone.map(\.text))
     }
 }

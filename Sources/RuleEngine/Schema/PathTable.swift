@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The paths of objects and lists (`family[3].businesses[0]`), each made once per thread and
 /// shared by the documents that thread validates against one schema. Every object and list
 /// keeps its path in its origin, and the same paths recur from one dossier to the next: made
@@ -13,7 +9,7 @@ import Glibc
 /// made as before, unshared, by the same `join` and `indexed`: a path reads the same whether
 /// it was kept or not.
 ///
-/// One table per thread (`forThread(root:)`), so no lock: it is reset when its thread
+/// One table per thread (`ThreadTables`), so no lock: it starts afresh when its thread
 /// validates against another root record (another schema, or another kind of document).
 final class PathTable {
     /// A path as the validator carries it down: its text, and its number in the table
@@ -56,8 +52,6 @@ final class PathTable {
     /// The root record the paths start from: held weakly, so that a table never keeps a
     /// schema alive, and compared by identity (a freed plan reads as nil, never as another).
     private weak var root: RecordPlan?
-    /// Whether a document is being validated with the table (`forThread` gives it to one at a time).
-    private let busy: UnsafeMutablePointer<Bool>
 
     init() {
         keys = .allocate(capacity: Self.slotCount)
@@ -68,8 +62,6 @@ final class PathTable {
         texts.initialize(to: "")
         count = .allocate(capacity: 1)
         count.initialize(to: 1)
-        busy = .allocate(capacity: 1)
-        busy.initialize(to: false)
     }
 
     deinit {
@@ -78,7 +70,6 @@ final class PathTable {
         keys.deallocate()
         numbers.deallocate()
         count.deallocate()
-        busy.deallocate()
     }
 
     /// How many paths the table holds, the root's included.
@@ -122,39 +113,14 @@ final class PathTable {
         return Path(id: Int32(number), text: text)
     }
 
-    /// Empties the table for paths from `plan`.
-    private func reset(root plan: RecordPlan) {
+    /// Readies the table for paths from the root record `plan`: emptied when it held paths
+    /// from another.
+    func start(root plan: RecordPlan) {
+        guard root !== plan else { return }
         (texts + 1).deinitialize(count: count.pointee - 1)
         count.pointee = 1
         keys.update(repeating: 0, count: Self.slotCount)
         root = plan
-    }
-
-    /// This thread's table for paths from the root record `plan`, marked in use until
-    /// `release()`; nil when the platform has no thread-local storage for it or the thread's
-    /// table is already in use (a document validated inside another), and then paths are
-    /// made unshared.
-    static func forThread(root plan: RecordPlan) -> PathTable? {
-        #if canImport(Glibc)
-        let table: PathTable
-        if let stored = pthread_getspecific(threadKey) {
-            table = Unmanaged<PathTable>.fromOpaque(stored).takeUnretainedValue()
-        } else {
-            table = PathTable()
-            guard pthread_setspecific(threadKey, Unmanaged.passRetained(table).toOpaque()) == 0 else { return nil }
-        }
-        guard !table.busy.pointee else { return nil }
-        if table.root !== plan { table.reset(root: plan) }
-        table.busy.pointee = true
-        return table
-        #else
-        return nil
-        #endif
-    }
-
-    /// Gives the table back to its thread after a document.
-    func release() {
-        busy.pointee = false
     }
 
     /// `parent.key`, or `key` at the root, for schema field names (always identifiers).
@@ -207,16 +173,3 @@ final class PathTable {
         (target + offset).initialize(from: source, count: bytes.count)
     }
 }
-
-#if canImport(Glibc)
-/// The key of each thread's `PathTable`, released when the thread ends.
-private let threadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    let status = pthread_key_create(&key) { table in
-        guard let table else { return }
-        Unmanaged<PathTable>.fromOpaque(table).release()
-    }
-    precondition(status == 0, "no thread-local key for the path table")
-    return key
-}()
-#endif

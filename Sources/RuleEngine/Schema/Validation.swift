@@ -55,12 +55,13 @@ extension Schema {
         options: ValidationOptions
     ) -> Validated? {
         let position = rootPosition(of: kind)
-        // The paths of objects and lists recur from one document to the next: this thread's
-        // table makes each once.
-        let paths = PathTable.forThread(root: plans[position])
-        defer { paths?.release() }
-        return YAMLEventReader.read(bytes: bytes, file: file, limits: limits) { reader throws(YAMLEventReader.Fallback) in
-            var validator = DocumentValidator(schema: self, strict: options.strict, source: reader, paths: paths)
+        // Paths and long texts recur from one document to the next: this thread's tables make
+        // each once.
+        let tables = ThreadTables.forThread(root: plans[position])
+        defer { tables?.release() }
+        return YAMLEventReader.read(bytes: bytes, file: file, limits: limits, strings: tables?.texts) {
+            reader throws(YAMLEventReader.Fallback) in
+            var validator = DocumentValidator(schema: self, strict: options.strict, source: reader, paths: tables?.paths)
             return try validator.document(record: position)
         }
     }

@@ -52,23 +52,23 @@ struct PathTableTests {
         #expect(first.id == kept[0].id && first.text == "[0]")
     }
 
-    @Test func aThreadsTableIsOneAtATimeAndStartsAfreshForAnotherRoot() throws {
+    @Test func aThreadsTablesAreOneAtATimeAndThePathsStartAfreshForAnotherRoot() throws {
         let plans = DriverEquivalenceTests.schema.plans
         try #require(plans.count >= 2)
-        let table = try #require(PathTable.forThread(root: plans[0]))
-        #expect(PathTable.forThread(root: plans[0]) == nil, "a table in use is not given twice")
-        let kept = table.field(of: .root, slot: 1, name: "family")
+        let tables = try #require(ThreadTables.forThread(root: plans[0]))
+        #expect(ThreadTables.forThread(root: plans[0]) == nil, "tables in use are not given twice")
+        let kept = tables.paths.field(of: .root, slot: 1, name: "family")
         #expect(kept.id != Path.unkept)
-        table.release()
+        tables.release()
 
-        let same = try #require(PathTable.forThread(root: plans[0]))
-        #expect(same === table)
-        #expect(same.field(of: .root, slot: 1, name: "family").id == kept.id)
-        let count = same.pathCount
+        let same = try #require(ThreadTables.forThread(root: plans[0]))
+        #expect(same === tables)
+        #expect(same.paths.field(of: .root, slot: 1, name: "family").id == kept.id)
+        let count = same.paths.pathCount
         same.release()
 
-        let other = try #require(PathTable.forThread(root: plans[1]))
-        #expect(other.pathCount == 1, "another root starts from the root's path alone (was \(count))")
+        let other = try #require(ThreadTables.forThread(root: plans[1]))
+        #expect(other.paths.pathCount == 1, "another root starts from the root's path alone (was \(count))")
         other.release()
     }
 
@@ -88,13 +88,13 @@ struct PathTableTests {
             Issue.record("no valid dossier under candidates/")
             return
         }
-        let table = try #require(PathTable.forThread(root: root))
-        let count = table.pathCount
-        table.release()
+        let tables = try #require(ThreadTables.forThread(root: root))
+        let count = tables.paths.pathCount
+        tables.release()
         #expect(count > 1)
         let second = Self.validate(bytes)
-        let after = try #require(PathTable.forThread(root: root))
-        #expect(after.pathCount == count)
+        let after = try #require(ThreadTables.forThread(root: root))
+        #expect(after.paths.pathCount == count)
         after.release()
         #expect(DriverEquivalenceTests.dump(first) == DriverEquivalenceTests.dump(second))
     }
