@@ -18,7 +18,9 @@ struct DocumentValidator<Source: YAMLEventSource> {
     let strict: Bool
     var source: Source
     /// Where the paths of objects and lists are kept across documents; nil to make each one.
-    let paths: PathTable?
+    /// Unretained, as the caller holds it for the whole document: a retained reference in a
+    /// value read by `mutating` methods is retained and released around every use.
+    let paths: Unmanaged<PathTable>?
     var diagnostics = DiagnosticList()
     /// Whether any error was seen, counted even past the diagnostic cap.
     var sawError = false
@@ -29,11 +31,12 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// storage when it ends, so that the scratch is allocated once a document, not per list.
     private var listItems: [Value] = []
 
+    /// `paths`, when given, must outlive the validator (the caller holds it).
     init(schema: Schema, strict: Bool, source: Source, paths: PathTable? = nil) {
         self.schema = schema
         self.strict = strict
         self.source = source
-        self.paths = paths
+        self.paths = paths.map { Unmanaged.passUnretained($0) }
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
@@ -329,13 +332,13 @@ struct DocumentValidator<Source: YAMLEventSource> {
     /// The path of the object or list in field `slot`, named `name`, of the object at `parent`.
     private func child(of parent: Path, slot: Int, name: String) -> Path {
         guard let paths else { return Path(unkept: PathTable.join(parent.text, name)) }
-        return paths.field(of: parent, slot: slot, name: name)
+        return paths._withUnsafeGuaranteedRef { $0.field(of: parent, slot: slot, name: name) }
     }
 
     /// The path of the object or list at `index` of the list at `parent`.
     private func item(of parent: Path, index: Int) -> Path {
         guard let paths else { return Path(unkept: PathTable.indexed(parent.text, index)) }
-        return paths.item(of: parent, index: index)
+        return paths._withUnsafeGuaranteedRef { $0.item(of: parent, index: index) }
     }
 
     /// `PathTable.join` for any key as written: keys that are not identifiers are quoted as in `NodePath`.
