@@ -154,16 +154,18 @@ struct RuleRunner {
         case .success(let found): place = found
         case .failure(let error): return failure(error.message, at: innermost)
         }
-        var message = ""
+        // Written as bytes and made a string once: appending each piece to a string cost more.
+        var message: [UInt8] = []
+        message.reserveCapacity(256)
         for piece in compiled.message(for: language)?.pieces ?? [] {
             switch piece {
-            case .literal(let text): message += text
+            case .literal(let text): message += text.utf8
             case .program(let program):
                 let value = program.evaluate(activation, budget: &budget)
                 if case .error(let error) = value { return failure(error, in: program, source: nil, at: place.0, activation: activation) }
-                message += ValueText.format(value, language: language)
+                message += ValueText.format(value, language: language).utf8
                 // The message is built too: a placeholder may not make it unbounded.
-                guard budget.spend(bytes: message.utf8.count, at: nil) else {
+                guard budget.spend(bytes: message.count, at: nil) else {
                     return failure("\(budget.exceeded?.message ?? "cost limit") (in the message)", at: place.0)
                 }
             }
@@ -171,7 +173,7 @@ struct RuleRunner {
         let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
-            message: message, basis: basis, location: place.0, evidence: explanation.items,
+            message: String(decoding: message, as: UTF8.self), basis: basis, location: place.0, evidence: explanation.items,
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
