@@ -34,6 +34,9 @@ final class SlateRecordStore: ListValue.ElementSource {
 
     private let codec: RecordCodec
     private let state: Mutex<State>
+    /// How many records are in, read without the lock: slate rules ask for the count at
+    /// every step of their loops, from several threads at once.
+    private let recordCount = Atomic<Int>(0)
     /// Writes and reads go to the file in blocks of this size.
     private let blockSize: Int
 
@@ -55,10 +58,11 @@ final class SlateRecordStore: ListValue.ElementSource {
             state.pending += record
             state.offsets.append(state.offsets[state.offsets.count - 1] + UInt64(record.count))
             if state.pending.count >= blockSize { Self.flush(&state) }
+            recordCount.store(state.offsets.count - 1, ordering: .releasing)
         }
     }
 
-    var count: Int { state.withLock { $0.offsets.count - 1 } }
+    var count: Int { recordCount.load(ordering: .acquiring) }
 
     func element(at index: Int) -> Value { element(at: index, keeping: nil) }
 

@@ -35,4 +35,19 @@ extension PathListTests {
         #expect(list.last == "/after")
         #expect(list.count == paths.count + 1)
     }
+
+    /// Paths that share a long prefix, then differ within the 8 bytes after it, past them, or
+    /// only in length; duplicates and empty paths: the order is the bytes' order all the same.
+    @Test func sharedPrefixesSortByTheirBytes() {
+        let paths = [
+            "/data/slate/dossier-10.yaml", "/data/slate/dossier-1.yaml", "/data/slate/dossier-1",
+            "/data/slate/dossier-0000000001.yaml", "/data/slate/dossier-0000000000.yaml",
+            "/data/slate/dossier-00000000009", "/data/slate/dossier-0000000001.yaml",
+            "/data/slate/dossier-Ở.yaml", "/data/slate/dossier-O.yaml", "/data/slate/", "/data/slate/dossier-",
+        ]
+        #expect(Array(PathList(paths).sortedByBytes()) == DossierFinder.sortedByBytes(paths))
+        #expect(Array(PathList(["", "", "a"]).sortedByBytes()) == ["", "", "a"])
+        #expect(Array(PathList(["same", "same"]).sortedByBytes()) == ["same", "same"])
+        #expect(Array(PathList(["b", "a"]).sortedByBytes()) == ["a", "b"])
+    }
 }

@@ -57,9 +57,9 @@ public struct PairKeyTable: Sendable {
         count += 1
         switch keys {
         case .success(let candidate):
-            for hash in Set(candidate.keys) { entries.append(UInt64(hash) << 32 | position) }
+            Self.forEachDistinct(candidate.keys) { entries.append(UInt64($0) << 32 | position) }
             if linked {
-                for hash in Set(candidate.links) { entries.append(UInt64(hash) << 32 | 1 << 31 | position) }
+                Self.forEachDistinct(candidate.links) { entries.append(UInt64($0) << 32 | 1 << 31 | position) }
             }
             isSorted = false
             if entries.count >= runLength { spill() }
@@ -68,11 +68,21 @@ public struct PairKeyTable: Sendable {
         }
     }
 
+    /// Calls `body` once for each distinct hash of one candidate. A candidate has a dozen
+    /// keys or so: looking back over them costs less than a `Set` (a heap object) a candidate.
+    private static func forEachDistinct(_ hashes: [UInt32], _ body: (UInt32) -> Void) {
+        guard hashes.count <= 32 else {
+            for hash in Set(hashes) { body(hash) }
+            return
+        }
+        for index in hashes.indices where !hashes[..<index].contains(hashes[index]) { body(hashes[index]) }
+    }
+
     /// Sorts the run in memory and moves it to the file; it stays in memory when it cannot be written.
     private mutating func spill() {
         if spilled == nil { spilled = SpilledRuns() }
         guard let spilled, spilled.file != nil else { return }
-        entries.sort()
+        RadixSort.sort(&entries)
         if spilled.add(entries) {
             entries.removeAll(keepingCapacity: true)
             isSorted = true
@@ -82,7 +92,7 @@ public struct PairKeyTable: Sendable {
     /// Sorts the keys in place, once all candidates are in, so `pairs()` needs no copy.
     public mutating func seal() {
         guard !isSorted else { return }
-        entries.sort()
+        RadixSort.sort(&entries)
         isSorted = true
     }
 
@@ -126,7 +136,8 @@ public struct PairKeyTable: Sendable {
 
     /// Every entry in ascending order: the runs on file merged with the one in memory.
     private func forEachEntry(_ body: (UInt64) -> Void) {
-        let memory = isSorted ? entries : entries.sorted()
+        var memory = entries
+        if !isSorted { RadixSort.sort(&memory) }
         var cursors = (spilled?.cursors() ?? []) + [RunCursor(memory)]
         cursors.removeAll { $0.current == nil }
         while !cursors.isEmpty {
