@@ -99,12 +99,13 @@ struct RuleRunner {
         }
         switch iterable {
         case .list(let list):
-            for element in list {
+            for index in list.indices {
                 // Each combination is a step, so a product of long lists ends at the budget.
                 guard budget.spend(steps: 1, at: nil) else {
                     return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost.location(in: activation)))
                 }
-                activation[compiled.loops[depth].slot] = element
+                // Read into its slot: a loop variable assigned there was copied once more.
+                activation[compiled.loops[depth].slot] = list[index]
                 iterate(depth: depth + 1, innermost: .slot(compiled.loops[depth].slot),
                         activation: &activation, budget: &budget, into: &findings, leaf: leaf)
                 // Past the budget every later combination fails at once: one finding says so.
