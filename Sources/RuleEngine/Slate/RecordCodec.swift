@@ -13,7 +13,6 @@ public struct RecordCodec: Sendable {
     /// Every record type that can occur below the root, in a fixed order: a type is written as
     /// its index here.
     let types: [ObjectType]
-    private let indexOfType: [ObjectIdentifier: Int]
 
     /// A codec for records of `root` (the dossier type) and the types below it.
     public init(root: ObjectType) {
@@ -26,13 +25,16 @@ public struct RecordCodec: Sendable {
             for field in type.fields.reversed() { pending += Self.objectTypes(in: field.type) }
         }
         self.types = types
-        var index: [ObjectIdentifier: Int] = [:]
-        for (position, type) in types.enumerated() { index[ObjectIdentifier(type)] = position }
-        self.indexOfType = index
     }
 
     /// Whether records of `type` occur in what this codec writes (a slate's own object does not).
-    public func isRecordType(_ type: ObjectType) -> Bool { indexOfType[ObjectIdentifier(type)] != nil }
+    public func isRecordType(_ type: ObjectType) -> Bool { index(of: type) != nil }
+
+    /// Where `type` is in `types`. A schema has a dozen record types: comparing identities
+    /// costs less than hashing one into a dictionary, at every record a dossier holds.
+    private func index(of type: ObjectType) -> Int? {
+        types.firstIndex { $0 === type }
+    }
 
     private static func objectTypes(in type: CELType) -> [ObjectType] {
         switch type {
@@ -155,7 +157,7 @@ public struct RecordCodec: Sendable {
     }
 
     private func encode(_ object: ObjectValue, into writer: inout RecordWriter, selection: Selection, isRoot: Bool) {
-        guard let typeIndex = indexOfType[ObjectIdentifier(object.type)] else {
+        guard let typeIndex = index(of: object.type) else {
             return writer.tag(Tag.unsupported.rawValue)
         }
         writer.tag(Tag.object.rawValue)

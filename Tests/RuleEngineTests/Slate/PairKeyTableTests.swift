@@ -5,6 +5,21 @@ import Testing
 /// The pairs a `pair_keys` table yields: every ordered pair sharing a key, once, in the order
 /// of the full double loop.
 @Suite struct PairKeyTableTests {
+
+    /// Keys are hashed with FNV-1a over a tag byte and the key's bytes (a string's UTF-8, an
+    /// int's 8 bytes least significant first): fixed values, the same on every machine.
+    @Test func keysHashAsFNV1aOfTheirBytes() {
+        func fnv(_ bytes: [UInt8]) -> UInt32 {
+            bytes.reduce(UInt32(0x811c_9dc5)) { ($0 ^ UInt32($1)) &* 0x0100_0193 }
+        }
+        let number: Int64 = -1_234_567_890_123
+        let expected = [
+            fnv([0x73] + Array("name:nguyen van a/1970".utf8)), fnv([0x73] + Array("Ở".utf8)), fnv([0x73]),
+            fnv([0x69] + (0..<8).map { UInt8(truncatingIfNeeded: number >> ($0 * 8)) }),
+        ]
+        #expect(Self.hashes([.string("name:nguyen van a/1970"), .string("Ở"), .string(""), .null, .int(number)]) == expected)
+        #expect(Self.hashes([.string("abc")]) == [0x9b1d_44a6])
+    }
     static func hashes(_ values: [Value]) -> [UInt32] {
         (try? PairKeyTable.hashes(.list(ListValue(values)), of: "pair_keys").get()) ?? []
     }
