@@ -71,7 +71,7 @@ public struct Program: Sendable {
         }
         let checked = Checker.check(parsed, in: environment)
         guard checked.issues.isEmpty else { throw CompileFailure(issues: checked.issues) }
-        let root = Planner(references: checked.references).plan(parsed.expr)
+        let root = Planner(references: checked.references, info: parsed.sourceInfo).plan(parsed.expr)
         return Program(root: root, localCount: checked.localCount, parsed: parsed, types: checked.types)
     }
 

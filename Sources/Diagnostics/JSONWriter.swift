@@ -191,8 +191,8 @@ public struct JSONWriter: Sendable {
     /// everything else, non-ASCII included, is copied as is in runs. Runs are cut on ASCII
     /// bytes only, so every run is whole UTF-8 and a combining mark after a quote stays intact.
     /// Eight bytes are tested at a time (`mayNeedEscape`); only a word that holds a byte to
-    /// escape is looked at byte by byte.
-    private static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
+    /// escape is looked at byte by byte. Public for texts written as bytes (`quoted`'s bytes).
+    public static func appendQuoted(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var value = value
         value.withUTF8 { utf8 in

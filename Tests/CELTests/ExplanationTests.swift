@@ -43,6 +43,19 @@ struct ExplanationTests {
         #expect(explanation.comparisons == ["bar_months + 6 = 18 < 12 → false"])
     }
 
+    /// An operand's text and value longer than 200 characters are cut there with `…`, by
+    /// characters, not bytes: 150 three-byte letters are not cut, 300 are.
+    @Test func longOperandsAreCutByCharacters() throws {
+        let letters = String(repeating: "ặ", count: 150)
+        let explanation = try Self.explain("'\(letters)' + '\(letters)' == '\(letters)'")
+        func cut(_ text: String) -> String { text.count <= 200 ? text : String(text.prefix(200)) + "…" }
+        let left = "'\(letters)' + '\(letters)'"
+        #expect(explanation.comparisons == [
+            cut(left) + " = " + cut("\"\(letters)\(letters)\"") + " == '\(letters)' → false",
+        ])
+        #expect(cut(left) != left)
+    }
+
     @Test func subexpressionsInSourceOrder() throws {
         let explanation = try Self.explain("1 + bar_months * 2 > 20")
         #expect(explanation.subexpressions.map { "\($0.text) = \($0.value.displayText)" } == [

@@ -49,7 +49,7 @@ extension Explainer {
         let left = visitDecisive(pair.lhs, decisive: true)
         let right = visitDecisive(pair.rhs, decisive: true)
         let value = pair.combine(left, right)
-        recordComparison(pair, pair.lhs, left, pair.rhs, right, value)
+        recordComparison(pair, left, right, value)
         return value
     }
 

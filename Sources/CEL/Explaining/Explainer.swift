@@ -12,6 +12,8 @@ struct Explainer {
     var frame: Frame
     var reads: [Explanation.Read] = []
     var comparisons: [String] = []
+    /// Where a comparison's text is written before it is made a string (`ComparisonText`).
+    private var scratch: [UInt8] = []
     var subexpressions: [Explanation.Subexpression] = []
     /// The paths of reads left out by `maxReads`, each counted once. The paths kept are those
     /// of `reads`, searched in place: a finding reads a handful of fields, and hashing each
@@ -37,8 +39,6 @@ struct Explainer {
         self.recordsSubexpressions = recordsSubexpressions
         self.recordsComparisons = recordsComparisons
     }
-
-    static let comparisonSymbols: [String: String] = ["_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">="]
 
     @discardableResult
     mutating func visit(_ node: Node, decisive: Bool) -> Value {
@@ -69,7 +69,7 @@ struct Explainer {
             let nodes = node.children
             let children = nodes.map { visit($0, decisive: decisive) }
             if decisive, children.count == 2 {
-                recordComparison(node, nodes[0], children[0], nodes[1], children[1], value)
+                recordComparison(node, children[0], children[1], value)
             }
         }
         return value
@@ -81,6 +81,8 @@ struct Explainer {
             !reads.contains(where: { $0.origin.path == origin.path }), !omittedPaths.contains(origin.path)
         else { return }
         if reads.count < Self.maxReads {
+            // Room for a finding's handful at once, not grown one read at a time.
+            if reads.isEmpty { reads.reserveCapacity(8) }
             reads.append(.init(origin: origin, value: value))
         } else {
             omittedPaths.insert(origin.path)
@@ -88,48 +90,22 @@ struct Explainer {
         }
     }
 
-    func comparisonSymbol(_ node: Node) -> String? {
-        switch node {
-        case let equality as EqualityNode: equality.negated ? "!=" : "=="
-        case is InNode: "in"
-        case let call as BinaryCallNode: Self.comparisonSymbols[call.dispatch.function]
-        default: nil
-        }
-    }
-
     /// Notes `node`'s comparison of its two operands, when it is one and comparisons are kept
     /// (up to `maxComparisons`, then only counted).
-    mutating func recordComparison(_ node: Node, _ lhs: Node, _ left: Value, _ rhs: Node, _ right: Value, _ value: Value) {
-        guard recordsComparisons, let symbol = comparisonSymbol(node) else { return }
+    mutating func recordComparison(_ node: Node, _ left: Value, _ right: Value, _ value: Value) {
+        guard recordsComparisons, let pair = node as? StrictPairNode else { return }
+        recordComparison(pair, left, right, value)
+    }
+
+    /// The same for a pair node, whose `comparison` says whether it is one.
+    mutating func recordComparison(_ pair: StrictPairNode, _ left: Value, _ right: Value, _ value: Value) {
+        guard recordsComparisons, let comparison = pair.comparison else { return }
         if comparisons.count < Self.maxComparisons {
-            comparisons.append(comparison(lhs, left, rhs, right, symbol, value))
+            if comparisons.isEmpty { comparisons.reserveCapacity(4) }
+            comparisons.append(comparison.text(left, right, value, scratch: &scratch))
         } else {
             omittedComparisons += 1
         }
-    }
-
-    /// `left = 8 < right = 12 → true`: a comparison and what it gave, since a false one can
-    /// be as decisive as a true one (under `!`, or as the side of `||` that did not hold).
-    func comparison(_ lhs: Node, _ left: Value, _ rhs: Node, _ right: Value, _ symbol: String, _ result: Value) -> String {
-        // Written into one string: joining the parts with `+` made a string per step.
-        var text = ""
-        text.reserveCapacity(96)
-        operand(lhs, left, into: &text)
-        text += " "
-        text += symbol
-        text += " "
-        operand(rhs, right, into: &text)
-        text += " → "
-        if case .bool(let flag) = result { text += flag ? "true" : "false" } else { text += result.displayText }
-        return text
-    }
-
-    /// `text = value`, or just the text for a literal, appended to `text`.
-    func operand(_ node: Node, _ value: Value, into text: inout String) {
-        text += Self.shortened(info.text(of: node.id))
-        guard !(node is ConstNode) else { return }
-        text += " = "
-        text += Self.shortened(value.displayText)
     }
 
     /// `text`, cut to `maxValueText` characters with `…`.

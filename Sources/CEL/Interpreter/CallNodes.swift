@@ -62,14 +62,14 @@ final class BinaryCallNode: StrictPairNode, @unchecked Sendable {
     /// The one overload's implementation, when there is one (see `UnaryCallNode.direct`).
     let direct: @Sendable (Value, Value) -> Value
     let hasDirect: Bool
-    init(id: Int, _ lhs: Node, _ rhs: Node, _ dispatch: Dispatch) {
+    init(id: Int, _ lhs: Node, _ rhs: Node, _ dispatch: Dispatch, comparison: ComparisonText? = nil) {
         self.dispatch = dispatch
         if dispatch.overloads.count == 1, case .binary(let f) = dispatch.overloads[0].implementation {
             (direct, hasDirect) = (f, true)
         } else {
             (direct, hasDirect) = ({ _, _ in .null }, false)
         }
-        super.init(id: id, lhs, rhs)
+        super.init(id: id, lhs, rhs, comparison: comparison)
     }
     override func apply(_ a: Value, _ b: Value) -> Value {
         if hasDirect { return located(direct(a, b)) }

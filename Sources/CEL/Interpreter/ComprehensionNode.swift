@@ -60,9 +60,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         case .all, .exists: return quantify(items, &frame, decisive: kind == .exists)
         case .existsOne:
             var count = 0
-            for item in items {
+            for index in items.indices {
                 guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
-                frame.locals[local] = item
+                frame.locals[local] = items[index]
                 switch body.eval(&frame) {
                 case .bool(let b): if b { count += 1 }
                 case .error(let e): return .error(e)
@@ -76,9 +76,10 @@ final class ComprehensionNode: Node, @unchecked Sendable {
 
     func quantify(_ items: ListValue, _ frame: inout Frame, decisive: Bool) -> Value {
         var firstError: Value?
-        for item in items {
+        for index in items.indices {
             guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
-            frame.locals[local] = item
+            // Read into the variable: a loop variable assigned there was copied once more.
+            frame.locals[local] = items[index]
             let value = body.eval(&frame)
             switch value {
             case .bool(let b): if b == decisive { return value }
@@ -94,9 +95,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         // A plain map keeps every element; a filter may keep few of a large (sourced) list.
         if kind == .map, filter == nil { out.reserveCapacity(items.count) }
         var kept = 0
-        for item in items {
+        for index in items.indices {
             guard frame.budget.spend(steps: 1, at: id) else { return overBudget(frame) }
-            frame.locals[local] = item
+            frame.locals[local] = items[index]
             let keep = kind == .filter ? body : filter
             if let keep {
                 switch keep.eval(&frame) {
@@ -109,7 +110,8 @@ final class ComprehensionNode: Node, @unchecked Sendable {
             if counts {
                 kept += 1
             } else if kind == .filter {
-                out.append(item)
+                // Still the element: only this comprehension writes its variable.
+                out.append(frame.locals[local])
             } else {
                 let value = body.eval(&frame)
                 if value.isError { return value }

@@ -140,17 +140,33 @@ class StrictPairNode: Node, @unchecked Sendable {
     /// Where each operand is held, when it is read in place (`HeldOperand`).
     private let heldLHS: HeldOperand?
     private let heldRHS: HeldOperand?
-    init(id: Int, _ lhs: Node, _ rhs: Node) {
+    /// The fixed parts of the evidence text of a comparison (`==`, `in`, `<`, …); nil for
+    /// any other pair, which records none.
+    let comparison: ComparisonText?
+    init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil) {
         self.lhs = lhs
         self.rhs = rhs
+        self.comparison = comparison
         heldLHS = HeldOperand(lhs)
         heldRHS = HeldOperand(rhs)
         super.init(id: id)
     }
     final override var children: [Node] { [lhs, rhs] }
     final override func eval(_ frame: inout Frame) -> Value {
-        if let a = heldLHS?.value(in: frame) { return eval(a.pointee, &frame) }
-        return eval(lhs.eval(&frame), &frame)
+        guard let a = heldLHS?.value(in: frame) else { return eval(lhs.eval(&frame), &frame) }
+        // The left operand is read where it is held and the right one evaluated after it in
+        // this one function (evaluating it writes no variable in scope, `HeldOperand`): one
+        // call less per pair. Swift still copies both operands before `apply`, an opaque call.
+        if a.pointee.isError { return a.pointee }
+        if let b = heldRHS?.value(in: frame) {
+            if b.pointee.isError { return b.pointee }
+            let value = apply(a.pointee, b.pointee)
+            return paid(value, arguments: a.pointee.costWeight &+ b.pointee.costWeight, &frame)
+        }
+        let b = rhs.eval(&frame)
+        if b.isError { return b }
+        let value = apply(a.pointee, b)
+        return paid(value, arguments: a.pointee.costWeight &+ b.costWeight, &frame)
     }
 
     /// The value once the left operand is `a`.
@@ -211,9 +227,9 @@ class StrictOperandsNode: Node, @unchecked Sendable {
 /// `==` and `!=` with heterogeneous equality.
 final class EqualityNode: StrictPairNode, @unchecked Sendable {
     let negated: Bool
-    init(id: Int, _ lhs: Node, _ rhs: Node, negated: Bool) {
+    init(id: Int, _ lhs: Node, _ rhs: Node, negated: Bool, comparison: ComparisonText? = nil) {
         self.negated = negated
-        super.init(id: id, lhs, rhs)
+        super.init(id: id, lhs, rhs, comparison: comparison)
     }
     override func apply(_ a: Value, _ b: Value) -> Value { .bool(Value.equal(a, b) != negated) }
 }
@@ -224,14 +240,14 @@ final class InNode: StrictPairNode, @unchecked Sendable {
     /// string is compared with each directly, not through a copy of each element and `equal`.
     private let constantStrings: [String]?
 
-    override init(id: Int, _ lhs: Node, _ rhs: Node) {
+    override init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil) {
         if case .list(let list)? = (rhs as? ConstNode)?.value {
             let strings = list.compactMap(\.stringValue)
             constantStrings = strings.count == list.count ? strings : nil
         } else {
             constantStrings = nil
         }
-        super.init(id: id, lhs, rhs)
+        super.init(id: id, lhs, rhs, comparison: comparison)
     }
 
     override func apply(_ x: Value, _ container: Value) -> Value {

@@ -1,6 +1,8 @@
 /// Turns a checked AST into the node tree the interpreter runs, once per compile.
 struct Planner {
     let references: [Int: Reference]
+    /// The expression's text, from which comparisons take the fixed parts of their evidence.
+    let info: SourceInfo
 
     func plan(_ expr: Expr) -> Node {
         let id = expr.id
@@ -43,9 +45,9 @@ struct Planner {
             case ("_&&_", 2): return LogicNode(id: id, nodes[0], nodes[1], isAnd: true)
             case ("_||_", 2): return LogicNode(id: id, nodes[0], nodes[1], isAnd: false)
             case ("_?_:_", 3): return ConditionalNode(id: id, nodes[0], nodes[1], nodes[2])
-            case ("_==_", 2): return EqualityNode(id: id, nodes[0], nodes[1], negated: false)
-            case ("_!=_", 2): return EqualityNode(id: id, nodes[0], nodes[1], negated: true)
-            case ("@in", 2): return InNode(id: id, nodes[0], nodes[1])
+            case ("_==_", 2), ("_!=_", 2):
+                return EqualityNode(id: id, nodes[0], nodes[1], negated: function == "_!=_", comparison: comparison(function, nodes))
+            case ("@in", 2): return InNode(id: id, nodes[0], nodes[1], comparison: comparison(function, nodes))
             case ("_[_]", 2): return IndexNode(id: id, nodes[0], nodes[1])
             default: break
             }
@@ -64,9 +66,14 @@ struct Planner {
         let dispatch = Dispatch(function: function, overloads: specialized ?? overloads)
         switch nodes.count {
         case 1: return UnaryCallNode(id: id, nodes[0], dispatch)
-        case 2: return BinaryCallNode(id: id, nodes[0], nodes[1], dispatch)
+        case 2: return BinaryCallNode(id: id, nodes[0], nodes[1], dispatch, comparison: comparison(function, nodes))
         default: return CallNode(id: id, nodes, dispatch)
         }
+    }
+
+    /// The evidence text of `function(nodes[0], nodes[1])` when it is a comparison.
+    private func comparison(_ function: String, _ nodes: [Node]) -> ComparisonText? {
+        ComparisonText(function, nodes[0], nodes[1], info: info)
     }
 }
 

@@ -5,25 +5,65 @@ import Diagnostics
 extension Value {
     /// A short CEL-like rendering: `'abc'`, `12`, `1.5`, `date('2025-01-31')`, `[1, 2]`.
     public var displayText: String {
+        var bytes: [UInt8] = []
+        appendDisplayText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `displayText`'s UTF-8 bytes: a finding's comparisons write every value they show
+    /// into one buffer, and joining strings part by part cost more than the rest of the text.
+    public func appendDisplayText(to bytes: inout [UInt8]) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return Self.doubleText(d)
-        case .string(let s): return DebugPrinter.quoted(s)
-        case .list(let list): return "[" + list.elements.map(\.displayText).joined(separator: ", ") + "]"
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): DecimalDigits.append(i, to: &bytes)
+        case .double(let d): bytes.append(contentsOf: Self.doubleText(d).utf8)
+        case .string(let s): JSONWriter.appendQuoted(s, to: &bytes)
+        case .list(let list):
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in list.elements.enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                element.appendDisplayText(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
         case .map(let map):
-            return "{" + zip(map.keys, map.values).map { "\($0.displayText): \($1.displayText)" }.joined(separator: ", ") + "}"
+            bytes.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in zip(map.keys, map.values).enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                key.appendDisplayText(to: &bytes)
+                bytes.append(contentsOf: ": ".utf8)
+                value.appendDisplayText(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
         case .object(let object):
-            let fields = object.type.fields.indices.filter { object.present[$0] }
-                .map { "\(object.type.fields[$0].name): \(object.fields[$0].displayText)" }
-            return "\(object.type.name){" + fields.joined(separator: ", ") + "}"
-        case .timestamp(let t): return "timestamp('\(t.rfc3339)')"
-        case .duration(let d): return "duration('\(d.celText)')"
-        case .date(let d): return "date('\(d)')"
-        case .type(let t): return t.celName
-        case .error(let e): return "error(\(e.message))"
+            bytes.append(contentsOf: object.type.name.utf8)
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for slot in object.type.fields.indices where object.present[slot] {
+                if !first { bytes.append(contentsOf: ", ".utf8) }
+                first = false
+                bytes.append(contentsOf: object.type.fields[slot].name.utf8)
+                bytes.append(contentsOf: ": ".utf8)
+                object.fields[slot].appendDisplayText(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        case .timestamp(let t): Self.appendCall("timestamp", t.rfc3339, to: &bytes)
+        case .duration(let d): Self.appendCall("duration", d.celText, to: &bytes)
+        case .date(let d): Self.appendCall("date", d.description, to: &bytes)
+        case .type(let t): bytes.append(contentsOf: t.celName.utf8)
+        case .error(let e):
+            bytes.append(contentsOf: "error(".utf8)
+            bytes.append(contentsOf: e.message.utf8)
+            bytes.append(UInt8(ascii: ")"))
         }
+    }
+
+    /// `name('argument')`.
+    private static func appendCall(_ name: StaticString, _ argument: String, to bytes: inout [UInt8]) {
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "('".utf8)
+        bytes.append(contentsOf: argument.utf8)
+        bytes.append(contentsOf: "')".utf8)
     }
 
     /// A double as CEL prints it: `1.5`, `3.0`, `1e+100`, `NaN`, `+Inf`.

@@ -21,6 +21,7 @@ enum Evidence {
         // they are remembered only when a `let`'s reads are to be added after them.
         var seen: [String] = []
         var items: [EvidenceItem] = []
+        items.reserveCapacity(min(explanation.reads.count + (lets.isEmpty ? 0 : 4), maxItems))
         var omittedReads = explanation.omittedReads
         func add(_ reads: [Explanation.Read]) {
             for read in reads {

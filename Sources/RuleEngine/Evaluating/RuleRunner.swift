@@ -99,12 +99,13 @@ struct RuleRunner {
         }
         switch iterable {
         case .list(let list):
-            for element in list {
+            for index in list.indices {
                 // Each combination is a step, so a product of long lists ends at the budget.
                 guard budget.spend(steps: 1, at: nil) else {
                     return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in `for_each \(compiled.loops[depth].name) in \(compiled.loops[depth].iterable.text.trimmingSpaces)`)", at: innermost.location(in: activation)))
                 }
-                activation[compiled.loops[depth].slot] = element
+                // Read into its slot: a loop variable assigned there was copied once more.
+                activation[compiled.loops[depth].slot] = list[index]
                 iterate(depth: depth + 1, innermost: .slot(compiled.loops[depth].slot),
                         activation: &activation, budget: &budget, into: &findings, leaf: leaf)
                 // Past the budget every later combination fails at once: one finding says so.
@@ -154,16 +155,18 @@ struct RuleRunner {
         case .success(let found): place = found
         case .failure(let error): return failure(error.message, at: innermost)
         }
-        var message = ""
+        // Written as bytes and made a string once: appending each piece to a string cost more.
+        var message: [UInt8] = []
+        message.reserveCapacity(256)
         for piece in compiled.message(for: language)?.pieces ?? [] {
             switch piece {
-            case .literal(let text): message += text
+            case .literal(let text): message += text.utf8
             case .program(let program):
                 let value = program.evaluate(activation, budget: &budget)
                 if case .error(let error) = value { return failure(error, in: program, source: nil, at: place.0, activation: activation) }
-                message += ValueText.format(value, language: language)
+                message += ValueText.format(value, language: language).utf8
                 // The message is built too: a placeholder may not make it unbounded.
-                guard budget.spend(bytes: message.utf8.count, at: nil) else {
+                guard budget.spend(bytes: message.count, at: nil) else {
                     return failure("\(budget.exceeded?.message ?? "cost limit") (in the message)", at: place.0)
                 }
             }
@@ -171,7 +174,7 @@ struct RuleRunner {
         let explanation = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
         return Finding(
             rule: compiled.rule.id, severity: compiled.rule.severity, title: compiled.rule.title.text(for: language),
-            message: message, basis: basis, location: place.0, evidence: explanation.items,
+            message: String(decoding: message, as: UTF8.self), basis: basis, location: place.0, evidence: explanation.items,
             comparisons: explanation.comparisons, related: place.1, ruleOrder: compiled.rule.order, subjects: place.2)
     }
 
