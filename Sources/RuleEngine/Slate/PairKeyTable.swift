@@ -45,8 +45,9 @@ public struct PairKeyTable: Sendable {
     public private(set) var count = 0
 
     /// `runLength` entries (8 bytes each) stay in memory; beyond, sorted runs go to a
-    /// temporary file (or stay in memory when none can be made).
-    public init(linked: Bool = false, runLength: Int = 1 << 20) {
+    /// temporary file (or stay in memory when none can be made). Sorting a run takes as much
+    /// again while it lasts (`RadixSort`), so a run is 4 MB: 8 MB at most a table.
+    public init(linked: Bool = false, runLength: Int = 1 << 19) {
         self.linked = linked
         self.runLength = max(1, runLength)
     }
