@@ -15,7 +15,7 @@ struct StringAppendNodeTests {
         ("'' + '' + ''", "\"\""),
         ("string(1) + string(1 / 0) + 'x'", "error: division by zero"),
         ("string(1 / 0) + 'x'", "error: division by zero"),
-        ("d.form + 'x' + m.z", "error: no such key: 'z'"),
+        ("d.form + 'x' + string(m.z)", "error: no such key: 'z'"),
     ])
     func sameAsACall(text: String, expected: String) {
         #expect(TestEnvironment.run(text) == expected)
@@ -29,7 +29,7 @@ struct StringAppendNodeTests {
         #expect(try root("'a' + d.form + 'b'") is StringAppendNode)
         #expect(try root("d.form + 'b'") is BinaryCallNode)
         #expect(try root("'a' + 'b'") is BinaryCallNode)
-        #expect(try root("string(1) + 2") is BinaryCallNode == false)
+        #expect(try root("string(1) + string(2)") is StringAppendNode)
         #expect(try root("[1] + [2]") is StringAppendNode == false)
         #expect(try root("1 + 2 + 3") is StringAppendNode == false)
     }
