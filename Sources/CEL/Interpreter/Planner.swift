@@ -66,7 +66,9 @@ struct Planner {
         let dispatch = Dispatch(function: function, overloads: specialized ?? overloads)
         switch nodes.count {
         case 1: return UnaryCallNode(id: id, nodes[0], dispatch)
-        case 2: return BinaryCallNode(id: id, nodes[0], nodes[1], dispatch, comparison: comparison(function, nodes))
+        case 2:
+            if let append = StringAppendNode(id: id, nodes[0], nodes[1], dispatch) { return append }
+            return BinaryCallNode(id: id, nodes[0], nodes[1], dispatch, comparison: comparison(function, nodes))
         default: return CallNode(id: id, nodes, dispatch)
         }
     }
