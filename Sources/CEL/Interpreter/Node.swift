@@ -169,17 +169,19 @@ class StrictPairNode: Node, @unchecked Sendable {
         return paid(value, arguments: a.pointee.costWeight &+ b.costWeight, &frame)
     }
 
-    /// The value once the left operand is `a`.
+    /// The value once the left operand is `a`, evaluated here (not held), so this node owns it.
     @inline(__always)
-    private func eval(_ a: Value, _ frame: inout Frame) -> Value {
+    private func eval(_ a: consuming Value, _ frame: inout Frame) -> Value {
         if a.isError { return a }
         if let b = heldRHS?.value(in: frame) {
             if b.pointee.isError { return b.pointee }
-            return paid(apply(a, b.pointee), arguments: a.costWeight &+ b.pointee.costWeight, &frame)
+            let weight = a.costWeight &+ b.pointee.costWeight
+            return paid(apply(owning: consume a, b.pointee), arguments: weight, &frame)
         }
         let b = rhs.eval(&frame)
         if b.isError { return b }
-        return paid(apply(a, b), arguments: a.costWeight &+ b.costWeight, &frame)
+        let weight = a.costWeight &+ b.costWeight
+        return paid(apply(owning: consume a, b), arguments: weight, &frame)
     }
     final override func combine(_ values: [Value]) -> Value? { combine(values[0], values[1]) }
 
@@ -192,6 +194,10 @@ class StrictPairNode: Node, @unchecked Sendable {
 
     /// The value once neither operand is an error.
     func apply(_ a: Value, _ b: Value) -> Value { .null }
+
+    /// `apply` when the left operand was just evaluated and no one else holds it, so a node may
+    /// build its value in that operand's storage (`StringAppendNode`).
+    func apply(owning a: consuming Value, _ b: Value) -> Value { apply(a, b) }
 }
 
 /// A node of any number of operands evaluated in order that fails with the first error:
