@@ -1,10 +1,12 @@
 /// The values of an expression's variables, by the slots `Environment.declare` returned.
 /// Build one per dossier (or per `for_each` element) and evaluate many programs on it.
 public struct Activation: Sendable {
-    var values: [Value]
+    @usableFromInline var values: [Value]
 
     public init(slotCount: Int) { values = .nulls(slotCount) }
 
+    /// Inlined into the rule runner, which writes a slot for every `for_each` element and `let`.
+    @inlinable
     public subscript(slot: Int) -> Value {
         get { values.indices.contains(slot) ? values[slot] : .null }
         set {
@@ -70,8 +72,10 @@ struct Frame {
     ) -> R {
         activation.values.withUnsafeBufferPointer { variables in
             withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
-                locals.initialize(repeating: .null)
-                defer { _ = locals.deinitialize() }
+                // Most programs have no comprehension: no locals to set or destroy (destroying
+                // even none is a runtime call, `swift_arrayDestroy`).
+                if localCount > 0 { locals.initialize(repeating: .null) }
+                defer { if localCount > 0 { _ = locals.deinitialize() } }
                 return withUnsafeMutablePointer(to: &budget) { budget in
                     var frame = Frame(variables: variables, locals: locals, budget: budget)
                     return body(context, &frame)

@@ -143,10 +143,14 @@ class StrictPairNode: Node, @unchecked Sendable {
     /// The fixed parts of the evidence text of a comparison (`==`, `in`, `<`, …); nil for
     /// any other pair, which records none.
     let comparison: ComparisonText?
-    init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil) {
+    /// Whether `apply(held:)` is worth its call when both operands are held: set by a node that
+    /// needs only part of an operand (`InNode`'s constant strings); the others take copies.
+    private let readsHeldOperands: Bool
+    init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil, readsHeldOperands: Bool = false) {
         self.lhs = lhs
         self.rhs = rhs
         self.comparison = comparison
+        self.readsHeldOperands = readsHeldOperands
         heldLHS = HeldOperand(lhs)
         heldRHS = HeldOperand(rhs)
         super.init(id: id)
@@ -160,7 +164,7 @@ class StrictPairNode: Node, @unchecked Sendable {
         if a.pointee.isError { return a.pointee }
         if let b = heldRHS?.value(in: frame) {
             if b.pointee.isError { return b.pointee }
-            let value = apply(a.pointee, b.pointee)
+            let value = readsHeldOperands ? apply(held: a, b) : apply(a.pointee, b.pointee)
             return paid(value, arguments: a.pointee.costWeight &+ b.pointee.costWeight, &frame)
         }
         let b = rhs.eval(&frame)
@@ -194,6 +198,12 @@ class StrictPairNode: Node, @unchecked Sendable {
 
     /// The value once neither operand is an error.
     func apply(_ a: Value, _ b: Value) -> Value { .null }
+
+
+    /// `apply` of two operands read where they are held (`HeldOperand`), neither an error: a
+    /// node that needs only part of one reads it there, not a copy of it (a retain and a
+    /// release of a whole list).
+    func apply(held a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Value { apply(a.pointee, b.pointee) }
 
     /// `apply` when the left operand was just evaluated and no one else holds it, so a node may
     /// build its value in that operand's storage (`StringAppendNode`).
@@ -246,14 +256,21 @@ final class InNode: StrictPairNode, @unchecked Sendable {
     /// string is compared with each directly, not through a copy of each element and `equal`.
     private let constantStrings: [String]?
 
-    override init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil) {
+    init(id: Int, _ lhs: Node, _ rhs: Node, comparison: ComparisonText? = nil) {
         if case .list(let list)? = (rhs as? ConstNode)?.value {
             let strings = list.compactMap(\.stringValue)
             constantStrings = strings.count == list.count ? strings : nil
         } else {
             constantStrings = nil
         }
-        super.init(id: id, lhs, rhs, comparison: comparison)
+        super.init(id: id, lhs, rhs, comparison: comparison, readsHeldOperands: constantStrings != nil)
+    }
+
+    override func apply(held x: UnsafePointer<Value>, _ container: UnsafePointer<Value>) -> Value {
+        if let constantStrings, case .string(let text) = x.pointee {
+            return .bool(constantStrings.contains { Value.sameUTF8($0, text) })
+        }
+        return apply(x.pointee, container.pointee)
     }
 
     override func apply(_ x: Value, _ container: Value) -> Value {

@@ -54,6 +54,13 @@ extension Value {
     /// equivalence as `==` does): the lengths first, then the bytes in place with `memcmp`
     /// (the generic `elementsEqual` steps two iterators a byte at a time).
     static func sameUTF8(_ x: String, _ y: String) -> Bool {
+        // The same representation is the same text: one small string's bytes, or one storage
+        // (a field name against the one a `SlotCache` remembers, a constant against itself).
+        if MemoryLayout<String>.size == 16,
+            unsafeBitCast(x, to: (UInt64, UInt64).self) == unsafeBitCast(y, to: (UInt64, UInt64).self)
+        {
+            return true
+        }
         let a = x.utf8, b = y.utf8
         guard a.count == b.count else { return false }
         let same = a.withContiguousStorageIfAvailable { left in

@@ -18,11 +18,11 @@ public struct Evaluator: Sendable {
         self.rules = rules.filter { $0.rule.scope == .candidate }
         self.context = context
         sharedSlotCount = Self.sharedSlotCount(of: self.rules)
-        sharedLoops = SharedLoopLists.sharedPrograms(of: self.rules)
+        sharedLoops = Array(SharedLoopLists.sharedPrograms(of: self.rules))
     }
 
     /// The first `for_each` programs two or more rules share (`SharedLoopLists`).
-    private let sharedLoops: Set<ObjectIdentifier>
+    private let sharedLoops: [ObjectIdentifier]
 
     /// The slots of one activation that serves every rule on a dossier; nil when the rules do
     /// not all put their inputs in the same slots (each then gets an activation of its own).
@@ -67,7 +67,7 @@ public struct Evaluator: Sendable {
                 candidateID: candidateID, limits: limits)
             for rule in rules {
                 runner.compiled = rule
-                findings += runner.run(&activation, sharing: &lists)
+                runner.run(&activation, sharing: &lists, into: &findings)
             }
         } else {
             for rule in rules {

@@ -17,17 +17,16 @@ extension RuleRunner {
         var ignored: [Finding] = []
         var budget = EvaluationBudget(limits: limits)
         iterate(depth: 0, innermost: .none, activation: &activation, budget: &budget, into: &ignored) {
-            innermost, activation, budget in
+            innermost, activation, budget, _ in
             for binding in compiled.bindings {
                 let value = binding.program.evaluate(activation, budget: &budget)
-                if case .error = value { return nil }
+                if case .error = value { return }
                 activation[binding.slot] = value
             }
-            guard case .bool(false) = compiled.when.evaluate(activation, budget: &budget) else { return nil }
+            guard case .bool(false) = compiled.when.evaluate(activation, budget: &budget) else { return }
             let explained = Evidence.explain(compiled.when, lets: compiled.evidenceBindings, activation)
             misses.append(RuleMiss(
                 location: innermost.location(in: activation) ?? fallback, evidence: explained.items, comparisons: explained.comparisons))
-            return nil
         }
         return misses
     }

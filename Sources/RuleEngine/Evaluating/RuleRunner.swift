@@ -59,35 +59,36 @@ struct RuleRunner {
     /// Every finding of the rule for the inputs already in `activation`.
     func run(_ activation: inout Activation) -> [Finding] {
         var unshared = SharedLoopLists(shared: [])
-        return run(&activation, sharing: &unshared)
-    }
-
-    /// The same, the first `for_each` list taken from `lists` when another rule on this
-    /// dossier evaluated the same program.
-    func run(_ activation: inout Activation, sharing lists: inout SharedLoopLists) -> [Finding] {
         var findings: [Finding] = []
-        var budget = EvaluationBudget(limits: limits)
-        let first = compiled.loops.first.map { lists.value(of: $0.iterable, on: activation, budget: &budget) }
-        iterate(depth: 0, innermost: .none, evaluated: first, activation: &activation, budget: &budget, into: &findings) {
-            body(innermost: $0, activation: &$1, budget: &$2)
-        }
+        run(&activation, sharing: &unshared, into: &findings)
         return findings
     }
 
+    /// The same, appended to `findings` (a list of them appended to another copied each), the
+    /// first `for_each` list taken from `lists` when another rule on this dossier evaluated the
+    /// same program.
+    func run(_ activation: inout Activation, sharing lists: inout SharedLoopLists, into findings: inout [Finding]) {
+        var budget = EvaluationBudget(limits: limits)
+        let first = compiled.loops.first.map { lists.value(of: $0.iterable, on: activation, budget: &budget) }
+        iterate(depth: 0, innermost: .none, evaluated: first, activation: &activation, budget: &budget, into: &findings) {
+            body(innermost: $0, activation: &$1, budget: &$2, into: &$3)
+        }
+    }
+
     /// Walks every `for_each` combination, calling `leaf` on each with where the innermost
-    /// element is; `leaf` gives the finding of that combination, if any. Its origin and
+    /// element is; `leaf` appends the finding of that combination, if any (appended, not
+    /// returned: a `Finding?` is 472 bytes, copied out of each call). Its origin and
     /// `FindingLocation` are made only when a finding or a failure is (most combinations give none).
     /// `evaluated` is this depth's list when it was evaluated already.
     func iterate(
         depth: Int, innermost: Innermost, evaluated: Value? = nil, activation: inout Activation,
         budget: inout EvaluationBudget, into findings: inout [Finding],
-        leaf: (Innermost, inout Activation, inout EvaluationBudget) -> Finding?
+        leaf: (Innermost, inout Activation, inout EvaluationBudget, inout [Finding]) -> Void
     ) {
         guard depth < compiled.loops.count else {
-            if let finding = leaf(innermost, &activation, &budget) {
-                findings.append(finding)
-                outlet?.flushIfFull(&findings)
-            }
+            let count = findings.count
+            leaf(innermost, &activation, &budget, &findings)
+            if findings.count != count { outlet?.flushIfFull(&findings) }
             return
         }
         let iterable = evaluated ?? compiled.loops[depth].iterable.evaluate(activation, budget: &budget)
@@ -120,8 +121,13 @@ struct RuleRunner {
         }
     }
 
-    /// The `let`s and `when` for one combination, the innermost element found where `place` says.
-    func body(innermost place: Innermost, activation: inout Activation, budget: inout EvaluationBudget) -> Finding? {
+    /// The `let`s and `when` for one combination, the innermost element found where `place` says:
+    /// its finding, if any, appended to `findings` (not returned: a `Finding?` is 472 bytes,
+    /// copied out of every call, and most combinations give none).
+    func body(
+        innermost place: Innermost, activation: inout Activation, budget: inout EvaluationBudget,
+        into findings: inout [Finding]
+    ) {
         // Read when a finding or a failure needs it, `let`s bound by then: each of a rule's
         // names has a slot of its own, so the loop's slot holds the element until the
         // combination ends.
@@ -134,17 +140,17 @@ struct RuleRunner {
                 observer?.evaluated(compiled, activation, boundLets: index)
                 let source = compiled.rule.lets.indices.contains(index) ? compiled.rule.lets[index].expression.source : nil
                 let program = bindings[index].program
-                return failure(error, in: program, source: source, at: innermost, activation: activation)
+                return findings.append(failure(error, in: program, source: source, at: innermost, activation: activation))
             }
             activation[bindings[index].slot] = value
         }
         observer?.evaluated(compiled, activation, boundLets: compiled.bindings.count)
         switch compiled.when.evaluate(activation, budget: &budget) {
-        case .bool(true): return finding(innermost: innermost, activation: activation, budget: &budget)
-        case .bool(false): return nil
+        case .bool(true): findings.append(finding(innermost: innermost, activation: activation, budget: &budget))
+        case .bool(false): return
         case .error(let error):
-            return failure(error, in: compiled.when, source: compiled.rule.when.source, at: innermost, activation: activation)
-        case let other: return failure("'when' gave \(Self.kind(other)), not a bool", at: innermost)
+            findings.append(failure(error, in: compiled.when, source: compiled.rule.when.source, at: innermost, activation: activation))
+        case let other: findings.append(failure("'when' gave \(Self.kind(other)), not a bool", at: innermost))
         }
     }
 

@@ -12,11 +12,13 @@ import CEL
 /// Not used with a cancellation flag (a server request), where when a loop stops is not a
 /// function of the dossier.
 struct SharedLoopLists {
-    /// The programs worth keeping a value of: those of two or more rules.
-    let shared: Set<ObjectIdentifier>
+    /// The programs worth keeping a value of: those of two or more rules. A handful at most
+    /// (one for the shipped rules), searched in order: hashing each rule's program into a set
+    /// cost more than comparing it with them.
+    let shared: [ObjectIdentifier]
     private var values: [(program: ObjectIdentifier, value: Value, budget: EvaluationBudget)] = []
 
-    init(shared: Set<ObjectIdentifier>) {
+    init(shared: [ObjectIdentifier]) {
         self.shared = shared
     }
 

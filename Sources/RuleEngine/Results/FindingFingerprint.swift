@@ -1,4 +1,9 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 
 /// The two fingerprints of a finding (`decisions.md`, Finding fingerprints): `identity` names
@@ -45,27 +50,43 @@ public struct FindingFingerprint: Hashable, Sendable {
     }
 
     /// `ns(count of items) [ns(path) ns(value)]…`, items sorted by path, then by the value's
-    /// bytes. The values are encoded once into one buffer and sorted by their ranges in it.
+    /// bytes. The paths and the encoded values are written once into one buffer and sorted by
+    /// their ranges in it, compared with `memcmp` (comparing the paths' `utf8` views element by
+    /// element cost about 900 instructions a comparison).
     static func appendCanonicalItems(_ evidence: [EvidenceItem], to bytes: inout [UInt8]) {
-        var values: [UInt8] = []
-        values.reserveCapacity(32 * evidence.count)
-        var ranges: [Range<Int>] = []
+        var parts: [UInt8] = []
+        parts.reserveCapacity(64 * evidence.count)
+        var ranges: [(path: Range<Int>, value: Range<Int>)] = []
         ranges.reserveCapacity(evidence.count)
         for item in evidence {
-            let start = values.count
-            encode(item.value, into: &values)
-            ranges.append(start..<values.count)
+            let start = parts.count
+            parts += item.location.path.utf8
+            let middle = parts.count
+            encode(item.value, into: &parts)
+            ranges.append((start..<middle, middle..<parts.count))
         }
-        let order = evidence.indices.sorted { lhs, rhs in
-            let left = evidence[lhs].location.path.utf8, right = evidence[rhs].location.path.utf8
-            if !left.elementsEqual(right) { return left.lexicographicallyPrecedes(right) }
-            return values[ranges[lhs]].lexicographicallyPrecedes(values[ranges[rhs]])
+        let order = parts.withUnsafeBufferPointer { buffer in
+            evidence.indices.sorted { lhs, rhs in
+                let byPath = byteOrder(buffer, ranges[lhs].path, ranges[rhs].path)
+                return byPath != 0 ? byPath < 0 : byteOrder(buffer, ranges[lhs].value, ranges[rhs].value) < 0
+            }
         }
         netstring(decimal: evidence.count, into: &bytes)
         for index in order {
-            netstring(evidence[index].location.path, into: &bytes)
-            bytes += values[ranges[index]]
+            netstring(parts[ranges[index].path], into: &bytes)
+            bytes += parts[ranges[index].value]
         }
+    }
+
+    /// The order of two ranges of `buffer` byte by byte, a prefix first (negative, zero or
+    /// positive): what `lexicographicallyPrecedes` and `elementsEqual` say of them.
+    static func byteOrder(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+        let length = min(a.count, b.count)
+        if length > 0, let base = buffer.baseAddress {
+            let order = memcmp(base + a.lowerBound, base + b.lowerBound, length)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     /// A value as one netstring of its typed text.

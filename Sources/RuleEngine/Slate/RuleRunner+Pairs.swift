@@ -67,10 +67,9 @@ extension RuleRunner {
             guard budget.spend(steps: 1, at: nil) else {
                 return findings.append(failure("\(budget.exceeded?.message ?? "cost limit") (in the pairs of `for_each`)", at: innermost.location(in: activation)))
             }
-            if let finding = body(innermost: innermost, activation: &activation, budget: &budget) {
-                findings.append(finding)
-                outlet?.flushIfFull(&findings)
-            }
+            let count = findings.count
+            body(innermost: innermost, activation: &activation, budget: &budget, into: &findings)
+            if findings.count != count { outlet?.flushIfFull(&findings) }
             if budget.exceeded != nil { return }
         }
     }

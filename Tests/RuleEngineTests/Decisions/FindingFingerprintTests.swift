@@ -81,3 +81,29 @@ import Testing
         #expect(bytes == Array("\(typed.utf8.count):\(typed),".utf8))
     }
 }
+
+/// Items are sorted by comparing byte ranges of one buffer with `memcmp`: the same order as
+/// comparing the texts' UTF-8 (`lexicographicallyPrecedes`, `elementsEqual`), prefixes and
+/// empty texts included.
+@Suite struct FingerprintByteOrderTests {
+    static let texts = ["", "a", "ab", "b", "a.b", "a.bc", "declarations[10]", "declarations[1]", "Hà", "Ha", "Hà Nội", "\u{0}"]
+
+    @Test func ordersRangesAsTheirUTF8() {
+        var buffer: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for text in Self.texts {
+            let start = buffer.count
+            buffer += text.utf8
+            ranges.append(start..<buffer.count)
+        }
+        buffer.withUnsafeBufferPointer { bytes in
+            for (i, left) in Self.texts.enumerated() {
+                for (j, right) in Self.texts.enumerated() {
+                    let order = FindingFingerprint.byteOrder(bytes, ranges[i], ranges[j])
+                    #expect((order < 0) == left.utf8.lexicographicallyPrecedes(right.utf8), "\(left) < \(right)")
+                    #expect((order == 0) == left.utf8.elementsEqual(right.utf8), "\(left) == \(right)")
+                }
+            }
+        }
+    }
+}
