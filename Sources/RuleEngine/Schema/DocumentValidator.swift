@@ -239,7 +239,8 @@ struct DocumentValidator<Source: YAMLEventSource> {
         }
         let start = source.start
         let base = listItems.count
-        defer { listItems.removeSubrange(base...) }
+        // Left behind only when reading an item threw (a list takes its own items).
+        defer { if listItems.count > base { listItems.removeSubrange(base...) } }
         var index = 0
         while true {
             let item = try source.next()

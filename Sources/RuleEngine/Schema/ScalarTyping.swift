@@ -85,7 +85,9 @@ enum ScalarTyping {
         return text.withUTF8 { isNull($0, style: scalar.style, tag: scalar.tag) }
     }
 
-    /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them.
+    /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them (inline: every
+    /// field value and list item is asked).
+    @inline(__always)
     static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: Node.Scalar.Style, tag: String?) -> Bool {
         if let tag { return tag == "!!null" }
         // Every scalar is asked: longer text (most of them) is no null literal.
