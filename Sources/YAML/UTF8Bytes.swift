@@ -2,19 +2,24 @@
 /// event reader's string table, schema typing's keys and enum codes).
 public enum UTF8Bytes {
     /// Whether two buffers hold the same bytes: the lengths, then eight bytes at a time (the
-    /// generic `elementsEqual` steps two iterators a byte at a time).
+    /// generic `elementsEqual` steps two iterators a byte at a time); from eight bytes on, the
+    /// last eight are compared in one step too, overlapping the words before, rather than
+    /// byte by byte.
     @inlinable @inline(__always)
     public static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = a.count
         guard count == b.count else { return false }
         guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        @inline(__always) func sameWord(at index: Int) -> Bool {
+            UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
+                == UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
+        }
         var index = 0
         while index + 8 <= count {
-            let x = UnsafeRawPointer(left + index).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(right + index).loadUnaligned(as: UInt64.self)
-            if x != y { return false }
+            if !sameWord(at: index) { return false }
             index += 8
         }
+        if count >= 8 { return index == count || sameWord(at: count - 8) }
         while index < count {
             if left[index] != right[index] { return false }
             index += 1

@@ -9,7 +9,8 @@ final class ListStorage: ManagedBuffer<ListStorage.Header, Value> {
     struct Header {
         /// The elements held after the header (0 for a list read from a source).
         @usableFromInline let count: Int
-        @usableFromInline let origin: ValueOrigin?
+        /// Set once, as the list is made (`make(uninitializedCount:origin:)`).
+        @usableFromInline var origin: ValueOrigin?
         @usableFromInline let source: (any ListValue.ElementSource)?
     }
 
@@ -27,13 +28,16 @@ final class ListStorage: ManagedBuffer<ListStorage.Header, Value> {
         return storage
     }
 
-    /// A list taking over the `count` values at `elements`, which are left uninitialized.
-    static func make(moving elements: UnsafeMutablePointer<Value>?, count: Int, origin: ValueOrigin?) -> ListStorage {
-        let buffer = create(minimumCapacity: count) { _ in Header(count: count, origin: origin, source: nil) }
+    /// A list of `count` elements that the caller initializes before anything reads them
+    /// (`ListValue(movingItemsOf:)` moves them in), standing at `origin`. The origin is moved in
+    /// through the header's pointer: a closure would copy it, retaining its file name and path
+    /// once more for every list a reader makes.
+    static func make(uninitializedCount count: Int, origin: consuming ValueOrigin?) -> ListStorage {
+        let buffer = create(minimumCapacity: count) { _ in Header(count: count, origin: nil, source: nil) }
         let storage = unsafeDowncast(buffer, to: ListStorage.self)
-        if let elements, count > 0 {
-            storage.withUnsafeMutablePointerToElements { $0.moveInitialize(from: elements, count: count) }
-        }
+        // The header stays where it is while the list lives.
+        let header = storage.withUnsafeMutablePointerToHeader { $0 }
+        header.pointee.origin = origin
         return storage
     }
 

@@ -142,16 +142,17 @@ public struct ListValue: @unchecked Sendable {
 
     /// A list of the items of a reader's scratch from `base` on, moved out of it rather than
     /// copied (no retain and release per item); `scratch` is left with its first `base` items.
-    public init(movingItemsOf scratch: inout [Value], from base: Int, origin: ValueOrigin? = nil) {
+    public init(movingItemsOf scratch: inout [Value], from base: Int, origin: consuming ValueOrigin? = nil) {
         let count = scratch.count - base
         precondition(count >= 0, "list scratch base out of range")
-        storage = scratch.withUnsafeMutableBufferPointer { buffer in
-            let items = buffer.baseAddress.map { $0 + base }
-            let storage = ListStorage.make(moving: items, count: count, origin: origin)
+        let storage = ListStorage.make(uninitializedCount: count, origin: origin)
+        scratch.withUnsafeMutableBufferPointer { buffer in
+            guard let items = buffer.baseAddress.map({ $0 + base }), count > 0 else { return }
+            storage.withUnsafeMutablePointerToElements { $0.moveInitialize(from: items, count: count) }
             // The moved-from places hold null, which holds no reference, until they are removed.
-            items?.initialize(repeating: .null, count: count)
-            return storage
+            items.initialize(repeating: .null, count: count)
         }
+        self.storage = storage
         scratch.removeSubrange(base...)
     }
 

@@ -195,12 +195,9 @@ struct DocumentValidator<Source: YAMLEventSource> {
                 field: plan.qualifiedNames[slot]
             ).map(Value.object)
         case .list:
-            guard case .list(let element) = plan.fields[slot].type else {
-                try skip(event)
-                return nil
-            }
             return try list(
-                event, element: element, codes: facts.codes, record: plan.nestedRecords[slot],
+                event, element: plan.fields[slot].type.listElement, kind: facts.itemKind,
+                itemsAreLists: facts.itemsAreLists, codes: facts.codes, record: plan.nestedRecords[slot],
                 path: child(of: path, slot: slot, name: plan.fieldNames[slot]), field: plan.qualifiedNames[slot]
             ).map(Value.list)
         case .scalar:
@@ -227,27 +224,30 @@ struct DocumentValidator<Source: YAMLEventSource> {
         }
     }
 
-    /// A list of `element`s from the node starting with `event`; `codes` are the enum codes of
-    /// its innermost items, and `record` the position of the record its objects (at any list
-    /// depth) are read as, -1 for none.
+    /// A list of `element`s from the node starting with `event`; `kind` is the element's
+    /// scalar kind (nil for records and lists), `itemsAreLists` whether it is a list, `codes`
+    /// are the enum codes of its innermost items, and `record` the position of the record its
+    /// objects (at any list depth) are read as, -1 for none. `element` is read only for a
+    /// problem or a list of lists.
     private mutating func list(
-        _ event: YAMLEvent, element: FieldType, codes: Unmanaged<EnumCodes>?, record: Int, path: Path, field: String
+        _ event: YAMLEvent, element: @autoclosure () -> FieldType, kind: ScalarKind?, itemsAreLists: Bool,
+        codes: Unmanaged<EnumCodes>?, record: Int, path: Path, field: @autoclosure () -> String
     ) throws(Failure) -> ListValue? {
         guard event == .sequenceStart else {
-            try mismatch(event, expected: "a list", field: field, path: path.text)
+            try mismatch(event, expected: "a list", field: field(), path: path.text)
             return nil
         }
         let start = source.start
         let base = listItems.count
-        defer { listItems.removeSubrange(base...) }
-        // Worked out once per list, not per item.
-        let kind = ScalarKind(element)
+        // Left behind only when reading an item threw (a list takes its own items).
+        defer { if listItems.count > base { listItems.removeSubrange(base...) } }
         var index = 0
         while true {
             let item = try source.next()
             if item == .sequenceEnd { break }
             if let value = try listItem(
-                item, element: element, kind: kind, codes: codes, record: record, path: path, index: index, field: field)
+                item, element: element(), kind: kind, itemsAreLists: itemsAreLists, codes: codes, record: record,
+                path: path, index: index, field: field())
             {
                 if listItems.capacity == 0 { listItems.reserveCapacity(64) }
                 listItems.append(value)
@@ -259,34 +259,35 @@ struct DocumentValidator<Source: YAMLEventSource> {
     }
 
     /// An item of a list of `element`s; `kind` is the element's scalar kind (nil for records
-    /// and lists), `codes` the enum codes of the innermost items.
+    /// and lists), `itemsAreLists` whether it is a list, `codes` the enum codes of the
+    /// innermost items.
     private mutating func listItem(
-        _ event: YAMLEvent, element: FieldType, kind: ScalarKind?, codes: Unmanaged<EnumCodes>?, record: Int,
-        path: Path, index: Int, field: String
+        _ event: YAMLEvent, element: @autoclosure () -> FieldType, kind: ScalarKind?, itemsAreLists: Bool,
+        codes: Unmanaged<EnumCodes>?, record: Int, path: Path, index: Int, field: @autoclosure () -> String
     ) throws(Failure) -> Value? {
         guard let kind else {
-            switch element {
-            case .object:
-                guard record >= 0 else {
-                    try skip(event)
-                    return nil
-                }
-                return try object(event, record: record, path: item(of: path, index: index), field: field).map(Value.object)
-            case .list(let inner):
+            if itemsAreLists {
+                let inner = element()
+                let items = inner.listItems
                 return try list(
-                    event, element: inner, codes: codes, record: record, path: item(of: path, index: index), field: field
+                    event, element: inner.listElement, kind: items.kind, itemsAreLists: items.areLists, codes: codes,
+                    record: record, path: item(of: path, index: index), field: field()
                 ).map(Value.list)
-            default:
+            }
+            // Neither a scalar nor a list: a record.
+            guard record >= 0 else {
+                try skip(event)
                 return nil
             }
+            return try object(event, record: record, path: item(of: path, index: index), field: field()).map(Value.object)
         }
         if isNull(event) {
             report(SchemaMessages.nullItem(
-                expected: element, field: field, at: source.start, path: PathTable.indexed(path.text, index)))
+                expected: element(), field: field(), at: source.start, path: PathTable.indexed(path.text, index)))
             return nil
         }
         return try scalar(
-            event, kind: kind, codes: codes, type: element, field: field, path: PathTable.indexed(path.text, index))
+            event, kind: kind, codes: codes, type: element(), field: field(), path: PathTable.indexed(path.text, index))
     }
 
     /// A scalar value of `type`, whose kind is `kind` and enum codes `codes`; `type`, `field`
@@ -329,10 +330,11 @@ struct DocumentValidator<Source: YAMLEventSource> {
 
     typealias Path = PathTable.Path
 
-    /// The path of the object or list in field `slot`, named `name`, of the object at `parent`.
-    private func child(of parent: Path, slot: Int, name: String) -> Path {
-        guard let paths else { return Path(unkept: PathTable.join(parent.text, name)) }
-        return paths._withUnsafeGuaranteedRef { $0.field(of: parent, slot: slot, name: name) }
+    /// The path of the object or list in field `slot`, named `name`, of the object at `parent`;
+    /// the name is read only for a path not kept (no retain of it per object or list).
+    private func child(of parent: Path, slot: Int, name: @autoclosure () -> String) -> Path {
+        guard let paths else { return Path(unkept: PathTable.join(parent.text, name())) }
+        return paths._withUnsafeGuaranteedRef { $0.field(of: parent, slot: slot, name: name()) }
     }
 
     /// The path of the object or list at `index` of the list at `parent`.

@@ -75,10 +75,11 @@ final class PathTable {
     /// How many paths the table holds, the root's included.
     var pathCount: Int { count.pointee }
 
-    /// The path of field `slot`, named `name`, of the object at `parent`.
+    /// The path of field `slot`, named `name`, of the object at `parent`; the name is read
+    /// only for a path not kept yet.
     @inline(__always)
-    func field(of parent: Path, slot: Int, name: String) -> Path {
-        find(parent, step: 1 << 32 | UInt64(truncatingIfNeeded: slot)) { Self.join(parent.text, name) }
+    func field(of parent: Path, slot: Int, name: @autoclosure () -> String) -> Path {
+        find(parent, step: 1 << 32 | UInt64(truncatingIfNeeded: slot)) { Self.join(parent.text, name()) }
     }
 
     /// The path of item `index` of the list at `parent`.

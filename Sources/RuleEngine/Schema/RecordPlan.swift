@@ -48,6 +48,10 @@ final class RecordPlan: @unchecked Sendable {
         let hasDefault: Bool
         /// The scalar kind of a scalar field; nil for records and lists.
         let scalar: ScalarKind?
+        /// For a list field, its items' scalar kind (nil for records and lists) and whether
+        /// they are lists: no boxed `FieldType` is copied per list.
+        let itemKind: ScalarKind?
+        let itemsAreLists: Bool
         /// The enum codes of the field or of its innermost list items, unretained: the plan
         /// holds them (`enumCodes`) for as long as the schema lives.
         let codes: Unmanaged<EnumCodes>?
@@ -84,6 +88,7 @@ final class RecordPlan: @unchecked Sendable {
             (table + slot).initialize(to: SlotFacts(
                 shape: shapes[slot], required: field.required, nonblank: field.nonblank, hasConst: field.const != nil,
                 hasDefault: field.defaultValue != nil, scalar: ScalarKind(field.type),
+                itemKind: field.type.listItems.kind, itemsAreLists: field.type.listItems.areLists,
                 codes: enumCodes[slot].map { Unmanaged.passUnretained($0) }, key: key))
         }
     }

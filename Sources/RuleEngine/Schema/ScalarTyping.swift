@@ -56,6 +56,19 @@ extension FieldType {
         if case .enumeration(let codes) = self { codes } else { [] }
     }
 
+    /// The items' type of a list; the type itself otherwise.
+    var listElement: FieldType {
+        if case .list(let element) = self { element } else { self }
+    }
+
+    /// What the typing core reads of a list's items for every list: their scalar kind (nil for
+    /// records and lists, and for a type that is no list), and whether they are lists.
+    var listItems: (kind: ScalarKind?, areLists: Bool) {
+        guard case .list(let element) = self else { return (nil, false) }
+        if case .list = element { return (nil, true) }
+        return (ScalarKind(element), false)
+    }
+
     /// The items' type of a list, through any nesting of lists; the type itself otherwise.
     var innermostElement: FieldType {
         if case .list(let element) = self { element.innermostElement } else { self }
@@ -72,12 +85,52 @@ enum ScalarTyping {
         return text.withUTF8 { isNull($0, style: scalar.style, tag: scalar.tag) }
     }
 
-    /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them.
+    /// `isNull` over a scalar's UTF-8 bytes, as the typing core reads them (inline: every
+    /// field value and list item is asked).
+    @inline(__always)
     static func isNull(_ bytes: UnsafeBufferPointer<UInt8>, style: Node.Scalar.Style, tag: String?) -> Bool {
         if let tag { return tag == "!!null" }
         // Every scalar is asked: longer text (most of them) is no null literal.
         guard style == .plain, bytes.count <= nullLiteralMaxCount else { return false }
-        return isAnyOf(bytes, nullLiterals)
+        return isNullLiteral(bytes)
+    }
+
+    /// `isAnyOf(bytes, nullLiterals)` with no loop over the literals: asked of every short
+    /// plain scalar (years, `true`, short codes). `ScalarTypingTests` holds it to `isAnyOf`.
+    @inline(__always)
+    static func isNullLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 0: true
+        case 1: bytes[0] == UInt8(ascii: "~")
+        default: isCasedLiteral(bytes, "null")
+        }
+    }
+
+    /// `true` or `false` for one of `trueLiterals` or `falseLiterals`, nil for any other text:
+    /// `isAnyOf` over them, compared without a loop over the literals (`ScalarTypingTests`).
+    @inline(__always)
+    static func boolLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if isCasedLiteral(bytes, "true") { return true }
+        if isCasedLiteral(bytes, "false") { return false }
+        return nil
+    }
+
+    /// Whether `bytes` are the lowercase ASCII `word`, or it capitalized, or it in capitals:
+    /// the three spellings YAML 1.2's core schema gives `null`, `true` and `false`.
+    @inline(__always)
+    private static func isCasedLiteral(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let letters = word.utf8Start
+        // An ASCII capital is its lowercase letter less this bit.
+        let capital: UInt8 = 0x20
+        let first = bytes[0]
+        guard first == letters[0] || first == letters[0] - capital else { return false }
+        let inCapitals = first != letters[0] && bytes[1] == letters[1] - capital
+        for index in 1..<count where bytes[index] != (inCapitals ? letters[index] - capital : letters[index]) {
+            return false
+        }
+        return true
     }
 
     static let nullLiterals: [StaticString] = ["", "~", "null", "Null", "NULL"]
@@ -132,9 +185,8 @@ enum ScalarTyping {
             }
             return .value(.int(number))
         case .bool:
-            if isAnyOf(bytes, trueLiterals) { return .value(.bool(true)) }
-            if isAnyOf(bytes, falseLiterals) { return .value(.bool(false)) }
-            return .problem(.type(expected: "true or false"))
+            guard let value = boolLiteral(bytes) else { return .problem(.type(expected: "true or false")) }
+            return .value(.bool(value))
         case .date:
             guard let date = CivilDate(isoUTF8: bytes) else { return .problem(.date) }
             return .value(.date(date))
@@ -171,6 +223,7 @@ enum ScalarTyping {
     /// `integer(_:underscores:)` over the bytes in place: a loop over a buffer, not over
     /// `String.UTF8View`, which checks the string's representation on every byte.
     static func integer(utf8 text: UnsafeBufferPointer<UInt8>, underscores: Bool) -> Int64? {
+        if let plain = plainDigits(text) { return plain }
         var negative = false
         var value: Int64 = 0
         var digits = 0
@@ -198,6 +251,21 @@ enum ScalarTyping {
             previousWasDigit = true
         }
         guard digits > 0, previousWasDigit else { return nil }
+        return value
+    }
+
+    /// The value of 1 to 18 ASCII digits and nothing else (most numbers of a dossier), which
+    /// cannot overflow: no sign, underscore or overflow check per digit. Nil for any other
+    /// text, which `integer(utf8:underscores:)` reads digit by digit.
+    @inline(__always)
+    private static func plainDigits(_ text: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard text.count > 0, text.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in text {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
         return value
     }
 
