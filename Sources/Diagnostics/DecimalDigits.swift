@@ -3,17 +3,27 @@
 public enum DecimalDigits {
     /// Appends `value`'s digits, with a `-` first when it is negative.
     public static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        withText(of: value) { bytes.append(contentsOf: $0) }
+    }
+
+    /// `value`'s text (what `append` writes) in a buffer valid during `body`: for a caller
+    /// that writes it into its own storage (`JSONWriter`).
+    @inline(__always)
+    static func withText<Result>(of value: Int64, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for UInt64's 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, room for `-` and UInt64's 20 digits
+        return withUnsafeMutableBytes(of: &digits) { buffer in
             var end = buffer.count
             repeat {
                 end -= 1
                 buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude != 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+            if value < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return body(UnsafeRawBufferPointer(rebasing: buffer[end...]))
         }
     }
 

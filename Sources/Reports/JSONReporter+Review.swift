@@ -9,22 +9,22 @@ extension JSONReporter {
     /// when there is one.
     static func writeReviewState(_ finding: Finding, slate: Bool, to writer: inout JSONWriter) {
         if slate {
-            writer.key("involved")
+            writer.key(literal: "involved")
             writer.beginArray()
             for id in finding.subjects { writer.string(id) }
             writer.endArray()
         }
-        writer.key("fingerprint")
+        writer.key(literal: "fingerprint")
         writer.beginObject()
-        writer.field("identity", finding.fingerprint.identity)
-        writer.field("content", finding.fingerprint.content)
+        writer.field(literal: "identity", finding.fingerprint.identity)
+        writer.field(literal: "content", finding.fingerprint.content)
         writer.endObject()
-        writer.field("status", finding.decision?.outcome.rawValue ?? "open")
+        writer.field(literal: "status", finding.decision?.outcome.rawValue ?? "open")
         if let decision = finding.decision {
-            writer.key("decision")
+            writer.key(literal: "decision")
             write(decision, to: &writer)
         }
-        if let baseline = finding.baseline { writer.field("baseline", baseline.rawValue) }
+        if let baseline = finding.baseline { writer.field(literal: "baseline", baseline.rawValue) }
     }
 
     /// `{outcome, reason, decided_by, decided_on, reference, expires, file, line}`.

@@ -180,16 +180,16 @@ public struct JSONReporter: Reporter {
 
     static func write(_ candidate: CandidateResult, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field("file", candidate.file)
-        writer.field("digest", candidate.digest)
-        writer.field("id", candidate.id)
-        writer.field("name", candidate.name)
-        writer.field("verdict", candidate.verdict.rawValue)
-        writer.key("findings")
+        writer.field(literal: "file", candidate.file)
+        writer.field(literal: "digest", candidate.digest)
+        writer.field(literal: "id", candidate.id)
+        writer.field(literal: "name", candidate.name)
+        writer.field(literal: "verdict", candidate.verdict.rawValue)
+        writer.key(literal: "findings")
         writer.beginArray()
         for finding in candidate.findings { write(finding, to: &writer) }
         writer.endArray()
-        writer.key("errors")
+        writer.key(literal: "errors")
         writer.beginArray()
         for error in candidate.errors { write(error, to: &writer) }
         writer.endArray()
@@ -222,22 +222,22 @@ public struct JSONReporter: Reporter {
     /// A finding; a slate finding also names the ids of the candidates `involved`.
     static func write(_ finding: Finding, to writer: inout JSONWriter, slate: Bool = false) {
         writer.beginObject()
-        writer.field("rule", finding.rule)
-        writer.field("severity", finding.severity.rawValue)
-        writer.field("title", finding.title)
-        writer.field("message", finding.message)
-        writer.field("basis", finding.basis)
-        writer.key("location")
+        writer.field(literal: "rule", finding.rule)
+        writer.field(literal: "severity", finding.severity.rawValue)
+        writer.field(literal: "title", finding.title)
+        writer.field(literal: "message", finding.message)
+        writer.field(literal: "basis", finding.basis)
+        writer.key(literal: "location")
         write(finding.location, to: &writer)
-        writer.key("evidence")
+        writer.key(literal: "evidence")
         writer.beginArray()
         for item in finding.evidence { write(item, to: &writer) }
         writer.endArray()
-        writer.key("comparisons")
+        writer.key(literal: "comparisons")
         writer.beginArray()
         for comparison in finding.comparisons { writer.string(comparison) }
         writer.endArray()
-        writer.key("related")
+        writer.key(literal: "related")
         writer.beginArray()
         for location in finding.related { write(location, to: &writer) }
         writer.endArray()
@@ -250,11 +250,11 @@ public struct JSONReporter: Reporter {
     /// failed at run time: the part of the rule that failed and its range in the rule file, the
     /// end exclusive like a location's (nulls when it cannot be placed).
     static func write(_ failure: RuleFailure, to writer: inout JSONWriter) {
-        writer.key("failure")
+        writer.key(literal: "failure")
         writer.beginObject()
-        writer.field("code", failure.code.rawValue)
-        writer.field("expression", failure.expression)
-        writer.field("file", failure.ruleLocation?.file)
+        writer.field(literal: "code", failure.code.rawValue)
+        writer.field(literal: "expression", failure.expression)
+        writer.field(literal: "file", failure.ruleLocation?.file)
         writeNumber("line", failure.ruleLocation?.line, to: &writer)
         writeNumber("column", failure.ruleLocation?.column, to: &writer)
         writeNumber("end_line", failure.ruleEnd?.line, to: &writer)
@@ -266,29 +266,29 @@ public struct JSONReporter: Reporter {
     /// mark of the node) is an extension of §17, null when only the start is known.
     static func write(_ location: FindingLocation, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field("file", location.file)
-        writer.field("line", location.line)
-        writer.field("column", location.column)
+        writer.field(literal: "file", location.file)
+        writer.field(literal: "line", location.line)
+        writer.field(literal: "column", location.column)
         writeNumber("end_line", location.endLine, to: &writer)
         writeNumber("end_column", location.endColumn, to: &writer)
-        writer.field("path", location.path)
+        writer.field(literal: "path", location.path)
         writer.endObject()
     }
 
     /// `"name": number`, or `null` when it is not known.
-    private static func writeNumber(_ name: String, _ number: Int?, to writer: inout JSONWriter) {
-        writer.key(name)
+    private static func writeNumber(_ name: StaticString, _ number: Int?, to writer: inout JSONWriter) {
+        writer.key(literal: name)
         if let number { writer.int(number) } else { writer.null() }
     }
 
     /// `{path, file, line, column, value}` (`details.md` §17).
     static func write(_ item: EvidenceItem, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.field("path", item.location.path)
-        writer.field("file", item.location.file)
-        writer.field("line", item.location.line)
-        writer.field("column", item.location.column)
-        writer.key("value")
+        writer.field(literal: "path", item.location.path)
+        writer.field(literal: "file", item.location.file)
+        writer.field(literal: "line", item.location.line)
+        writer.field(literal: "column", item.location.column)
+        writer.key(literal: "value")
         write(item.value, to: &writer)
         writer.endObject()
     }

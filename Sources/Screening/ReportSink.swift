@@ -53,7 +53,15 @@ public final class ReportSink {
 
     /// Takes the next candidate, in input order.
     public func add(_ result: CandidateResult, sensitive: [SensitiveValue] = []) throws(CLIError) {
-        let result = redactor?.redact(result, sensitive: sensitive) ?? result
+        if let redacted = redactor?.redact(result, sensitive: sensitive) {
+            try take(redacted)
+        } else {
+            try take(result)  // not `redact(…) ?? result`, which copies the result (a retain per field)
+        }
+    }
+
+    /// Counts `result` in the summary and streams or keeps it.
+    private func take(_ result: CandidateResult) throws(CLIError) {
         summary.candidates += 1
         summary.add(result.verdict)
         summary.cleared += result.findings.count { $0.isCleared }

@@ -157,4 +157,39 @@ import Testing
             }
         }
     }
+
+    /// A string with many bytes to escape, of both lengths of escape, is the escapes of its
+    /// bytes one after the other: the room asked for is exact.
+    @Test func manyEscapesInOneString() {
+        let bytes = (0..<0x80).map { UInt8($0) } + Array("é🇻🇳".utf8)
+        let text = String(decoding: bytes + bytes.reversed() + bytes, as: UTF8.self)
+        let pieces = text.unicodeScalars.map { JSONWriter.quoted(String($0)).dropFirst().dropLast() }
+        #expect(JSONWriter.quoted(text) == "\"" + pieces.joined() + "\"")
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(writer.output == JSONWriter.quoted(text))
+    }
+
+    /// A literal name writes what `key(_:)` writes, compact and pretty.
+    @Test func literalNamesAreKeys() {
+        for pretty in [false, true] {
+            var byString = JSONWriter(pretty: pretty)
+            var byLiteral = JSONWriter(pretty: pretty)
+            byString.beginObject()
+            byLiteral.beginObject()
+            byString.field("rule", "R-1")
+            byLiteral.field(literal: "rule", "R-1")
+            byString.field("line", 12)
+            byLiteral.field(literal: "line", 12)
+            byString.key("a_long_member_name_past_sixteen")
+            byLiteral.key(literal: "a_long_member_name_past_sixteen")
+            byString.null()
+            byLiteral.null()
+            byString.field("", nil)
+            byLiteral.field(literal: "", nil)
+            byString.endObject()
+            byLiteral.endObject()
+            #expect(byLiteral.output == byString.output)
+        }
+    }
 }

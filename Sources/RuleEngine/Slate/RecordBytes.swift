@@ -46,7 +46,11 @@ struct RecordWriter {
     mutating func string(_ text: String) {
         let utf8 = text.utf8
         unsigned(UInt64(utf8.count))
-        bytes.append(contentsOf: utf8)
+        // In place when contiguous (every native string): the view's own append went a
+        // character run at a time, about 190 instructions a string.
+        if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// 0: none; 1: in the record's file; 2: in another file, named.
