@@ -25,7 +25,9 @@ if ! command -v wrk >/dev/null 2>&1; then
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 appraise="${BENCH_APPRAISE:-.build/$config/appraise}"
-[ -n "${BENCH_APPRAISE:-}" ] || swift build -c "$config" --product appraise >/dev/null
+# A release build links the Swift runtime in, as bench.sh and README's Install do.
+static=$([ "$config" = release ] && echo --static-swift-stdlib || true)
+[ -n "${BENCH_APPRAISE:-}" ] || swift build -c "$config" $static --product appraise >/dev/null
 work="$(mktemp -d)"
 server=""
 trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT

@@ -5,8 +5,10 @@ set -eu
 cd "$(dirname "$0")/.."
 count="${1:-20000}"
 dir="${BENCH_DIR:-/tmp/appraise-bench-$count}"
-swift build -c release --product appraise >/dev/null
-swift build -c release --product appraise-bench >/dev/null
+# The Swift runtime and Foundation linked in (as README's Install does): no dynamic loading
+# of them at each start, and direct calls into the runtime (docs/performance.md).
+swift build -c release --static-swift-stdlib --product appraise >/dev/null
+swift build -c release --static-swift-stdlib --product appraise-bench >/dev/null
 if [ ! -d "$dir" ] || [ "$(find "$dir" -name '*.yaml' | wc -l)" -ne "$count" ]; then
     rm -rf "$dir"
     .build/release/appraise-bench generate --count "$count" --seed 1 --out "$dir"

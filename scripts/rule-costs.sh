@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 dir="${1:-/tmp/appraise-profile-1000}"
 count="${2:-100}"
 rules="${RULES:-rules}"
-[ -n "${BENCH:-}" ] || swift build -c release --product appraise-bench >/dev/null
+[ -n "${BENCH:-}" ] || swift build -c release --static-swift-stdlib --product appraise-bench >/dev/null
 . scripts/stripped-bench.sh
 run() { # stage [rule]: prints "instructions checksum"
     SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bench" profile "$1" "$dir" \
