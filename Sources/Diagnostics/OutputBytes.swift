@@ -63,9 +63,9 @@ struct OutputBytes: @unchecked Sendable {  // unchecked: storage is written only
         count &+= bytes.count
     }
 
-    /// Copies `count` bytes between buffers that do not overlap: up to sixteen as two overlapping words (or byte by byte below
-    /// eight), which costs a tenth of a call to `memcpy` for the short texts JSON is made of
-    /// (keys, punctuation, numbers, enum values).
+    /// Copies `count` bytes between buffers that do not overlap: up to sixteen as two
+    /// overlapping words (or byte by byte below eight), which costs a tenth of a call to
+    /// `memcpy` for the short texts JSON is made of (keys, punctuation, numbers, enum values).
     @inline(__always)
     static func copy(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
         if count > 16 {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import YAML
 
 /// The paths of the files a screening reads, held in blocks of UTF-8 bytes: about the path's
 /// length plus 8 bytes each (12 once sorted), where a `[String]` of paths longer than 15
@@ -62,7 +58,7 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
     /// path at 100,000 of them, before any dossier could start. Each path is first known by
     /// the 8 bytes after the prefix they all share (big-endian, so integer order is byte
     /// order; zero past the end, which no path byte is); only paths equal there are compared
-    /// on, with `memcmp`.
+    /// on, with `memcmp` (`UTF8Bytes.order`).
     public func sortedByBytes() -> PathList {
         let shared = sharedPrefixLength()
         var keyed = [(key: UInt64, path: UInt32)]()
@@ -114,15 +110,14 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
         let (leftBlock, leftRange) = location(left)
         let (rightBlock, rightRange) = location(right)
         let leftCount = Swift.max(0, leftRange.count - offset), rightCount = Swift.max(0, rightRange.count - offset)
-        let length = Swift.min(leftCount, rightCount)
-        let order = length == 0 ? 0 : blocks[leftBlock].withUnsafeBufferPointer { leftBytes in
+        return blocks[leftBlock].withUnsafeBufferPointer { leftBytes in
             blocks[rightBlock].withUnsafeBufferPointer { rightBytes in
-                memcmp(
-                    leftBytes.baseAddress! + leftRange.lowerBound + offset,
-                    rightBytes.baseAddress! + rightRange.lowerBound + offset, length)
+                UTF8Bytes.order(
+                    UnsafeBufferPointer(rebasing: leftBytes[(leftRange.upperBound - leftCount)..<leftRange.upperBound]),
+                    UnsafeBufferPointer(rebasing: rightBytes[(rightRange.upperBound - rightCount)..<rightRange.upperBound])
+                ) < 0
             }
         }
-        return order != 0 ? order < 0 : leftCount < rightCount
     }
 
     /// The paths for which `isIncluded` holds, in order.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level checks on UTF-8 text held in buffers, shared by the readers of scalars (the
 /// event reader's string table, schema typing's keys and enum codes).
 public enum UTF8Bytes {
@@ -25,6 +31,18 @@ public enum UTF8Bytes {
             index += 1
         }
         return true
+    }
+
+    /// The order of two buffers byte by byte, a prefix first (negative, zero or positive, as
+    /// `lexicographicallyPrecedes` and `elementsEqual` would say): `memcmp` over the common
+    /// length, then the lengths. Sorting paths and fingerprint items by their bytes uses it.
+    public static func order(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let length = Swift.min(a.count, b.count)
+        if length > 0, let left = a.baseAddress, let right = b.baseAddress {
+            let order = memcmp(left, right, length)
+            if order != 0 { return Int(order) }
+        }
+        return a.count - b.count
     }
 
     /// Whether `text` is exactly `bytes` in UTF-8: the length first, then the bytes in place.

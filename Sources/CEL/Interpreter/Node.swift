@@ -199,7 +199,6 @@ class StrictPairNode: Node, @unchecked Sendable {
     /// The value once neither operand is an error.
     func apply(_ a: Value, _ b: Value) -> Value { .null }
 
-
     /// `apply` of two operands read where they are held (`HeldOperand`), neither an error: a
     /// node that needs only part of one reads it there, not a copy of it (a retain and a
     /// release of a whole list).

@@ -18,7 +18,7 @@ public struct Evaluator: Sendable {
         self.rules = rules.filter { $0.rule.scope == .candidate }
         self.context = context
         sharedSlotCount = Self.sharedSlotCount(of: self.rules)
-        sharedLoops = Array(SharedLoopLists.sharedPrograms(of: self.rules))
+        sharedLoops = SharedLoopLists.sharedPrograms(of: self.rules)
     }
 
     /// The first `for_each` programs two or more rules share (`SharedLoopLists`).

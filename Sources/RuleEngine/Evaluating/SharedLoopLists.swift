@@ -23,12 +23,14 @@ struct SharedLoopLists {
     }
 
     /// The programs of `rules`' first lists that two or more of them hold.
-    static func sharedPrograms(of rules: [CompiledRule]) -> Set<ObjectIdentifier> {
+    static func sharedPrograms(of rules: [CompiledRule]) -> [ObjectIdentifier] {
         var seen: Set<ObjectIdentifier> = []
-        var shared: Set<ObjectIdentifier> = []
+        var shared: [ObjectIdentifier] = []
         for rule in rules {
             guard let program = rule.loops.first?.iterable else { continue }
-            if !seen.insert(program.identity).inserted { shared.insert(program.identity) }
+            if !seen.insert(program.identity).inserted, !shared.contains(program.identity) {
+                shared.append(program.identity)
+            }
         }
         return shared
     }

@@ -1,10 +1,6 @@
 import Crypto
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Diagnostics
+import YAML
 
 /// The two fingerprints of a finding (`decisions.md`, Finding fingerprints): `identity` names
 /// "this rule about this item of this candidate", `content` adds what the rule read. Review
@@ -78,15 +74,9 @@ public struct FindingFingerprint: Hashable, Sendable {
         }
     }
 
-    /// The order of two ranges of `buffer` byte by byte, a prefix first (negative, zero or
-    /// positive): what `lexicographicallyPrecedes` and `elementsEqual` say of them.
+    /// The order of two ranges of `buffer` by their bytes (`UTF8Bytes.order`).
     static func byteOrder(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
-        let length = min(a.count, b.count)
-        if length > 0, let base = buffer.baseAddress {
-            let order = memcmp(base + a.lowerBound, base + b.lowerBound, length)
-            if order != 0 { return Int(order) }
-        }
-        return a.count - b.count
+        UTF8Bytes.order(UnsafeBufferPointer(rebasing: buffer[a]), UnsafeBufferPointer(rebasing: buffer[b]))
     }
 
     /// A value as one netstring of its typed text.
