@@ -9,20 +9,27 @@ public struct Source: Sendable {
 
     public init(name: String, text: String) {
         self.name = name
+        var text = text
+        self.lineStarts = text.withUTF8(Self.lineStarts(of:))
         self.text = text
+    }
+
+    /// Where each line starts: after "\n", after "\r\n" and after a lone "\r". A loop over
+    /// the bytes rather than the `String` (rule sets are loaded by every cold `check`).
+    static func lineStarts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
         var offset = 0
-        var previousWasCR = false
-        for byte in text.utf8 {
+        while offset < bytes.count {
+            let byte = bytes[offset]
             offset += 1
             if byte == UInt8(ascii: "\n") {
-                if previousWasCR { starts[starts.count - 1] = offset } else { starts.append(offset) }
+                starts.append(offset)
             } else if byte == UInt8(ascii: "\r") {
+                if offset < bytes.count, bytes[offset] == UInt8(ascii: "\n") { offset += 1 }
                 starts.append(offset)
             }
-            previousWasCR = byte == UInt8(ascii: "\r")
         }
-        self.lineStarts = starts
+        return starts
     }
 
     /// The text of a 1-based line without its line break, or nil past the end.

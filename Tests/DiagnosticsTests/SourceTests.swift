@@ -11,6 +11,17 @@ import Testing
         #expect(source.location(ofUTF8Offset: offset) == SourceLocation(file: "f.yaml", line: 2, column: 13))
     }
 
+    /// "\r\n" is one break, a lone "\r" another; a break at the very end starts an empty line.
+    @Test func lineStartsFollowEveryKindOfBreak() {
+        #expect(Source(name: "f", text: "").lineStarts == [0])
+        #expect(Source(name: "f", text: "a").lineStarts == [0])
+        #expect(Source(name: "f", text: "a\n").lineStarts == [0, 2])
+        #expect(Source(name: "f", text: "a\r\nb").lineStarts == [0, 3])
+        #expect(Source(name: "f", text: "a\rb\r").lineStarts == [0, 2, 4])
+        #expect(Source(name: "f", text: "\r\r\n\n").lineStarts == [0, 1, 3, 4])
+        #expect(Source(name: "f", text: "ễ\nx").lineStarts == [0, 4])
+    }
+
     @Test func diagnosticPrintsLikeACompiler() {
         let diagnostic = Diagnostic(
             code: "yaml.duplicate-key", message: "duplicate key 'name'",

@@ -57,7 +57,7 @@ enum Evidence {
         let target = Array(name.unicodeScalars)
         guard !target.isEmpty, scalars.count >= target.count else { return false }
         func isIdentifier(_ scalar: Unicode.Scalar) -> Bool { scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
-        for start in 0...(scalars.count - target.count) where Array(scalars[start..<start + target.count]) == target {
+        for start in 0...(scalars.count - target.count) where scalars[start..<start + target.count].elementsEqual(target) {
             let before = start == 0 || !isIdentifier(scalars[start - 1])
             let afterIndex = start + target.count
             let after = afterIndex == scalars.count || !isIdentifier(scalars[afterIndex])
