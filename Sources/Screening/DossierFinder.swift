@@ -23,10 +23,12 @@ public enum DossierFinder {
 
     /// Every `*.yaml` file below `folder`, following symlinks but never the same folder twice.
     public static func yamlFiles(below folder: String) -> (files: PathList, problems: [Problem]) {
-        var files = PathList()
+        let root = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        // Every path found starts with the folder (made as below): the list holds it once.
+        var files = PathList(prefix: root == "." ? "" : root + "/")
         var problems: [Problem] = []
         var visited = Set<FileIdentity>()
-        var pending = [folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder]
+        var pending = [root]
         while let current = pending.popLast() {
             guard let identity = FileIdentity(path: current) else {
                 problems.append(Problem(path: current, message: "cannot read folder: \(errnoText())"))

@@ -17,6 +17,16 @@ import Testing
         #expect(Array(PathList(Self.paths).sortedByBytes()) == DossierFinder.sortedByBytes(Self.paths))
     }
 
+    /// A listing holds its folder once: the paths read back whole, sort and filter alike.
+    @Test func aListedFolderIsHeldOnce() {
+        var list = PathList(prefix: "/data/ở/")
+        for name in ["b.yaml", "a.yaml", "sub/c.yaml", ""] { list.append("/data/ở/" + name) }
+        #expect(Array(list) == ["/data/ở/b.yaml", "/data/ở/a.yaml", "/data/ở/sub/c.yaml", "/data/ở/"])
+        #expect(Array(list.sortedByBytes()) == ["/data/ở/", "/data/ở/a.yaml", "/data/ở/b.yaml", "/data/ở/sub/c.yaml"])
+        #expect(Array(list.filter { $0.hasSuffix("a.yaml") }) == ["/data/ở/a.yaml"])
+        #expect(list == PathList(Array(list)))
+    }
+
     @Test func filteringKeepsTheOrder() {
         #expect(Array(PathList(Self.paths).filter { $0.hasPrefix("b") }) == ["b/ở.yaml", "b/o.yaml"])
     }
