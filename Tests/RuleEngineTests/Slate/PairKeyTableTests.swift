@@ -109,4 +109,23 @@ extension PairKeyTableTests {
         #expect(!spilled.readFailed)
         #expect(spilled.count == 200)
     }
+
+    /// Runs longer than the block a merge reads at a time (8 Ki entries) are read back in
+    /// several blocks, and give the same pairs.
+    @Test func runsLongerThanABlockAreReadInBlocks() {
+        var inMemory = PairKeyTable(linked: true)
+        var spilled = PairKeyTable(linked: true, runLength: 20_000)
+        for person in 0..<12_000 {
+            let keys = Self.hashes([.string("k\(person % 3_001)"), .int(Int64(person % 2_999))])
+            let links = Self.hashes([.string("k\((person * 7) % 3_011)")])
+            inMemory.append(.success(.init(keys: keys, links: links)))
+            spilled.append(.success(.init(keys: keys, links: links)))
+        }
+        inMemory.seal()
+        spilled.seal()
+        let expected = inMemory.pairs().map { "\($0.0)-\($0.1)" }
+        #expect(expected.count > 10_000)
+        #expect(spilled.pairs().map { "\($0.0)-\($0.1)" } == expected)
+        #expect(!spilled.readFailed)
+    }
 }
