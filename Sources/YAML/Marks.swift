@@ -15,18 +15,10 @@ struct MarkConverter {
     }
 
     /// The span of a node from libyaml's start and end marks, converted the same way.
-    /// Inline: the typing core asks for the span of every value it keeps.
+    /// Inline: the tree builder asks for the span of every node.
     @inline(__always)
     func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> Node.Span {
-        Node.Span(
-            startLine: Self.oneBased(start.line), startColumn: Self.oneBased(start.column),
-            endLine: Self.oneBased(end.line), endColumn: Self.oneBased(end.column))
-    }
-
-    /// `Int32(clamping: value + 1)` with no overflow check (a mark is never near `Int.max`).
-    @inline(__always)
-    static func oneBased(_ value: Int) -> Int32 {
-        Int32(clamping: value &+ 1)
+        Node.Span(zeroBasedStartLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
     }
 
     /// The location of line 1, column 1, for problems with the file as a whole.

@@ -94,3 +94,16 @@ public struct Node: Sendable, Hashable {
         public var endColumn: Int32
     }
 }
+
+extension Node.Span {
+    /// The span of libyaml's 0-based lines and columns: the one shift to 1-based numbers,
+    /// inline, since the event reader's `span` is read for every scalar a document keeps.
+    /// `Int32(clamping: value + 1)` with no overflow check (a mark is never near `Int.max`).
+    @inlinable
+    init(zeroBasedStartLine startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.startLine = Int32(clamping: startLine &+ 1)
+        self.startColumn = Int32(clamping: startColumn &+ 1)
+        self.endLine = Int32(clamping: endLine &+ 1)
+        self.endColumn = Int32(clamping: endColumn &+ 1)
+    }
+}

@@ -27,15 +27,28 @@ public final class YAMLEventReader: YAMLEventSource {
     private let capacity: Int
     /// The long scalar texts, each made once: the document's own table, or the caller's.
     private let strings: ScalarStringTable
-    /// The scalar at hand, set by `next()`: read inline by the typing core (another module),
-    /// so that a scalar's bytes and style cost no call and no closure.
+    /// The event at hand, set by `next()`: read inline by the typing core (another module),
+    /// so that a scalar's bytes and style, and any event's span, cost no call and no closure.
     @usableFromInline let scalar: UnsafeMutablePointer<ScalarAtHand>
 
-    /// What `next()` keeps of a scalar event, read only while that event is at hand.
+    /// What `next()` keeps of an event, read only while that event is at hand: its span, and
+    /// a scalar's bytes and style (left as they were by other events).
     @usableFromInline
     struct ScalarAtHand {
         @usableFromInline var bytes: UnsafeBufferPointer<UInt8>
         @usableFromInline var style: Node.Scalar.Style
+        /// libyaml's 0-based marks, copied for every event and made a span only when read:
+        /// cheaper than a call for each scalar the typing core keeps.
+        @usableFromInline var startLine: Int
+        @usableFromInline var startColumn: Int
+        @usableFromInline var endLine: Int
+        @usableFromInline var endColumn: Int
+
+        /// Keeps the marks of `event`.
+        mutating func mark(_ event: yaml_event_t) {
+            (startLine, startColumn) = (event.start_mark.line, event.start_mark.column)
+            (endLine, endColumn) = (event.end_mark.line, event.end_mark.column)
+        }
     }
 
     private init(bytes: UnsafeRawBufferPointer, file: String, limits: YAMLLimits, strings: ScalarStringTable?) {
@@ -47,7 +60,9 @@ public final class YAMLEventReader: YAMLEventSource {
         depth.initialize(to: 0)
         children = .allocate(capacity: max(capacity, 1))
         scalar = .allocate(capacity: 1)
-        scalar.initialize(to: ScalarAtHand(bytes: UnsafeBufferPointer(start: nil, count: 0), style: .plain))
+        scalar.initialize(to: ScalarAtHand(
+            bytes: UnsafeBufferPointer(start: nil, count: 0), style: .plain,
+            startLine: 0, startColumn: 0, endLine: 0, endColumn: 0))
     }
 
     deinit {
@@ -81,18 +96,20 @@ public final class YAMLEventReader: YAMLEventSource {
 
     private func expect(_ type: yaml_event_type_t) throws(Fallback) {
         guard parser.advance(), parser.current.type == type else { throw Fallback() }
+        scalar.pointee.mark(parser.current)
     }
 
     public func next() throws(Fallback) -> YAMLEvent {
         guard parser.advance() else { throw Fallback() }
         let event = parser.current
+        scalar.pointee.mark(event)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             guard data.anchor == nil, data.tag == nil, data.length <= limits.maxScalarBytes else { throw Fallback() }
             try countChild()
-            scalar.pointee = ScalarAtHand(
-                bytes: UnsafeBufferPointer(start: data.value, count: data.length), style: TreeBuilder.style(data.style))
+            scalar.pointee.bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+            scalar.pointee.style = TreeBuilder.style(data.style)
             return .scalar
         case YAML_SEQUENCE_START_EVENT:
             guard event.data.sequence_start.anchor == nil, event.data.sequence_start.tag == nil else { throw Fallback() }
@@ -138,7 +155,12 @@ public final class YAMLEventReader: YAMLEventSource {
 
     public var start: SourceLocation { parser.marks.location(parser.current.start_mark) }
     public var end: SourceLocation { parser.marks.location(parser.current.end_mark) }
-    public var span: Node.Span { parser.marks.span(parser.current.start_mark, parser.current.end_mark) }
+    /// Kept by `next()`: read inline, with no call, for every scalar the typing core keeps.
+    @inlinable public var span: Node.Span {
+        let at = scalar.pointee
+        return Node.Span(
+            zeroBasedStartLine: at.startLine, startColumn: at.startColumn, endLine: at.endLine, endColumn: at.endColumn)
+    }
     @inlinable public var scalarStyle: Node.Scalar.Style { scalar.pointee.style }
     /// Always nil: a tagged scalar sends the file to the tree.
     @inlinable public var scalarTag: String? { nil }
