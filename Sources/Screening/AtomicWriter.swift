@@ -9,14 +9,27 @@ import RuleEngine
 /// bytes go to a temporary file in the same folder, are flushed to disk, and are renamed over
 /// the target. A crash or SIGKILL mid-run never leaves half a report. The server writes a
 /// decisions file through it too.
+///
+/// A target that is a character device or a named pipe (`--output /dev/null`,
+/// `/dev/stdout`, a FIFO a reader waits on) is written directly instead: it cannot be
+/// replaced, and a rename over it put a regular file in its place (run as root, over
+/// `/dev/null` itself).
 public struct AtomicWriter {
     public let path: String
-    private let temporaryPath: String
+    /// Nil when the target is written directly.
+    private let temporaryPath: String?
     private let descriptor: Int32
 
-    /// Opens a temporary file beside `path`.
+    /// Opens a temporary file beside `path`, or `path` itself when it is a device or a pipe.
     public init(path: String) throws(CLIError) {
         self.path = path
+        if Self.isDeviceOrPipe(path) {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CLIError.io(path: path, reason: errnoText()) }
+            self.descriptor = descriptor
+            self.temporaryPath = nil
+            return
+        }
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
         Self.removeStaleTemporaries(folder: folder, base: base)
@@ -48,6 +61,10 @@ public struct AtomicWriter {
 
     /// Flushes and renames the temporary file over the target.
     public func commit() throws(CLIError) {
+        guard let temporaryPath else {
+            guard close(descriptor) == 0 else { throw CLIError.io(path: path, reason: errnoText()) }
+            return
+        }
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             let reason = errnoText()
             unlink(temporaryPath)
@@ -60,10 +77,17 @@ public struct AtomicWriter {
         }
     }
 
-    /// Removes the temporary file; the target is left as it was.
+    /// Removes the temporary file; the target is left as it was (a device or a pipe keeps
+    /// what it was given).
     public func discard() {
         close(descriptor)
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
+    }
+
+    private static func isDeviceOrPipe(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO
     }
 }
 

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Screening
+import Testing
+
+/// `AtomicWriter`: a regular file appears whole at its commit; a device or a named pipe is
+/// written directly and stays what it was (a rename over `/dev/null`, run as root, had made
+/// it a regular file).
+@Suite struct AtomicWriterTests {
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("appraise-atomic-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func kind(_ path: String) -> mode_t {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    @Test func aFileAppearsWholeAtItsCommit() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.json"
+        let writer = try AtomicWriter(path: path)
+        try writer.write("{\"a\":")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try writer.write("1}\n")
+        try writer.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":1}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
+    }
+
+    @Test func aNamedPipeIsWrittenAndStaysAPipe() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/pipe"
+        try #require(mkfifo(path, 0o600) == 0)
+        let reader = Thread {
+            let descriptor = open(path, O_RDONLY)
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                bytes += buffer[..<count]
+            }
+            close(descriptor)
+            try? Data(bytes).write(to: URL(fileURLWithPath: folder + "/read"), options: .atomic)
+        }
+        reader.start()
+        let writer = try AtomicWriter(path: path)
+        try writer.write("line 1\nline 2\n")
+        try writer.commit()
+        while !FileManager.default.fileExists(atPath: folder + "/read") { usleep(1_000) }
+        #expect(try String(contentsOfFile: folder + "/read", encoding: .utf8) == "line 1\nline 2\n")
+        #expect(Self.kind(path) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["pipe", "read"])
+    }
+
+    @Test func aDeviceIsWrittenAndStaysADevice() throws {
+        try #require(Self.kind("/dev/null") == S_IFCHR)
+        let writer = try AtomicWriter(path: "/dev/null")
+        try writer.write("discarded\n")
+        try writer.commit()
+        #expect(Self.kind("/dev/null") == S_IFCHR)
+    }
+}
