@@ -24,8 +24,30 @@ struct DispatchTests {
         #expect(compared > 1000)
     }
 
+    /// The calls of one and two values (no array) accept and call as the array forms do.
+    @Test func oneAndTwoValuesAsTheArrayFormsDo() {
+        for overloads in StandardLibrary.base.values {
+            for overload in overloads {
+                for values in Self.values where values.count == 1 || values.count == 2 {
+                    let accepts = values.count == 1 ? overload.accepts(values[0]) : overload.accepts(values[0], values[1])
+                    #expect(accepts == overload.accepts(values), "\(overload.id) \(values)")
+                }
+            }
+        }
+        for (function, overloads) in StandardLibrary.base where overloads.count > 1 {
+            let dispatch = Dispatch(function: function, overloads: overloads)
+            // As checked calls are: as many values as every overload takes.
+            for values in Self.values where values.count == 1 || values.count == 2 {
+                guard overloads.allSatisfy({ $0.parameters.count == values.count }) else { continue }
+                let value = values.count == 1 ? dispatch.call(values[0]) : dispatch.call(values[0], values[1])
+                #expect(value.displayText == dispatch.call(values).displayText, "\(function) \(values)")
+            }
+        }
+    }
+
     @Test func aDynCallTakesTheOverloadThatFits() {
-        for (expression, expected) in [("dyn(1) + 2", "3"), ("dyn(1.5) + 2.0", "3.5"), ("dyn('a') + 'b'", "\"ab\"")] {
+        for (expression, expected) in [("dyn(1) + 2", "3"), ("dyn(1.5) + 2.0", "3.5"), ("dyn('a') + 'b'", "\"ab\""),
+            ("size(dyn('abc'))", "3"), ("size(dyn([1, 2]))", "2"), ("dyn([1]) + [2]", "[1, 2]")] {
             #expect(TestEnvironment.run(expression) == expected, "\(expression)")
         }
     }

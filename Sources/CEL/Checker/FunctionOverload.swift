@@ -59,16 +59,26 @@ public struct FunctionOverload: Sendable {
 
     /// Whether each value conforms to the parameter in its place (the receiver first), over
     /// as many as both have: `zip(parameters, values)` without building `parameters`.
-    func accepts(_ values: [Value]) -> Bool {
+    func accepts(_ values: [Value]) -> Bool { accepts(count: values.count) { values[$0] } }
+
+    /// `accepts([a])`, without the array.
+    func accepts(_ a: Value) -> Bool { accepts(count: 1) { _ in a } }
+
+    /// `accepts([a, b])`, without the array.
+    func accepts(_ a: Value, _ b: Value) -> Bool { accepts(count: 2) { $0 == 0 ? a : b } }
+
+    /// `accepts` of `count` values, the one at each place given by `value`.
+    @inline(__always)
+    private func accepts(count: Int, _ value: (Int) -> Value) -> Bool {
         var next = 0
         if let receiver {
-            guard next < values.count else { return true }
-            guard values[next].conforms(to: receiver) else { return false }
+            guard next < count else { return true }
+            guard value(next).conforms(to: receiver) else { return false }
             next = 1
         }
         for argument in arguments {
-            guard next < values.count else { return true }
-            guard values[next].conforms(to: argument) else { return false }
+            guard next < count else { return true }
+            guard value(next).conforms(to: argument) else { return false }
             next += 1
         }
         return true
@@ -77,9 +87,29 @@ public struct FunctionOverload: Sendable {
     /// Calls the implementation with already-evaluated, error-free arguments.
     func call(_ values: [Value]) -> Value {
         switch implementation {
-        case .unary(let f): values.count == 1 ? f(values[0]) : .error(EvalError(.evalUnchecked, "wrong number of arguments"))
-        case .binary(let f): values.count == 2 ? f(values[0], values[1]) : .error(EvalError(.evalUnchecked, "wrong number of arguments"))
+        case .unary(let f): values.count == 1 ? f(values[0]) : Self.wrongCount
+        case .binary(let f): values.count == 2 ? f(values[0], values[1]) : Self.wrongCount
         case .nary(let f): f(values)
         }
     }
+
+    /// `call([a])`: an array is built only for an n-ary implementation.
+    func call(_ a: Value) -> Value {
+        switch implementation {
+        case .unary(let f): f(a)
+        case .binary: Self.wrongCount
+        case .nary(let f): f([a])
+        }
+    }
+
+    /// `call([a, b])`: an array is built only for an n-ary implementation.
+    func call(_ a: Value, _ b: Value) -> Value {
+        switch implementation {
+        case .unary: Self.wrongCount
+        case .binary(let f): f(a, b)
+        case .nary(let f): f([a, b])
+        }
+    }
+
+    private static var wrongCount: Value { .error(EvalError(.evalUnchecked, "wrong number of arguments")) }
 }

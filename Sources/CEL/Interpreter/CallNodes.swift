@@ -15,6 +15,25 @@ struct Dispatch: Sendable {
         }
         return .error(.noOverload(function, values))
     }
+
+    /// `call([a])`, without the array (most calls with several overloads have one or two
+    /// arguments, of type `dyn`).
+    func call(_ a: Value) -> Value {
+        if overloads.count == 1 { return overloads[0].call(a) }
+        for index in overloads.indices where overloads[index].accepts(a) {
+            return overloads[index].call(a)
+        }
+        return .error(.noOverload(function, [a]))
+    }
+
+    /// `call([a, b])`, without the array.
+    func call(_ a: Value, _ b: Value) -> Value {
+        if overloads.count == 1 { return overloads[0].call(a, b) }
+        for index in overloads.indices where overloads[index].accepts(a, b) {
+            return overloads[index].call(a, b)
+        }
+        return .error(.noOverload(function, [a, b]))
+    }
 }
 
 /// A call with one argument (or a receiver and none).
@@ -52,7 +71,7 @@ final class UnaryCallNode: Node, @unchecked Sendable {
     func call(_ value: Value) -> Value {
         if value.isError { return value }
         if hasDirect { return located(direct(value)) }
-        return located(dispatch.call([value]))
+        return located(dispatch.call(value))
     }
 }
 
@@ -73,7 +92,7 @@ final class BinaryCallNode: StrictPairNode, @unchecked Sendable {
     }
     override func apply(_ a: Value, _ b: Value) -> Value {
         if hasDirect { return located(direct(a, b)) }
-        return located(dispatch.call([a, b]))
+        return located(dispatch.call(a, b))
     }
 }
 

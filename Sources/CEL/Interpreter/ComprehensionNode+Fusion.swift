@@ -25,6 +25,7 @@ extension ComprehensionNode {
             let value = body.eval(&frame)
             if value.isError { mapFailure = value } else { out.append(value) }
         }
-        return mapFailure ?? paid(.list(ListValue(out)), arguments: 0, &frame)
+        if let mapFailure { return mapFailure }
+        return paid(.list(ListValue(movingItemsOf: &out, from: 0)), arguments: 0, &frame)
     }
 }

@@ -118,7 +118,9 @@ final class ComprehensionNode: Node, @unchecked Sendable {
                 out.append(value)
             }
         }
-        return counts ? .int(Int64(kept)) : paid(.list(ListValue(out)), arguments: 0, &frame)
+        if counts { return .int(Int64(kept)) }
+        // Moved into the list, not copied: no retain and release per element.
+        return paid(.list(ListValue(movingItemsOf: &out, from: 0)), arguments: 0, &frame)
     }
 
     /// The cost error, once a step of the loop has passed the budget, located at this loop:

@@ -35,21 +35,37 @@ enum Operators {
             ("double", .double, .double), ("string", .string, .string), ("bool", .bool, .bool),
             ("timestamp", .timestamp, .timestamp), ("duration", .duration, .duration), ("date", .date, .date),
         ]
-        let comparisons: [(String, String, @Sendable (Value.Order) -> Bool)] = [
-            ("_<_", "less", { $0 == .less }), ("_<=_", "less_equals", { $0 == .less || $0 == .equal }),
-            ("_>_", "greater", { $0 == .greater }), ("_>=_", "greater_equals", { $0 == .greater || $0 == .equal }),
+        let comparisons: [(String, String, Comparison)] = [
+            ("_<_", "less", .less), ("_<=_", "less_equals", .lessOrEqual),
+            ("_>_", "greater", .greater), ("_>=_", "greater_equals", .greaterOrEqual),
         ]
-        for (name, prefix, test) in comparisons {
+        for (name, prefix, comparison) in comparisons {
             for (suffix, a, b) in ordered {
                 add(name, "\(prefix)_\(suffix)", a, b, .bool) { x, y in
                     guard let order = Value.order(x, y) else {
                         return .fail(.evalType, "no such overload: \(name)(\(x.runtimeType.celName), \(y.runtimeType.celName))")
                     }
-                    return .bool(test(order))
+                    return .bool(comparison.holds(order))
                 }
             }
         }
         return list
+    }
+
+    /// An ordering operator, tested with a `switch` where it is used: a closure per operator
+    /// made every comparison a call through a thunk (rules compare dates and counts often).
+    enum Comparison: Sendable {
+        case less, lessOrEqual, greater, greaterOrEqual
+
+        @inline(__always)
+        func holds(_ order: Value.Order) -> Bool {
+            switch self {
+            case .less: order == .less
+            case .lessOrEqual: order == .less || order == .equal
+            case .greater: order == .greater
+            case .greaterOrEqual: order == .greater || order == .equal
+            }
+        }
     }
 
     static func mismatch(_ op: String, _ a: Value, _ b: Value) -> Value {
@@ -63,12 +79,22 @@ enum Operators {
             return o ? .overflow : .int(r)
         case (.double(let x), .double(let y)): return .double(x + y)
         case (.string(let x), .string(let y)): return .string(x + y)
-        case (.list(let x), .list(let y)): return .list(ListValue(x.elements + y.elements))
+        case (.list(let x), .list(let y)): return .list(concatenated(x, y))
         case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
             return t.adding(d).map(Value.timestamp) ?? .fail(.evalOverflow, "timestamp out of range")
         case (.duration(let x), .duration(let y)): return x.adding(y).map(Value.duration) ?? .fail(.evalOverflow, "duration out of range")
         default: return mismatch("_+_", a, b)
         }
+    }
+
+    /// `x + y` of two lists: the elements gathered once and moved into the list, not copied
+    /// into an array per side, joined into a third and copied again (three arrays a `+`).
+    static func concatenated(_ x: ListValue, _ y: ListValue) -> ListValue {
+        var elements: [Value] = []
+        elements.reserveCapacity(x.count + y.count)
+        elements.append(contentsOf: x)
+        elements.append(contentsOf: y)
+        return ListValue(movingItemsOf: &elements, from: 0)
     }
 
     @Sendable static func minus(_ a: Value, _ b: Value) -> Value {

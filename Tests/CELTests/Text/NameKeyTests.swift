@@ -55,6 +55,21 @@ import Testing
         }
     }
 
+    /// Text of one-, two-, three- and four-byte UTF-8 scalars, spaces among them, keys as the
+    /// definition (lower case, NFC, white space folded) says: the fast path decodes the bytes
+    /// itself.
+    @Test(arguments: [
+        "Nguy\u{1EC4}n V\u{102}n \u{110}\u{1EE8}C", "\u{C0}\u{1EA0} \u{2003}b\u{1F600}C", "x\u{10400}Y",
+        "\u{24B6}\u{2C00} Z", "\u{1E9E}ss", "\u{2028}a\u{85}B\u{3000}", "\u{1F600}", "a\u{300}B\u{1EF9}",
+        "\u{FF21}\u{FF41} \u{1D400}",
+    ])
+    func keysOfEveryUTF8Width(input: String) {
+        let composed = input.lowercased().precomposedStringWithCanonicalMapping
+        let expected = composed.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+            .joined(separator: " ")
+        #expect(Array(nameKey(input).unicodeScalars) == Array(expected.unicodeScalars))
+    }
+
     /// `nameKey` answers U+00A1…U+1FFF without a property lookup: only U+1680 is white space there.
     @Test func noWhiteSpaceInTheSkippedRanges() {
         let spaces = (0xA1...0x1FFF).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)

@@ -18,7 +18,7 @@ public func nameKey(_ s: String) -> String {
     var result = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in composed.unicodeScalars {
-        if isSpace(scalar) {
+        if isSpace(scalar.value) {
             pendingSpace = !result.isEmpty
             continue
         }
@@ -39,36 +39,67 @@ private func composedNameKey(_ s: String) -> String? {
     if isASCIIKey(s) { return s }
     // The key is written into a temporary buffer (on the stack for a name), then copied once
     // into its string: no array of bytes grown and freed. A key longer than the buffer (no
-    // name of the ranges this path takes comes near) takes the full path instead.
+    // name of the ranges this path takes comes near) takes the full path instead. The text is
+    // read as UTF-8 bytes, each scalar decoded here: iterating `unicodeScalars` costs several
+    // times as much per letter.
     let capacity = s.utf8.count &* 3 &+ 16
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
-        var bytes = KeyBytes(buffer: buffer)
-        var pendingSpace = false
-        for scalar in s.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = bytes.count > 0
-                continue
+    let table = LatinLowercase.table
+    let key = s.utf8.withContiguousStorageIfAvailable { source -> String? in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer -> String? in
+            var bytes = KeyBytes(buffer: buffer)
+            var pendingSpace = false
+            var index = 0
+            while index < source.count {
+                let value = decodeScalar(source, at: &index)
+                if isSpace(value) {
+                    pendingSpace = bytes.count > 0
+                    continue
+                }
+                if pendingSpace {
+                    guard bytes.append(0x20) else { return nil }
+                    pendingSpace = false
+                }
+                if value < 0x80 {
+                    let byte = UInt8(truncatingIfNeeded: value)
+                    guard bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) else { return nil }
+                    continue
+                }
+                if let lowered = LatinLowercase.lowered(value, in: table) {
+                    guard bytes.appendUTF8(lowered) else { return nil }
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
+                    guard bytes.appendUTF8(lowered.value) else { return nil }
+                }
             }
-            if pendingSpace {
-                guard bytes.append(0x20) else { return nil }
-                pendingSpace = false
-            }
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                guard bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) else { return nil }
-                continue
-            }
-            if let lowered = LatinLowercase.lowered(scalar) {
-                guard bytes.appendUTF8(lowered) else { return nil }
-                continue
-            }
-            for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                guard lowered.value < 0x300 || (0x1E00...0x1EFF).contains(lowered.value) else { return nil }
-                guard bytes.appendUTF8(lowered.value) else { return nil }
-            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<bytes.count]), as: UTF8.self)
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<bytes.count]), as: UTF8.self)
     }
+    return key ?? nil
+}
+
+/// The scalar value whose UTF-8 starts at `index` in `bytes` (a `String`'s, so valid), and
+/// `index` moved past it.
+@inline(__always)
+private func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+    let lead = UInt32(bytes[index])
+    if lead < 0x80 {
+        index &+= 1
+        return lead
+    }
+    if lead < 0xE0 {
+        defer { index &+= 2 }
+        return (lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+    }
+    if lead < 0xF0 {
+        defer { index &+= 3 }
+        return (lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
+    }
+    defer { index &+= 4 }
+    return (lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12 | UInt32(bytes[index &+ 2] & 0x3F) << 6
+        | UInt32(bytes[index &+ 3] & 0x3F)
 }
 
 /// The bytes of a key being written into a fixed buffer; an append that does not fit says so.
@@ -123,10 +154,11 @@ private enum LatinLowercase {
         return only.value
     }
 
-    /// The one scalar `scalar` lowers to, when the table holds it.
+    /// The one scalar the scalar `value` lowers to, when the table holds it. `table` is
+    /// `LatinLowercase.table`, read once by the caller: each read of a `static let` checks
+    /// that it was initialised (a call).
     @inline(__always)
-    static func lowered(_ scalar: Unicode.Scalar) -> UInt32? {
-        let value = scalar.value
+    static func lowered(_ value: UInt32, in table: [UInt32]) -> UInt32? {
         let index: Int
         if value >= 0x80 && value < 0x250 {
             index = Int(value - 0x80)
@@ -169,9 +201,8 @@ private func isCertainlyComposed(_ text: String) -> Bool {
 /// Unicode White_Space, with the ASCII cases answered without a property lookup.
 /// The letters of Latin, Vietnamese included, are answered without one too: White_Space has
 /// nothing from U+00A1 to U+1FFF but U+1680 (see `NameKeyTests.noWhiteSpaceInTheSkippedRanges`).
-private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
+private func isSpace(_ value: UInt32) -> Bool {
     if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
     if (0xA1...0x1FFF).contains(value) { return value == 0x1680 }
-    return scalar.properties.isWhitespace
+    return Unicode.Scalar(value)?.properties.isWhitespace ?? false
 }
