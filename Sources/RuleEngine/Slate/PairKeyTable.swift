@@ -217,7 +217,7 @@ private struct RunCursor {
     private var left: Int
     /// Entries read from the file at a time (64 KB). A merge holds one block of every run,
     /// and a million candidates make about 27 runs per table, merged once per rule that
-    /// reads the table: 512 KB blocks held 14 MB a merge at the end of the run, its peak.
+    /// reads the table: 512 KB blocks held 14 MB a merge.
     private static let blockLength = 1 << 13
 
     init(_ entries: [UInt64]) {
