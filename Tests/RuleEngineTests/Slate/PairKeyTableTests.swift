@@ -89,43 +89,42 @@ extension PairKeyTableTests {
 }
 
 extension PairKeyTableTests {
-    /// Keys moved to the temporary file in short sorted runs give the pairs the table gives
-    /// when it keeps every key in memory, with and without links.
-    @Test(arguments: [false, true])
-    func runsOnFileGiveThePairsOfATableInMemory(linked: Bool) {
+    /// The pairs of `people` candidates (keys and links by `mod`) from a table that keeps
+    /// every key in memory and from one that moves runs of `runLength` keys to its file.
+    static func pairsInMemoryAndSpilled(
+        people: Int, runLength: Int, linked: Bool, mod: (keys: Int, ints: Int, links: Int)
+    ) -> (expected: [String], spilled: [String], readFailed: Bool, count: Int) {
         var inMemory = PairKeyTable(linked: linked)
-        var spilled = PairKeyTable(linked: linked, runLength: 3)
-        for person in 0..<200 {
-            let keys = Self.hashes([.string("k\(person % 37)"), .int(Int64(person % 11))])
-            let links = Self.hashes([.string("k\((person * 7) % 41)")])
+        var spilled = PairKeyTable(linked: linked, runLength: runLength)
+        for person in 0..<people {
+            let keys = hashes([.string("k\(person % mod.keys)"), .int(Int64(person % mod.ints))])
+            let links = hashes([.string("k\((person * 7) % mod.links)")])
             inMemory.append(.success(.init(keys: keys, links: links)))
             spilled.append(.success(.init(keys: keys, links: links)))
         }
         inMemory.seal()
         spilled.seal()
-        let expected = inMemory.pairs().map { "\($0.0)-\($0.1)" }
-        #expect(expected.count > 1000)
-        #expect(spilled.pairs().map { "\($0.0)-\($0.1)" } == expected)
-        #expect(!spilled.readFailed)
-        #expect(spilled.count == 200)
+        return (inMemory.pairs().map { "\($0.0)-\($0.1)" }, spilled.pairs().map { "\($0.0)-\($0.1)" },
+                spilled.readFailed, spilled.count)
+    }
+
+    /// Keys moved to the temporary file in short sorted runs give the pairs the table gives
+    /// when it keeps every key in memory, with and without links.
+    @Test(arguments: [false, true])
+    func runsOnFileGiveThePairsOfATableInMemory(linked: Bool) {
+        let result = Self.pairsInMemoryAndSpilled(people: 200, runLength: 3, linked: linked, mod: (37, 11, 41))
+        #expect(result.expected.count > 1000)
+        #expect(result.spilled == result.expected)
+        #expect(!result.readFailed)
+        #expect(result.count == 200)
     }
 
     /// Runs longer than the block a merge reads at a time (8 Ki entries) are read back in
     /// several blocks, and give the same pairs.
     @Test func runsLongerThanABlockAreReadInBlocks() {
-        var inMemory = PairKeyTable(linked: true)
-        var spilled = PairKeyTable(linked: true, runLength: 20_000)
-        for person in 0..<12_000 {
-            let keys = Self.hashes([.string("k\(person % 3_001)"), .int(Int64(person % 2_999))])
-            let links = Self.hashes([.string("k\((person * 7) % 3_011)")])
-            inMemory.append(.success(.init(keys: keys, links: links)))
-            spilled.append(.success(.init(keys: keys, links: links)))
-        }
-        inMemory.seal()
-        spilled.seal()
-        let expected = inMemory.pairs().map { "\($0.0)-\($0.1)" }
-        #expect(expected.count > 10_000)
-        #expect(spilled.pairs().map { "\($0.0)-\($0.1)" } == expected)
-        #expect(!spilled.readFailed)
+        let result = Self.pairsInMemoryAndSpilled(people: 12_000, runLength: 20_000, linked: true, mod: (3_001, 2_999, 3_011))
+        #expect(result.expected.count > 10_000)
+        #expect(result.spilled == result.expected)
+        #expect(!result.readFailed)
     }
 }
