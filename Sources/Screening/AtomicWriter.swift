@@ -13,9 +13,12 @@ import RuleEngine
 /// A target that is a character device or a named pipe (`--output /dev/null`,
 /// `/dev/stdout`, a FIFO a reader waits on) is written directly instead: it cannot be
 /// replaced, and a rename over it put a regular file in its place (run as root, over
-/// `/dev/null` itself).
+/// `/dev/null` itself). A symbolic link to a file is followed: the file is replaced, the link
+/// stays (`/dev/stdout` when standard output is redirected to a file).
 public struct AtomicWriter {
     public let path: String
+    /// The file the temporary is renamed over: `path`, or the file its link points to.
+    private let target: String
     /// Nil when the target is written directly.
     private let temporaryPath: String?
     private let descriptor: Int32
@@ -28,10 +31,13 @@ public struct AtomicWriter {
             guard descriptor >= 0 else { throw CLIError.io(path: path, reason: errnoText()) }
             self.descriptor = descriptor
             self.temporaryPath = nil
+            self.target = path
             return
         }
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let target = Self.linkedFile(path) ?? path
+        self.target = target
+        let folder = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
+        let base = target.split(separator: "/").last.map(String.init) ?? target
         Self.removeStaleTemporaries(folder: folder, base: base)
         guard let file = TemporaryFile.create(prefix: "\(folder)/.\(base).tmp-\(getpid())-") else {
             throw CLIError.io(path: path, reason: "cannot create a temporary file in \(folder): \(errnoText())")
@@ -70,7 +76,7 @@ public struct AtomicWriter {
             unlink(temporaryPath)
             throw CLIError.io(path: path, reason: reason)
         }
-        guard rename(temporaryPath, path) == 0 else {
+        guard rename(temporaryPath, target) == 0 else {
             let reason = errnoText()
             unlink(temporaryPath)
             throw CLIError.io(path: path, reason: reason)
@@ -82,6 +88,16 @@ public struct AtomicWriter {
     public func discard() {
         close(descriptor)
         if let temporaryPath { unlink(temporaryPath) }
+    }
+
+    /// The existing file a symbolic link at `path` leads to, or nil when `path` is no link.
+    private static func linkedFile(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else {
+            return nil
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private static func isDeviceOrPipe(_ path: String) -> Bool {

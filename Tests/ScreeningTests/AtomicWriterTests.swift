@@ -33,6 +33,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.json"])
     }
 
+    @Test func aLinkedFileIsReplacedAndTheLinkStays() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "old\n".write(toFile: folder + "/real.json", atomically: false, encoding: .utf8)
+        try #require(symlink(folder + "/real.json", folder + "/link.json") == 0)
+        let writer = try AtomicWriter(path: folder + "/link.json")
+        try writer.write("new\n")
+        try writer.commit()
+        var info = stat()
+        #expect(lstat(folder + "/link.json", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOfFile: folder + "/real.json", encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.json", "real.json"])
+    }
+
     @Test func aNamedPipeIsWrittenAndStaysAPipe() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
