@@ -21,7 +21,11 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
 
     /// An empty list whose paths will all start with `prefix` (a listed folder and its `/`).
     public init(prefix: String = "") {
-        self.prefix = Array(prefix.utf8)
+        self.init(prefixBytes: Array(prefix.utf8))
+    }
+
+    private init(prefixBytes: [UInt8]) {
+        prefix = prefixBytes
     }
 
     public init(_ paths: some Sequence<String>) {
@@ -136,7 +140,7 @@ public struct PathList: RandomAccessCollection, Sendable, Equatable {
 
     /// The paths for which `isIncluded` holds, in order.
     public func filter(_ isIncluded: (String) throws -> Bool) rethrows -> PathList {
-        var kept = PathList(prefix: String(decoding: prefix, as: UTF8.self))
+        var kept = PathList(prefixBytes: prefix)
         for path in self where try isIncluded(path) { kept.append(path) }
         return kept
     }

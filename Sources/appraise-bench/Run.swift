@@ -52,7 +52,7 @@ struct Run: ParsableCommand {
         rows.append(stages.load(jobs: jobs, schema: schema, evaluator: evaluator, asOf: date, params: params))
         var peakKiB = 0
         if !skipScreen {
-            let (row, peak) = try screen(files: files, bytes: bytes, jobs: jobs, floor: floorN)
+            let (row, peak) = try screen(files: files, bytes: bytes, jobs: jobs)
             rows.append(row)
             peakKiB = peak
         }
@@ -76,7 +76,7 @@ struct Run: ParsableCommand {
     }
 
     /// `appraise screen DIR --format jsonl` as a child process: wall time and peak RSS.
-    private func screen(files: [String], bytes: Int, jobs: Int, floor: BenchRow) throws -> (BenchRow, Int) {
+    private func screen(files: [String], bytes: Int, jobs: Int) throws -> (BenchRow, Int) {
         let output = NSTemporaryDirectory() + "appraise-bench-\(getpid()).jsonl"
         defer { unlink(output) }
         guard let child = ChildRun.run([
@@ -98,7 +98,7 @@ struct Run: ParsableCommand {
         var ratios: [Double] = []
         for _ in 0..<pairs {
             let floor = stages.floor(jobs: jobs)
-            let (screen, _) = try screen(files: files, bytes: bytes, jobs: jobs, floor: floor)
+            let (screen, _) = try screen(files: files, bytes: bytes, jobs: jobs)
             ratios.append(100 * floor.seconds / screen.seconds)
         }
         print("screen / all-cores floor, \(pairs) pairs run in turn: "
