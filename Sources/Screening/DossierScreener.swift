@@ -25,15 +25,18 @@ public struct ScreenedDossier: Sendable {
 
 /// Reads, validates and evaluates one dossier file. Shared read-only by every worker thread.
 public struct DossierScreener: Sendable {
-    public let schema: Schema
+    public internal(set) var schema: Schema
     /// The candidate rules, the date, the language, the slate and the parameters.
     public internal(set) var screening: CandidateScreening
     let limits: YAMLLimits
     let validation: ValidationOptions
     /// What valid dossiers leave for the slate rules; nil when none will run.
-    let slateKeeper: SlateKeeper?
+    var slateKeeper: SlateKeeper?
     /// Whether `--redact` is on, so each dossier's sensitive values are collected.
     var redact = false
+    /// The rules `schema` and `screening` were prepared from, so that a worker can prepare
+    /// its own copy (`replica()`); nil shares this screener.
+    var preparation: PreparedRuleSet?
 
     /// Reads the dossier at path `file` and screens it.
     public func screen(_ file: String) -> ScreenedDossier {

@@ -18,7 +18,7 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private let batch: Int
     /// How long the deliverer sleeps at most before it delivers what is ready, batch or not.
     private let maxDelay: Double
-    private let work: @Sendable (Int) -> Output
+    private let makeWork: @Sendable (_ worker: Int) -> (Int) -> Output
     private let condition = NSCondition()
     private var nextToClaim = 0
     private var nextToDeliver = 0
@@ -29,16 +29,25 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
     private var finished: [Output?]
     private var delivererWaits = false
 
-    public init(
+    public convenience init(
         count: Int, jobs: Int, window: Int? = nil, batch: Int = 8, maxDelay: Double = 0.05,
         work: @escaping @Sendable (Int) -> Output
+    ) {
+        self.init(count: count, jobs: jobs, window: window, batch: batch, maxDelay: maxDelay, makeWork: { _ in work })
+    }
+
+    /// `makeWork(worker)` is called once on each worker's own thread (`worker` in `0..<jobs`) and
+    /// gives the `work` that worker runs: a worker can then work with objects of its own.
+    public init(
+        count: Int, jobs: Int, window: Int? = nil, batch: Int = 8, maxDelay: Double = 0.05,
+        makeWork: @escaping @Sendable (_ worker: Int) -> (Int) -> Output
     ) {
         self.count = count
         self.jobs = max(1, min(jobs, max(count, 1)))
         self.window = max(window ?? self.jobs * 16, self.jobs)
         self.batch = max(1, min(batch, self.window / 2))
         self.maxDelay = maxDelay
-        self.work = work
+        self.makeWork = makeWork
         finished = []
     }
 
@@ -48,13 +57,14 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         if jobs == 1 {
             // One job: on the calling thread (the server's worker, the CLI's main thread, both
             // with 8 MiB stacks), with no thread to start per call.
+            let work = makeWork(0)
             for index in 0..<count { deliver(index, work(index)) }
             return
         }
         finished = Array(repeating: nil, count: window)
         var threads: [Thread] = []
-        for _ in 0..<jobs {
-            let thread = Thread { [self] in workerLoop() }
+        for worker in 0..<jobs {
+            let thread = Thread { [self] in workerLoop(work: makeWork(worker)) }
             thread.stackSize = 8 << 20
             threads.append(thread)
             thread.start()
@@ -86,7 +96,7 @@ public final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func workerLoop() {
+    private func workerLoop(work: (Int) -> Output) {
         condition.lock()
         while true {
             while nextToClaim < count && nextToClaim - nextToDeliver >= window { condition.wait() }

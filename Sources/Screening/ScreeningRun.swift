@@ -42,14 +42,15 @@ struct ScreeningRun {
         let screener = self.screener
         let files = self.files
         let documents = self.documents
-        // A cancelled run (the server's request passed its timeout; nobody reads the report) skips
-        // the dossiers not yet started instead of screening them.
-        let cancellation = screener.screening.evaluator.limits.cancellation
-        let screen: @Sendable (Int) -> ScreenedDossier = { index in
-            if cancellation?.isCancelled == true { return ScreenedDossier.cancelled(files[index]) }
-            return documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+        let screen = Self.screening(with: screener, files: files, documents: documents)
+        // Each worker but the first screens with its own replica of the rules when it has
+        // enough dossiers to repay preparing it (`DossierScreener.replica()`).
+        let replicas = files.count >= jobs * Self.dossiersPerReplica
+        let makeWork: @Sendable (Int) -> (Int) -> ScreenedDossier = { worker in
+            guard worker > 0 && replicas else { return screen }
+            return Self.screening(with: screener.replica(), files: files, documents: documents)
         }
-        let queue = OrderedWorkQueue(count: files.count, jobs: jobs, work: screen)
+        let queue = OrderedWorkQueue(count: files.count, jobs: jobs, makeWork: makeWork)
         let asOf = screener.screening.asOf.description
         var ledger = decisions
         var comparison = baseline.map { BaselineComparison(baseline: $0.findings) }
@@ -132,6 +133,23 @@ struct ScreeningRun {
         try sink.finish(report)
         return status
     }
+
+    /// Screens `files[index]` (or `documents[index]`) with `screener`.
+    private static func screening(
+        with screener: DossierScreener, files: PathList, documents: [[UInt8]]?
+    ) -> @Sendable (Int) -> ScreenedDossier {
+        // A cancelled run (the server's request passed its timeout; nobody reads the report) skips
+        // the dossiers not yet started instead of screening them.
+        let cancellation = screener.screening.evaluator.limits.cancellation
+        return { index in
+            if cancellation?.isCancelled == true { return ScreenedDossier.cancelled(files[index]) }
+            return documents.map { screener.screen(bytes: $0[index], file: files[index]) } ?? screener.screen(files[index])
+        }
+    }
+
+    /// Dossiers a worker must have before it prepares its own replica of the rules: preparing
+    /// the shipped rules takes about 5 ms, what 5% of 256 dossiers' screening takes.
+    static let dossiersPerReplica = 256
 
     /// Slate findings reviewed and handed to the reports at a time.
     private static let slateFindingsPerPart = 256

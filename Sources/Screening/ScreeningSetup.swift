@@ -45,9 +45,10 @@ public struct ScreeningSetup: Sendable {
                 evaluator: $0, dossierType: schema.dossierType, slate: screening.slate, asOf: asOf,
                 params: screening.params)
         }
-        let screener = DossierScreener(
+        var screener = DossierScreener(
             schema: schema, screening: screening, limits: options.limits,
             validation: ValidationOptions(strict: options.strict), slateKeeper: keeper, redact: options.redact)
+        screener.preparation = prepared
         let header = Report(
             tool: Report.Tool(version: options.toolVersion), asOf: asOf.description, asOfSource: source,
             language: language, rules: Report.RuleSetInfo(

@@ -13,8 +13,11 @@ public struct SlateKeeper: Sendable {
     /// Per slate rule whose observable fields are known (`SlateFieldUse.observed(by:isRecord:)`),
     /// what to decode of each record for it; the others read whole kept records.
     public let narrowed: [String: RecordCodec.Selection]
+    /// The ids of the slate rules it keeps records for, in order.
+    public let ruleIDs: [String]
 
     public init(evaluator: SlateEvaluator, dossierType: ObjectType, slate: Value, asOf: CivilDate, params: Value) {
+        self.ruleIDs = evaluator.rules.map(\.rule.id)
         self.fields = SlateFieldUse.of(evaluator.rules)
         self.codec = RecordCodec(root: dossierType)
         self.pairKeys = evaluator.pairKeys(slate: slate, asOf: asOf, params: params)
