@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CEL
 import RuleEngine
 import Synchronization
@@ -20,17 +23,29 @@ final class SlateRecordStore: ListValue.ElementSource {
         /// Bytes from `flushed` on, not yet in the file.
         var pending: [UInt8] = []
         var flushed: UInt64 = 0
-        /// The last block read from the file, starting at `readStart`.
-        var readBlock: [UInt8] = []
-        var readStart: UInt64 = 0
-        /// Where the last record read ended: a read starting there is sequential.
-        var lastReadEnd: UInt64 = 0
+        /// What each reading thread read last: slate rules run side by side, each looping
+        /// over the candidates, and one thread's reads must not break another's sequence.
+        var readers: [UInt: Reader] = [:]
+        /// Reads from the file so far (`fileReads`).
+        var fileReads = 0
         /// The hash of each record's dossier file, by position (`fileHash`).
         var fileHashes: [UInt64] = []
         /// Positions sorted by `fileHashes`, built at the first `position(of:)`; nil while
         /// records are still added.
         var byHash: [UInt32]?
     }
+
+    /// One thread's reading: the last block it read from the file, and where its last record ended.
+    private struct Reader {
+        /// The last block read, starting at `start`.
+        var block: [UInt8] = []
+        var start: UInt64 = 0
+        /// Where the last record read ended: a read starting there is sequential.
+        var lastEnd: UInt64 = 0
+    }
+
+    /// Readers kept at most; more (threads come and go between slate rules) start afresh.
+    private static let maxReaders = 16
 
     private let codec: RecordCodec
     private let state: Mutex<State>
@@ -146,19 +161,34 @@ final class SlateRecordStore: ListValue.ElementSource {
         if start >= state.flushed {
             return state.pending[Int(start - state.flushed)..<Int(end - state.flushed)]
         }
-        defer { state.lastReadEnd = end }
-        let length = Int(end - start)
-        let blockEnd = state.readStart + UInt64(state.readBlock.count)
-        if start >= state.readStart && end <= blockEnd {
-            return state.readBlock[Int(start - state.readStart)..<Int(end - state.readStart)]
+        let thread = UInt(pthread_self())
+        if state.readers[thread] == nil && state.readers.count >= maxReaders { state.readers.removeAll() }
+        return read(start..<end, blockSize: blockSize, file: state.file, &state.readers[thread, default: Reader()], reads: &state.fileReads)
+    }
+
+    /// How many times records were read from the file: tests see that readers in turn keep
+    /// reading in blocks.
+    var fileReads: Int { state.withLock { $0.fileReads } }
+
+    /// The bytes `range` of the file for one reader: from its last block, else a new block when
+    /// it reads on sequentially, else alone (a pair rule's partner, anywhere in the file).
+    private static func read(
+        _ range: Range<UInt64>, blockSize: Int, file: SpillFile?, _ reader: inout Reader, reads: inout Int
+    ) -> ArraySlice<UInt8>? {
+        defer { reader.lastEnd = range.upperBound }
+        let length = Int(range.upperBound - range.lowerBound)
+        let blockEnd = reader.start + UInt64(reader.block.count)
+        if range.lowerBound >= reader.start && range.upperBound <= blockEnd {
+            return reader.block[Int(range.lowerBound - reader.start)..<Int(range.upperBound - reader.start)]
         }
-        // A loop over the candidates reads on in blocks; a pair rule's partner, anywhere in
-        // the file, is read alone.
-        guard let file = state.file else { return nil }
-        guard start == state.lastReadEnd else { return file.read(at: start, count: length, minimum: length)?[...] }
-        guard let block = file.read(at: start, count: max(blockSize, length), minimum: length) else { return nil }
-        state.readBlock = block
-        state.readStart = start
+        guard let file else { return nil }
+        reads += 1
+        guard range.lowerBound == reader.lastEnd else {
+            return file.read(at: range.lowerBound, count: length, minimum: length)?[...]
+        }
+        guard let block = file.read(at: range.lowerBound, count: max(blockSize, length), minimum: length) else { return nil }
+        reader.block = block
+        reader.start = range.lowerBound
         return block[0..<length]
     }
 }

@@ -25,22 +25,29 @@ struct BenchStages {
     }
 
     /// Read, schema typing from libyaml's events (and the digest), as `screen` does before evaluating;
-    /// with `evaluator`, the candidate rules too.
-    func load(jobs: Int, schema: Schema, evaluator: Evaluator?, asOf: CivilDate, params: Value) -> BenchRow {
+    /// with `rules`, the candidate rules too. Each job but the first works with its own replica
+    /// of the prepared rules, as `screen`'s workers do (`DossierScreener.replica()`).
+    func load(jobs: Int, prepared: PreparedRuleSet, rules: Bool, asOf: CivilDate) -> BenchRow {
         let files = self.files
         var valid = 0
         let seconds = Clock.time {
-            valid = Parallel.sum(count: files.count, jobs: jobs) { index in
-                guard let data = BenchFile.read(files[index]) else { return 0 }
-                guard case .loaded(let dossier, _) = DossierLoader.load(bytes: data, file: files[index], schema: schema)
-                else { return 0 }
-                if let evaluator {
-                    return evaluator.evaluate(dossier: dossier.value, asOf: asOf, params: params).isEmpty ? 1 : 1
+            valid = Parallel.sum(count: files.count, jobs: jobs, makeWork: { job in
+                let own = job == 0 ? prepared : prepared.replica()
+                guard let schema = own.schema, let context = own.context else { return { _ in 0 } }
+                let evaluator = rules ? Evaluator(ruleSet: own.compiled, context: context) : nil
+                let params = context.paramsOn(asOf)
+                return { index in
+                    guard let data = BenchFile.read(files[index]) else { return 0 }
+                    guard case .loaded(let dossier, _) = DossierLoader.load(bytes: data, file: files[index], schema: schema)
+                    else { return 0 }
+                    if let evaluator {
+                        return evaluator.evaluate(dossier: dossier.value, asOf: asOf, params: params).isEmpty ? 1 : 1
+                    }
+                    return 1
                 }
-                return 1
-            }
+            })
         }
-        let stage = evaluator == nil ? "load + validate (events + schema typing)" : "load + validate + candidate rules"
+        let stage = rules ? "load + validate + candidate rules" : "load + validate (events + schema typing)"
         return BenchRow(stage: stage, jobs: "\(jobs)", seconds: seconds, bytes: bytes, dossiers: files.count,
                         note: valid == files.count ? "" : "\(files.count - valid) not valid")
     }

@@ -40,8 +40,15 @@ enum Parallel {
     }
 
     static func sum(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Int) -> Int {
+        sum(count: count, jobs: jobs, makeWork: { _ in work })
+    }
+
+    /// `makeWork(job)` gives each job the work it runs, made on its own thread (as
+    /// `OrderedWorkQueue(makeWork:)` does for `screen`).
+    static func sum(count: Int, jobs: Int, makeWork: @escaping @Sendable (Int) -> (Int) -> Int) -> Int {
         let shared = Shared()
-        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { job in
+            let work = makeWork(job)
             var local = 0
             while true {
                 let index = shared.next.add(1, ordering: .relaxed).oldValue

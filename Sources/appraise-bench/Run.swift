@@ -48,8 +48,8 @@ struct Run: ParsableCommand {
         let floorN = stages.floor(jobs: jobs)
         rows += [floor1, floorN]
         let evaluator = Evaluator(ruleSet: prepared.compiled, context: context)
-        rows.append(stages.load(jobs: jobs, schema: schema, evaluator: nil, asOf: date, params: params))
-        rows.append(stages.load(jobs: jobs, schema: schema, evaluator: evaluator, asOf: date, params: params))
+        rows.append(stages.load(jobs: jobs, prepared: prepared, rules: false, asOf: date))
+        rows.append(stages.load(jobs: jobs, prepared: prepared, rules: true, asOf: date))
         var peakKiB = 0
         if !skipScreen {
             let (row, peak) = try screen(files: files, bytes: bytes, jobs: jobs)

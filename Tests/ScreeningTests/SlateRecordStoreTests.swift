@@ -68,4 +68,31 @@ import Testing
         guard case .object(let second) = store.element(at: 2) else { return #expect(Bool(false)) }
         #expect(store.position(of: second) == 2)
     }
+
+    /// Two threads reading the records in turn, each in order (two slate rules side by side),
+    /// each read on in blocks: one thread's reads do not break the other's sequence.
+    @Test func readersInTurnEachReadInBlocks() {
+        let store = SlateRecordStore(codec: RecordCodec(root: Self.person), blockSize: 4096)
+        Self.fill(store, count: 2_000)
+        final class Mismatches: @unchecked Sendable { var count = 0 }
+        let mismatches = Mismatches()
+        let turns = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 0)]
+        let done = DispatchSemaphore(value: 0)
+        for reader in 0..<2 {
+            Thread {
+                for step in 0..<1_000 {
+                    turns[reader].wait()
+                    let index = reader * 1_000 + step
+                    if Self.text(store.element(at: index)) != Self.text(.object(Self.record(index))) { mismatches.count += 1 }
+                    turns[1 - reader].signal()
+                }
+                done.signal()
+            }.start()
+        }
+        done.wait()
+        done.wait()
+        #expect(mismatches.count == 0)
+        // About 70 KB of records in 4 KB blocks: a few dozen reads, not one per record.
+        #expect(store.fileReads < 100, "\(store.fileReads) reads")
+    }
 }
