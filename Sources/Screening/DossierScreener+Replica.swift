@@ -3,7 +3,8 @@ import RuleEngine
 extension DossierScreener {
     /// The same screener built from its rules prepared again: the same answers, and no object
     /// shared with this one, so that a worker thread's retains and releases stay on its own
-    /// core's cache lines (`docs/performance.md`, "A replica of the rules per worker").
+    /// core's cache lines (`docs/performance.md`, "Nineteenth pass: a replica of the rules
+    /// per worker").
     /// Without `preparation`, or should it fail to prepare again, this screener itself.
     func replica() -> DossierScreener {
         guard let fresh = preparation?.replica(), !fresh.hasErrors, let schema = fresh.schema, let context = fresh.context

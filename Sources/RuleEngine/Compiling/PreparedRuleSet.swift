@@ -61,7 +61,7 @@ public struct PreparedRuleSet: Sendable {
     /// A worker thread that screens thousands of dossiers with its own replica retains and
     /// releases objects no other core touches; on objects shared between cores, every atomic
     /// reference count moves a cache line from one core to the other (`docs/performance.md`,
-    /// "A replica of the rules per worker").
+    /// "Nineteenth pass: a replica of the rules per worker").
     public func replica() -> PreparedRuleSet {
         Self.prepare(ruleSet, compileRules: compiledRules, language: language)
     }
