@@ -188,7 +188,7 @@ enum ScalarTyping {
             guard let value = boolLiteral(bytes) else { return .problem(.type(expected: "true or false")) }
             return .value(.bool(value))
         case .date:
-            guard let date = isoDate(bytes) else { return .problem(.date) }
+            guard let date = CivilDate(isoUTF8: bytes) else { return .problem(.date) }
             return .value(.date(date))
         case .money, .signedMoney:
             let signed = kind == .signedMoney
@@ -211,26 +211,6 @@ enum ScalarTyping {
             guard codes.codes.contains(text) else { return .problem(.enumeration(codes.codes)) }
             return .value(.string(text))
         }
-    }
-
-    /// `CivilDate(isoUTF8:)` over a buffer, read at the ten fixed places of `YYYY-MM-DD` with
-    /// no loop: every date of every dossier is read, and the byte loop with its position tests
-    /// cost five times as much. The same strict form and the same date checks
-    /// (`CivilDate(year:month:day:)`); `ScalarTypingTests` holds it to `CivilDate(isoUTF8:)`.
-    @inline(__always)
-    static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
-        guard bytes.count == 10, let base = bytes.baseAddress,
-            base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-")
-        else { return nil }
-        // Each digit's value; a byte that is no digit gives 10 or more (wrapping below "0").
-        @inline(__always) func digit(_ index: Int) -> Int { Int(base[index] &- UInt8(ascii: "0")) }
-        let digits = (digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9))
-        guard digits.0 < 10, digits.1 < 10, digits.2 < 10, digits.3 < 10, digits.4 < 10, digits.5 < 10,
-            digits.6 < 10, digits.7 < 10
-        else { return nil }
-        return CivilDate(
-            year: digits.0 * 1000 + digits.1 * 100 + digits.2 * 10 + digits.3, month: digits.4 * 10 + digits.5,
-            day: digits.6 * 10 + digits.7)
     }
 
     /// `[-+]?[0-9]+` as an `Int64` (nil on overflow); with `underscores`, single `_` may sit

@@ -27,6 +27,45 @@ private func date(_ text: String) -> CivilDate {
         if let parsed { #expect(parsed.description == text) }
     }
 
+    /// `init(isoUTF8:)` reads a date at its fixed places; it agrees with a plain reading of
+    /// the strict form (ten bytes, dashes at 4 and 7, digits elsewhere, a date that exists)
+    /// for every byte value at every place, over contiguous bytes and over bytes that are not.
+    @Test func isoBytesAgreeWithThePlainReading() {
+        func plain(_ bytes: [UInt8]) -> CivilDate? {
+            guard bytes.count == 10 else { return nil }
+            var parts = [0, 0, 0]
+            for (place, byte) in bytes.enumerated() {
+                if place == 4 || place == 7 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let part = place < 4 ? 0 : place < 7 ? 1 : 2
+                parts[part] = parts[part] * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        }
+        var inputs = ["", "2024-02-29", "2023-02-29", "2100-02-29", "2000-02-29", "0000-01-01", "0001-01-01",
+                      "9999-12-31", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-01", "2025-01-011",
+                      "2025/01/01", "20250-1-01", "２０２５-01-01"].map { Array($0.utf8) }
+        let base = Array("2024-02-29".utf8)
+        for place in base.indices {
+            for byte in UInt8.min...UInt8.max {
+                var bytes = base
+                bytes[place] = byte
+                inputs.append(bytes)
+            }
+        }
+        var valid = 0
+        for bytes in inputs {
+            let expected = plain(bytes)
+            #expect(CivilDate(isoUTF8: bytes) == expected, "\(bytes)")
+            #expect(CivilDate(isoUTF8: bytes.lazy.map { $0 }) == expected, "not contiguous: \(bytes)")
+            if expected != nil { valid += 1 }
+        }
+        #expect(valid > 10)
+    }
+
     @Test func descriptionPads() {
         #expect(CivilDate(year: 5, month: 3, day: 7)?.description == "0005-03-07")
         #expect(CivilDate(year: 1, month: 1, day: 1)?.description == "0001-01-01")
