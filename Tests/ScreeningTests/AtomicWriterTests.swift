@@ -81,4 +81,24 @@ import Testing
         try writer.commit()
         #expect(Self.kind("/dev/null") == S_IFCHR)
     }
+
+    /// A device node with no driver behind it (major 240, kept for local use; `dev_t(240 << 8)` is glibc's makedev(240, 0)) cannot be
+    /// opened: the error names the path and the reason, and the node stays as it was. Making
+    /// the node needs root (CI runs as root); elsewhere the test has nothing to check.
+    @Test func aDeviceThatCannotBeOpenedIsAnErrorWithItsPath() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/nodriver"
+        guard mknod(path, S_IFCHR | 0o600, dev_t(240 << 8)) == 0 else { return }
+        do {
+            let writer = try AtomicWriter(path: path)
+            writer.discard()
+            Issue.record("opening a device with no driver succeeded")
+        } catch let error {
+            #expect(error.description.hasPrefix(path + ": error: "))
+            #expect(error.description.contains("No such device"))
+        }
+        #expect(Self.kind(path) == S_IFCHR)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["nodriver"])
+    }
 }
