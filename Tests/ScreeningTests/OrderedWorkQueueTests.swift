@@ -49,7 +49,7 @@ import Foundation
     /// A result ready in order is delivered at once, whatever is still being worked on (a
     /// reader of standard output sees each candidate as it is finished): the second item
     /// waits for the first to be delivered, 10 s at most, and it comes long before.
-    @Test func aReadyResultDoesNotWaitForABatch() {
+    @Test func aReadyResultIsDeliveredAtOnce() {
         final class Seen: @unchecked Sendable { var firstDelivered = false }
         let seen = Seen()
         let delivered = DispatchSemaphore(value: 0)

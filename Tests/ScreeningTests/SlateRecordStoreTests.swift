@@ -95,4 +95,41 @@ import Testing
         // About 70 KB of records in 4 KB blocks: a few dozen reads, not one per record.
         #expect(store.fileReads < 100, "\(store.fileReads) reads")
     }
+
+    /// More reading threads alive at once than the readers the store keeps (16): the store
+    /// starts its readers afresh, and every thread still reads every record right, both
+    /// before and after the others joined.
+    @Test func moreThreadsThanKeptReadersStillReadRight() {
+        let store = SlateRecordStore(codec: RecordCodec(root: Self.person), blockSize: 512)
+        Self.fill(store, count: 2_000)
+        final class Mismatches: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+        }
+        let mismatches = Mismatches()
+        let threads = 24
+        let arrived = DispatchSemaphore(value: 0)
+        let go = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        @Sendable func read(_ range: Range<Int>) {
+            for index in range where Self.text(store.element(at: index)) != Self.text(.object(Self.record(index))) {
+                mismatches.lock.withLock { mismatches.count += 1 }
+            }
+        }
+        for thread in 0..<threads {
+            Thread {
+                let first = thread * 80
+                read(first..<first + 40)
+                // Every thread stays alive until all have read: their ids are all distinct.
+                arrived.signal()
+                go.wait()
+                read(first + 40..<first + 80)
+                done.signal()
+            }.start()
+        }
+        for _ in 0..<threads { arrived.wait() }
+        for _ in 0..<threads { go.signal() }
+        for _ in 0..<threads { done.wait() }
+        #expect(mismatches.count == 0)
+    }
 }
