@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
         print(BenchTable.render(rows))
         if !skipScreen, let screen = rows.first(where: { $0.stage.hasPrefix("screen") }) {
             print("screen / all-cores floor: \(BenchTable.fixed(100 * floorN.seconds / screen.seconds, 1))% of the floor's throughput"
-                + " (the rows above; target >= 50%); peak RSS of screen: \(BenchTable.fixed(Double(peakKiB) / 1024, 1)) MiB (target < 100 MiB)")
+                + " (the rows above; target >= \(Self.targetText)); peak RSS of screen: \(BenchTable.fixed(Double(peakKiB) / 1024, 1)) MiB (target < 100 MiB)")
             try pairedRatio(stages: stages, files: files, bytes: bytes, jobs: jobs)
         }
         try evaluations(files: files, schema: schema, evaluator: evaluator, date: date, params: params)
@@ -90,6 +90,10 @@ struct Run: ParsableCommand {
         return (row, child.peakKiB)
     }
 
+    /// Issue 15's target: `screen` at this share of the all-cores floor's throughput or more.
+    private static let targetPercent = 50.0
+    private static let targetText = BenchTable.fixed(targetPercent, 0) + "%"
+
     /// The floor and `screen` run in turn, `pairs` times: each pair's ratio is taken seconds
     /// apart, so a drift of the machine's speed between the stages above (they run a minute
     /// apart at 100,000 dossiers) moves one pair, not the median.
@@ -102,10 +106,10 @@ struct Run: ParsableCommand {
             ratios.append(100 * floor.seconds / screen.seconds)
         }
         // How many pairs reach the target says how near the line the median sits.
-        let reaching = ratios.filter { $0 >= 50 }.count
+        let reaching = ratios.filter { $0 >= Self.targetPercent }.count
         print("screen / all-cores floor, \(pairs) pairs run in turn: "
             + ratios.map { BenchTable.fixed($0, 1) + "%" }.joined(separator: ", ")
-            + "; median \(BenchTable.fixed(Clock.median(ratios), 1))% (target >= 50%; \(reaching) of \(pairs) pairs reach it)")
+            + "; median \(BenchTable.fixed(Clock.median(ratios), 1))% (target >= \(Self.targetText); \(reaching) of \(pairs) pairs reach it)")
     }
 
     /// `appraise check FILE`, cold, whole process: the median of `checkRuns`.
